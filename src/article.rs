@@ -1,0 +1,101 @@
+//! The output model: plain data, serializable, with no trace of the page's own markup.
+//!
+//! The article body is a tree of [`Block`]s built from an allowlist of tags and attributes
+//! (see `extract::build`); everything the reader sees — `content_html`, clean text, Markdown,
+//! the extension's reader view — is rendered from this tree, never copied from the page.
+
+use serde::Serialize;
+
+/// An extracted article.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Article {
+    /// The headline, cleaned of the site-name suffix.
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub excerpt: Option<String>,
+    pub site_name: Option<String>,
+    /// As the page gives it (usually ISO 8601).
+    pub published_time: Option<String>,
+    /// BCP 47 language tag from `<html lang>` or metadata.
+    pub lang: Option<String>,
+    /// `ltr` or `rtl` when the page says so.
+    pub dir: Option<String>,
+    /// Absolute URL of the lead image (Open Graph / Twitter / JSON-LD).
+    pub lead_image: Option<String>,
+    /// The page's URL after resolution, or `None` when none was given.
+    pub url: Option<String>,
+    /// Whether the page looks like an article worth a reader view.
+    pub readerable: bool,
+    /// The cleaned article as sanitized HTML, rendered from `content`.
+    pub content_html: String,
+    /// The article body as clean text (headline not included).
+    pub text: String,
+    pub word_count: usize,
+    /// The article body as a tree of allowlisted nodes.
+    pub content: Vec<Block>,
+}
+
+/// A node of the article body. Tags and attribute names are from the allowlist in
+/// `extract::build`, so they are `'static`; attribute values are already validated.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(untagged)]
+pub enum Block {
+    Text(String),
+    Element(Element),
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Element {
+    pub tag: &'static str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub attrs: Vec<(&'static str, String)>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Block>,
+}
+
+impl Element {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(key, _)| *key == name)
+            .map(|(_, value)| value.as_str())
+    }
+}
+
+/// Tags rendered as blocks of their own (paragraph breaks in text and Markdown).
+pub const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "hr",
+    "dl",
+    "dt",
+    "dd",
+    "div",
+    "section",
+    "details",
+    "summary",
+    "aside",
+];
+
+pub fn is_block_tag(tag: &str) -> bool {
+    BLOCK_TAGS.contains(&tag)
+}

@@ -1,0 +1,438 @@
+//! A small mutable document tree for the extraction stages.
+//!
+//! scraper parses the page (html5ever, the same algorithm browsers use); its tree is built for
+//! querying, while Readability-style extraction removes, renames and re-parents nodes all the
+//! time. So the parsed tree is copied once into this arena, where every edit is cheap and no
+//! edit can invalidate another node's id. Every walk here is iterative: pages nest thousands
+//! of levels deep and a recursive walk would overflow the (1 MB) wasm stack.
+
+use scraper::Html;
+
+/// Index of a node in [`Dom::nodes`].
+pub type NodeId = usize;
+
+#[derive(Debug, Clone)]
+pub enum NodeKind {
+    Document,
+    /// Tag names are lowercase; attribute names are lowercase (html5ever guarantees both).
+    Element {
+        tag: String,
+        attrs: Vec<(String, String)>,
+    },
+    Text(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub kind: NodeKind,
+    pub parent: Option<NodeId>,
+    pub children: Vec<NodeId>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dom {
+    pub nodes: Vec<Node>,
+}
+
+pub const ROOT: NodeId = 0;
+
+impl Dom {
+    /// Parse `html` with scraper and copy it into the arena. Comments, doctypes and processing
+    /// instructions are dropped: nothing downstream reads them.
+    pub fn parse(html: &str) -> Dom {
+        let parsed = Html::parse_document(html);
+        Dom::from_scraper(&parsed)
+    }
+
+    fn from_scraper(parsed: &Html) -> Dom {
+        let mut dom = Dom {
+            nodes: vec![Node {
+                kind: NodeKind::Document,
+                parent: None,
+                children: Vec::new(),
+            }],
+        };
+        // (source node, parent in the arena); children are pushed in reverse so they pop in order.
+        let mut stack = Vec::new();
+        for child in parsed.tree.root().children().collect::<Vec<_>>().into_iter().rev() {
+            stack.push((child, ROOT));
+        }
+        while let Some((source, parent)) = stack.pop() {
+            let kind = match source.value() {
+                scraper::Node::Element(element) => NodeKind::Element {
+                    tag: element.name().to_string(),
+                    attrs: element
+                        .attrs()
+                        .map(|(name, value)| (name.to_string(), value.to_string()))
+                        .collect(),
+                },
+                scraper::Node::Text(text) => NodeKind::Text(text.to_string()),
+                _ => continue,
+            };
+            let id = dom.push(kind, Some(parent));
+            let children: Vec<_> = source.children().collect();
+            for child in children.into_iter().rev() {
+                stack.push((child, id));
+            }
+        }
+        dom
+    }
+
+    fn push(&mut self, kind: NodeKind, parent: Option<NodeId>) -> NodeId {
+        let id = self.nodes.len();
+        self.nodes.push(Node {
+            kind,
+            parent,
+            children: Vec::new(),
+        });
+        if let Some(parent) = parent {
+            self.nodes[parent].children.push(id);
+        }
+        id
+    }
+
+    /// A new element not yet in the tree.
+    pub fn create_element(&mut self, tag: &str) -> NodeId {
+        self.push(
+            NodeKind::Element {
+                tag: tag.to_string(),
+                attrs: Vec::new(),
+            },
+            None,
+        )
+    }
+
+    pub fn create_text(&mut self, text: &str) -> NodeId {
+        self.push(NodeKind::Text(text.to_string()), None)
+    }
+
+    pub fn tag(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id].kind {
+            NodeKind::Element { tag, .. } => Some(tag),
+            _ => None,
+        }
+    }
+
+    pub fn is_tag(&self, id: NodeId, name: &str) -> bool {
+        self.tag(id) == Some(name)
+    }
+
+    pub fn is_element(&self, id: NodeId) -> bool {
+        matches!(self.nodes[id].kind, NodeKind::Element { .. })
+    }
+
+    pub fn text_of(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id].kind {
+            NodeKind::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        match &self.nodes[id].kind {
+            NodeKind::Element { attrs, .. } => attrs
+                .iter()
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| value.as_str()),
+            _ => None,
+        }
+    }
+
+    pub fn attrs(&self, id: NodeId) -> &[(String, String)] {
+        match &self.nodes[id].kind {
+            NodeKind::Element { attrs, .. } => attrs,
+            _ => &[],
+        }
+    }
+
+    pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
+        if let NodeKind::Element { attrs, .. } = &mut self.nodes[id].kind {
+            match attrs.iter_mut().find(|(key, _)| key == name) {
+                Some(slot) => slot.1 = value.to_string(),
+                None => attrs.push((name.to_string(), value.to_string())),
+            }
+        }
+    }
+
+    pub fn remove_attr(&mut self, id: NodeId, name: &str) {
+        if let NodeKind::Element { attrs, .. } = &mut self.nodes[id].kind {
+            attrs.retain(|(key, _)| key != name);
+        }
+    }
+
+    pub fn rename(&mut self, id: NodeId, new_tag: &str) {
+        if let NodeKind::Element { tag, .. } = &mut self.nodes[id].kind {
+            *tag = new_tag.to_string();
+        }
+    }
+
+    /// `class` and `id` joined, the string Readability matches its patterns against.
+    pub fn class_and_id(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        if let Some(class) = self.attr(id, "class") {
+            out.push_str(class);
+        }
+        if let Some(ident) = self.attr(id, "id") {
+            out.push(' ');
+            out.push_str(ident);
+        }
+        out
+    }
+
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id].parent
+    }
+
+    pub fn children(&self, id: NodeId) -> &[NodeId] {
+        &self.nodes[id].children
+    }
+
+    /// Element children only.
+    pub fn element_children(&self, id: NodeId) -> Vec<NodeId> {
+        self.nodes[id]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| self.is_element(c))
+            .collect()
+    }
+
+    /// Detach `id` from its parent; the node and its subtree stay in the arena, unreachable.
+    pub fn detach(&mut self, id: NodeId) {
+        if let Some(parent) = self.nodes[id].parent.take() {
+            self.nodes[parent].children.retain(|&c| c != id);
+        }
+    }
+
+    pub fn append(&mut self, parent: NodeId, child: NodeId) {
+        self.detach(child);
+        self.nodes[child].parent = Some(parent);
+        self.nodes[parent].children.push(child);
+    }
+
+    /// Put `new` where `old` is; `old` becomes detached.
+    pub fn replace(&mut self, old: NodeId, new: NodeId) {
+        self.detach(new);
+        if let Some(parent) = self.nodes[old].parent.take() {
+            if let Some(slot) = self.nodes[parent].children.iter_mut().find(|c| **c == old) {
+                *slot = new;
+            }
+            self.nodes[new].parent = Some(parent);
+        }
+    }
+
+    pub fn insert_before(&mut self, reference: NodeId, new: NodeId) {
+        self.detach(new);
+        if let Some(parent) = self.nodes[reference].parent {
+            let at = self.nodes[parent]
+                .children
+                .iter()
+                .position(|&c| c == reference)
+                .unwrap_or(0);
+            self.nodes[parent].children.insert(at, new);
+            self.nodes[new].parent = Some(parent);
+        }
+    }
+
+    /// Move every child of `from` to the end of `to`.
+    pub fn move_children(&mut self, from: NodeId, to: NodeId) {
+        let children = std::mem::take(&mut self.nodes[from].children);
+        for &child in &children {
+            self.nodes[child].parent = Some(to);
+        }
+        self.nodes[to].children.extend(children);
+    }
+
+    /// Replace `id` by its children, in place.
+    pub fn unwrap_node(&mut self, id: NodeId) {
+        let Some(parent) = self.nodes[id].parent else {
+            return;
+        };
+        let children = std::mem::take(&mut self.nodes[id].children);
+        for &child in &children {
+            self.nodes[child].parent = Some(parent);
+        }
+        let at = self.nodes[parent]
+            .children
+            .iter()
+            .position(|&c| c == id)
+            .unwrap_or(0);
+        self.nodes[parent].children.splice(at..=at, children);
+        self.nodes[id].parent = None;
+    }
+
+    pub fn is_attached(&self, id: NodeId) -> bool {
+        let mut current = id;
+        while let Some(parent) = self.nodes[current].parent {
+            current = parent;
+        }
+        current == ROOT
+    }
+
+    /// Whether `ancestor` is `id` or one of its ancestors.
+    pub fn is_attached_to(&self, id: NodeId, ancestor: NodeId) -> bool {
+        let mut current = Some(id);
+        while let Some(node) = current {
+            if node == ancestor {
+                return true;
+            }
+            current = self.nodes[node].parent;
+        }
+        false
+    }
+
+    /// Ancestors of `id`, nearest first, stopping after `max` (0 means all).
+    pub fn ancestors(&self, id: NodeId, max: usize) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut current = self.nodes[id].parent;
+        while let Some(node) = current {
+            if self.nodes[node].parent.is_none() && node == ROOT {
+                break;
+            }
+            out.push(node);
+            if max > 0 && out.len() == max {
+                break;
+            }
+            current = self.nodes[node].parent;
+        }
+        out
+    }
+
+    pub fn has_ancestor_tag(&self, id: NodeId, tag: &str, max_depth: usize) -> bool {
+        let mut depth = 0;
+        let mut current = self.nodes[id].parent;
+        while let Some(node) = current {
+            if max_depth > 0 && depth > max_depth {
+                return false;
+            }
+            if self.is_tag(node, tag) {
+                return true;
+            }
+            depth += 1;
+            current = self.nodes[node].parent;
+        }
+        false
+    }
+
+    /// The subtree of `id` in document order, `id` first.
+    pub fn descendants(&self, id: NodeId) -> Vec<NodeId> {
+        let mut out = Vec::new();
+        let mut stack = vec![id];
+        while let Some(node) = stack.pop() {
+            out.push(node);
+            stack.extend(self.nodes[node].children.iter().rev());
+        }
+        out
+    }
+
+    /// Descendant elements (not `id` itself) with one of `tags`, in document order.
+    pub fn find_all(&self, id: NodeId, tags: &[&str]) -> Vec<NodeId> {
+        self.descendants(id)
+            .into_iter()
+            .skip(1)
+            .filter(|&n| self.tag(n).is_some_and(|t| tags.contains(&t)))
+            .collect()
+    }
+
+    /// First element in document order matching `test`.
+    pub fn find_first(&self, id: NodeId, test: impl Fn(&Dom, NodeId) -> bool) -> Option<NodeId> {
+        let mut stack = vec![id];
+        while let Some(node) = stack.pop() {
+            if self.is_element(node) && test(self, node) {
+                return Some(node);
+            }
+            stack.extend(self.nodes[node].children.iter().rev());
+        }
+        None
+    }
+
+    /// Concatenated text of the subtree, as the DOM's `textContent`.
+    pub fn text_content(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        let mut stack = vec![id];
+        while let Some(node) = stack.pop() {
+            match &self.nodes[node].kind {
+                NodeKind::Text(text) => out.push_str(text),
+                _ => stack.extend(self.nodes[node].children.iter().rev()),
+            }
+        }
+        out
+    }
+
+    /// Text with whitespace runs collapsed and trimmed: Readability's `getInnerText`.
+    pub fn inner_text(&self, id: NodeId) -> String {
+        collapse_whitespace(&self.text_content(id))
+    }
+
+    /// Character count of the collapsed text, without building it twice.
+    pub fn text_len(&self, id: NodeId) -> usize {
+        self.inner_text(id).chars().count()
+    }
+
+    pub fn body(&self) -> Option<NodeId> {
+        self.find_first(ROOT, |dom, n| dom.is_tag(n, "body"))
+    }
+
+    pub fn head(&self) -> Option<NodeId> {
+        self.find_first(ROOT, |dom, n| dom.is_tag(n, "head"))
+    }
+
+    /// Previous and next element siblings.
+    pub fn next_element_sibling(&self, id: NodeId) -> Option<NodeId> {
+        let parent = self.nodes[id].parent?;
+        let siblings = &self.nodes[parent].children;
+        let at = siblings.iter().position(|&c| c == id)?;
+        siblings[at + 1..]
+            .iter()
+            .copied()
+            .find(|&c| self.is_element(c))
+    }
+
+    pub fn is_whitespace_text(&self, id: NodeId) -> bool {
+        self.text_of(id).is_some_and(|t| t.trim().is_empty())
+    }
+}
+
+/// Collapse every whitespace run to one space and trim the ends.
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_edits_without_losing_order() {
+        let mut dom = Dom::parse("<body><p id=a>one</p><div><p>two</p></div><p>three</p></body>");
+        let body = dom.body().unwrap();
+        assert_eq!(dom.inner_text(body), "onetwothree");
+        let div = dom.find_all(body, &["div"])[0];
+        dom.unwrap_node(div);
+        let tags: Vec<_> = dom
+            .element_children(body)
+            .iter()
+            .map(|&c| dom.tag(c).unwrap().to_string())
+            .collect();
+        assert_eq!(tags, ["p", "p", "p"]);
+        let first = dom.element_children(body)[0];
+        assert_eq!(dom.attr(first, "id"), Some("a"));
+        dom.detach(first);
+        assert!(!dom.is_attached(first));
+        assert_eq!(dom.inner_text(body), "twothree");
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = "<div>".repeat(20_000) + "deep" + &"</div>".repeat(20_000);
+        let dom = Dom::parse(&html);
+        assert!(dom.inner_text(ROOT).contains("deep"));
+    }
+}

@@ -1,0 +1,371 @@
+//! Stage 5: rebuild the cleaned content as the output model, from an allowlist.
+//!
+//! Nothing of the page's markup passes through: each allowed element is re-created with
+//! only the attributes listed here, URLs are resolved against the page and kept only for safe
+//! schemes, and everything else is either unwrapped (its text kept) or dropped.
+
+use crate::article::{Block, Element};
+use crate::dom::{collapse_whitespace, Dom, NodeId, NodeKind};
+use url::Url;
+
+/// What to do with an element of the page.
+enum Treatment {
+    /// Re-create as this allowlisted tag.
+    Keep(&'static str),
+    /// Keep the children, drop the element.
+    Unwrap,
+    /// Drop with everything inside.
+    Drop,
+}
+
+fn treatment(tag: &str) -> Treatment {
+    use Treatment::*;
+    match tag {
+        "p" => Keep("p"),
+        "h1" | "h2" => Keep("h2"),
+        "h3" => Keep("h3"),
+        "h4" => Keep("h4"),
+        "h5" => Keep("h5"),
+        "h6" => Keep("h6"),
+        "ul" => Keep("ul"),
+        "ol" => Keep("ol"),
+        "li" => Keep("li"),
+        "dl" => Keep("dl"),
+        "dt" => Keep("dt"),
+        "dd" => Keep("dd"),
+        "blockquote" => Keep("blockquote"),
+        "pre" | "listing" | "xmp" | "plaintext" => Keep("pre"),
+        "code" => Keep("code"),
+        "figure" => Keep("figure"),
+        "figcaption" => Keep("figcaption"),
+        "img" => Keep("img"),
+        "table" => Keep("table"),
+        "caption" => Keep("caption"),
+        "thead" => Keep("thead"),
+        "tbody" => Keep("tbody"),
+        "tfoot" => Keep("tfoot"),
+        "tr" => Keep("tr"),
+        "td" => Keep("td"),
+        "th" => Keep("th"),
+        "a" => Keep("a"),
+        "em" | "i" | "dfn" | "var" => Keep("em"),
+        "strong" | "b" => Keep("strong"),
+        "u" | "ins" => Keep("u"),
+        "s" | "del" | "strike" => Keep("s"),
+        "sub" => Keep("sub"),
+        "sup" => Keep("sup"),
+        "small" => Keep("small"),
+        "mark" => Keep("mark"),
+        "cite" => Keep("cite"),
+        "q" => Keep("q"),
+        "abbr" => Keep("abbr"),
+        "time" => Keep("time"),
+        "kbd" => Keep("kbd"),
+        "samp" | "tt" => Keep("code"),
+        "br" => Keep("br"),
+        "hr" => Keep("hr"),
+        "details" => Keep("details"),
+        "summary" => Keep("summary"),
+        "div" | "section" | "article" | "main" | "header" | "center" | "address" | "aside"
+        | "hgroup" | "footer" | "nav" => Keep("div"),
+        "script" | "style" | "noscript" | "template" | "object" | "embed" | "form" | "input"
+        | "textarea" | "select" | "option" | "button" | "svg" | "math" | "canvas" | "head"
+        | "title" | "meta" | "link" | "base" | "dialog" | "source" | "track" | "map" | "area"
+        | "frame" | "frameset" | "param" | "applet" | "portal" | "slot" | "datalist" => Drop,
+        _ => Unwrap,
+    }
+}
+
+/// Elements that mean nothing once empty.
+fn keep_when_empty(tag: &str) -> bool {
+    matches!(tag, "img" | "br" | "hr" | "td" | "th" | "tr")
+}
+
+/// Resolve `raw` against `base`; keep it only for http(s) and mailto.
+pub fn safe_link(raw: &str, base: Option<&Url>) -> Option<String> {
+    let url = resolve(raw, base)?;
+    matches!(url.scheme(), "http" | "https" | "mailto").then(|| url.to_string())
+}
+
+/// Like [`safe_link`], and also inline raster images (`data:image/png;base64,...`).
+pub fn safe_image(raw: &str, base: Option<&Url>) -> Option<String> {
+    let trimmed = raw.trim();
+    let lower = trimmed.get(..20).unwrap_or(trimmed).to_ascii_lowercase();
+    if lower.starts_with("data:image/") {
+        // SVG can carry script; raster data cannot.
+        return (!lower.starts_with("data:image/svg")).then(|| trimmed.to_string());
+    }
+    safe_link(trimmed, base)
+}
+
+fn resolve(raw: &str, base: Option<&Url>) -> Option<Url> {
+    // The URL parser strips tabs and newlines inside schemes ("java\tscript:") as browsers do,
+    // so the scheme check below sees what a browser would run.
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    match base {
+        Some(base) => base.join(trimmed).ok(),
+        None => Url::parse(trimmed).ok(),
+    }
+}
+
+/// The largest candidate of a `srcset`.
+fn best_from_srcset(srcset: &str) -> Option<&str> {
+    let mut best: Option<(&str, f64)> = None;
+    for candidate in srcset.split(',') {
+        let mut parts = candidate.split_whitespace();
+        let Some(url) = parts.next() else { continue };
+        let size = parts
+            .next()
+            .and_then(|d| d[..d.len().saturating_sub(1)].parse::<f64>().ok())
+            .unwrap_or(1.0);
+        if best.is_none_or(|(_, s)| size >= s) {
+            best = Some((url, size));
+        }
+    }
+    best.map(|(url, _)| url)
+}
+
+pub struct Builder<'a> {
+    pub dom: &'a Dom,
+    pub base: Option<&'a Url>,
+    pub max_depth: usize,
+}
+
+impl Builder<'_> {
+    /// The model of `content`'s children.
+    pub fn build(&self, content: NodeId) -> Vec<Block> {
+        self.children(content, 0)
+    }
+
+    fn children(&self, node: NodeId, depth: usize) -> Vec<Block> {
+        let mut out = Vec::new();
+        for &child in self.dom.children(node) {
+            self.node(child, depth, &mut out);
+        }
+        out
+    }
+
+    fn node(&self, node: NodeId, depth: usize, out: &mut Vec<Block>) {
+        let (tag, _) = match &self.dom.nodes[node].kind {
+            NodeKind::Text(text) => {
+                out.push(Block::Text(text.clone()));
+                return;
+            }
+            NodeKind::Element { tag, attrs } => (tag.as_str(), attrs),
+            NodeKind::Document => return,
+        };
+        if depth >= self.max_depth {
+            // Past the depth limit the subtree keeps only its text.
+            let text = collapse_whitespace(&self.dom.text_content(node));
+            if !text.is_empty() {
+                out.push(Block::Text(format!(" {text} ")));
+            }
+            return;
+        }
+        if tag == "iframe" || tag == "video" || tag == "audio" {
+            if let Some(link) = self.embed_link(node, tag) {
+                out.push(link);
+            }
+            return;
+        }
+        match treatment(tag) {
+            Treatment::Drop => {}
+            Treatment::Unwrap => {
+                for &child in self.dom.children(node) {
+                    self.node(child, depth + 1, out);
+                }
+            }
+            Treatment::Keep(new_tag) => {
+                let Some(attrs) = self.attributes(node, new_tag) else {
+                    // An element that needs an attribute it lacks (an image without a safe
+                    // source, a link to `javascript:`) keeps only its content.
+                    if new_tag != "img" {
+                        for &child in self.dom.children(node) {
+                            self.node(child, depth + 1, out);
+                        }
+                    }
+                    return;
+                };
+                let children = if matches!(new_tag, "img" | "br" | "hr") {
+                    Vec::new()
+                } else {
+                    self.children(node, depth + 1)
+                };
+                let empty = children.iter().all(|c| match c {
+                    Block::Text(t) => t.trim().is_empty(),
+                    Block::Element(_) => false,
+                });
+                if empty && !keep_when_empty(new_tag) {
+                    // Keep the whitespace so words on either side stay apart.
+                    if !children.is_empty() {
+                        out.push(Block::Text(" ".into()));
+                    }
+                    return;
+                }
+                out.push(Block::Element(Element {
+                    tag: new_tag,
+                    attrs,
+                    children,
+                }));
+            }
+        }
+    }
+
+    /// The allowlisted attributes of `node`, or `None` when a required one is missing.
+    fn attributes(&self, node: NodeId, tag: &str) -> Option<Vec<(&'static str, String)>> {
+        let dom = self.dom;
+        let mut attrs = Vec::new();
+        let mut copy = |name: &'static str, attrs: &mut Vec<(&'static str, String)>| {
+            if let Some(value) = dom.attr(node, name) {
+                let value = collapse_whitespace(value);
+                if !value.is_empty() && value.len() <= 2000 {
+                    attrs.push((name, value));
+                }
+            }
+        };
+        match tag {
+            "a" => {
+                let href = dom.attr(node, "href")?;
+                if href.trim_start().starts_with('#') {
+                    return None;
+                }
+                attrs.push(("href", safe_link(href, self.base)?));
+                copy("title", &mut attrs);
+            }
+            "img" => {
+                let src = dom
+                    .attr(node, "src")
+                    .filter(|s| !s.trim().is_empty())
+                    .or_else(|| dom.attr(node, "srcset").and_then(best_from_srcset))
+                    .or_else(|| dom.attr(node, "data-src"))?;
+                attrs.push(("src", safe_image(src, self.base)?));
+                copy("alt", &mut attrs);
+                copy("title", &mut attrs);
+                for name in ["width", "height"] {
+                    if let Some(v) = dom.attr(node, name).map(str::trim) {
+                        if !v.is_empty() && v.len() < 6 && v.bytes().all(|b| b.is_ascii_digit()) {
+                            attrs.push((name, v.to_string()));
+                        }
+                    }
+                }
+            }
+            "td" | "th" => {
+                for name in ["colspan", "rowspan"] {
+                    if let Some(v) = dom.attr(node, name).map(str::trim) {
+                        if let Ok(n) = v.parse::<u16>() {
+                            if n > 1 {
+                                attrs.push((name, n.min(1000).to_string()));
+                            }
+                        }
+                    }
+                }
+            }
+            "ol" => {
+                if let Some(start) = dom.attr(node, "start").and_then(|s| s.trim().parse::<i32>().ok())
+                {
+                    attrs.push(("start", start.to_string()));
+                }
+            }
+            "time" => copy("datetime", &mut attrs),
+            "abbr" => copy("title", &mut attrs),
+            "pre" | "code" => {
+                // Keep a language hint for code blocks ("language-rust").
+                if let Some(class) = dom.attr(node, "class") {
+                    if let Some(lang) = class
+                        .split_whitespace()
+                        .find_map(|c| c.strip_prefix("language-").or(c.strip_prefix("lang-")))
+                        .filter(|l| l.len() < 30 && l.chars().all(|c| c.is_ascii_alphanumeric() || "+-#_.".contains(c)))
+                    {
+                        attrs.push(("class", format!("language-{lang}")));
+                    }
+                }
+            }
+            _ => {}
+        }
+        Some(attrs)
+    }
+
+    /// A video or audio embed becomes a link to it, so it does not vanish without a trace.
+    fn embed_link(&self, node: NodeId, tag: &str) -> Option<Block> {
+        let dom = self.dom;
+        let src = dom
+            .attr(node, "src")
+            .or_else(|| dom.attr(node, "data-src"))
+            .or_else(|| {
+                dom.find_all(node, &["source"])
+                    .first()
+                    .and_then(|&s| dom.attr(s, "src"))
+            })?;
+        let href = safe_link(src, self.base)?;
+        let host = Url::parse(&href).ok()?.host_str()?.trim_start_matches("www.").to_string();
+        let is_video = tag == "video"
+            || super::patterns::VIDEO_HOSTS
+                .iter()
+                .any(|h| host == *h || host.ends_with(&format!(".{h}")));
+        if tag == "iframe" && !is_video {
+            return None;
+        }
+        let label = match tag {
+            "audio" => format!("Audio ({host})"),
+            _ => format!("Video ({host})"),
+        };
+        Some(Block::Element(Element {
+            tag: "p",
+            attrs: Vec::new(),
+            children: vec![Block::Element(Element {
+                tag: "a",
+                attrs: vec![("href", href)],
+                children: vec![Block::Text(label)],
+            })],
+        }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(html: &str) -> Vec<Block> {
+        let dom = Dom::parse(html);
+        let body = dom.body().unwrap();
+        let base = Url::parse("https://example.com/news/story.html").unwrap();
+        Builder {
+            dom: &dom,
+            base: Some(&base),
+            max_depth: 48,
+        }
+        .build(body)
+    }
+
+    #[test]
+    fn links_are_resolved_and_unsafe_ones_unwrapped() {
+        let blocks = build(r#"<p><a href="../a">rel</a> <a href="javascript:alert(1)">js</a></p>"#);
+        let Block::Element(p) = &blocks[0] else { panic!() };
+        let Block::Element(a) = &p.children[0] else { panic!() };
+        assert_eq!(a.attr("href"), Some("https://example.com/a"));
+        assert_eq!(p.children[2], Block::Text("js".into()));
+    }
+
+    #[test]
+    fn attributes_outside_the_allowlist_are_dropped() {
+        let blocks = build(r#"<p onclick="x()" style="color:red" class="c">t</p>"#);
+        let Block::Element(p) = &blocks[0] else { panic!() };
+        assert!(p.attrs.is_empty());
+    }
+
+    #[test]
+    fn video_iframes_become_links() {
+        let blocks = build(r#"<iframe src="https://www.youtube.com/embed/x"></iframe><iframe src="https://ads.example/x"></iframe>"#);
+        assert_eq!(blocks.len(), 1);
+    }
+
+    #[test]
+    fn deep_trees_are_flattened() {
+        let html = "<div>".repeat(500) + "deep text" + &"</div>".repeat(500);
+        let blocks = build(&html);
+        assert!(format!("{blocks:?}").contains("deep text"));
+    }
+}

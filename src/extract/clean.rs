@@ -1,0 +1,399 @@
+//! Stage 4: clean the chosen content — drop forms, share bars, embeds that are not video,
+//! link farms and image strips that slipped through, while keeping data tables, lists and
+//! figures (Readability's `_prepArticle`).
+
+use super::patterns::{contains_any, DIV_TO_P_ELEMS, SHARE_ELEMENTS, VIDEO_HOSTS};
+use super::prepare::looks_like_image_url;
+use super::score::{class_weight, link_density, text_density, Flags};
+use crate::dom::{Dom, NodeId};
+
+/// Marks a table judged to hold data, so cleaning leaves it and its contents alone.
+const DATA_TABLE: &str = "data-masthead-data-table";
+
+pub fn prepare_article(dom: &mut Dom, content: NodeId, flags: Flags) {
+    mark_data_tables(dom, content);
+    fix_lazy_images(dom, content);
+    clean_conditionally(dom, content, "form", flags);
+    clean_conditionally(dom, content, "fieldset", flags);
+    for tag in ["object", "embed", "footer", "link", "aside"] {
+        clean(dom, content, tag);
+    }
+    remove_share_elements(dom, content);
+    for tag in ["iframe", "input", "textarea", "select", "button"] {
+        clean(dom, content, tag);
+    }
+    clean_headers(dom, content, flags);
+    for tag in ["table", "ul", "div"] {
+        clean_conditionally(dom, content, tag, flags);
+    }
+    for h1 in dom.find_all(content, &["h1"]) {
+        dom.rename(h1, "h2");
+    }
+    remove_empty_paragraphs(dom, content);
+    remove_brs_before_paragraphs(dom, content);
+    unwrap_single_cell_tables(dom, content);
+}
+
+fn is_video_embed(dom: &Dom, node: NodeId) -> bool {
+    let attr_matches = dom.attrs(node).iter().any(|(_, value)| {
+        let lower = value.to_ascii_lowercase();
+        VIDEO_HOSTS.iter().any(|host| lower.contains(host))
+    });
+    attr_matches
+        || (dom.is_tag(node, "object") && {
+            let inner = dom.text_content(node).to_ascii_lowercase();
+            VIDEO_HOSTS.iter().any(|host| inner.contains(host))
+        })
+}
+
+/// Remove every `tag` element except video embeds (kept so the reader can follow them).
+fn clean(dom: &mut Dom, content: NodeId, tag: &str) {
+    let is_embed = matches!(tag, "object" | "embed" | "iframe");
+    for node in dom.find_all(content, &[tag]) {
+        if is_embed && is_video_embed(dom, node) {
+            continue;
+        }
+        dom.detach(node);
+    }
+}
+
+/// Share bars are short and say "share" in their class or id.
+fn remove_share_elements(dom: &mut Dom, content: NodeId) {
+    for child in dom.element_children(content) {
+        for node in dom.descendants(child) {
+            if !dom.is_element(node) || !dom.is_attached(node) {
+                continue;
+            }
+            let match_string = dom.class_and_id(node).to_lowercase();
+            let is_share = match_string
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|token| SHARE_ELEMENTS.contains(&token));
+            if is_share && dom.text_content(node).chars().count() < 500 {
+                dom.detach(node);
+            }
+        }
+    }
+}
+
+fn clean_headers(dom: &mut Dom, content: NodeId, flags: Flags) {
+    for heading in dom.find_all(content, &["h1", "h2"]) {
+        if class_weight(dom, heading, flags) < 0.0 {
+            dom.detach(heading);
+        }
+    }
+}
+
+fn mark_data_tables(dom: &mut Dom, content: NodeId) {
+    for table in dom.find_all(content, &["table"]) {
+        if is_data_table(dom, table) {
+            dom.set_attr(table, DATA_TABLE, "1");
+        }
+    }
+}
+
+fn is_data_table(dom: &Dom, table: NodeId) -> bool {
+    if dom.attr(table, "role") == Some("presentation") || dom.attr(table, "datatable") == Some("0")
+    {
+        return false;
+    }
+    if dom.attr(table, "summary").is_some() {
+        return true;
+    }
+    if let Some(caption) = dom.find_all(table, &["caption"]).first() {
+        if !dom.children(*caption).is_empty() {
+            return true;
+        }
+    }
+    if !dom
+        .find_all(table, &["col", "colgroup", "tfoot", "thead", "th"])
+        .is_empty()
+    {
+        return true;
+    }
+    if !dom.find_all(table, &["table"]).is_empty() {
+        return false;
+    }
+    let rows = dom.find_all(table, &["tr"]);
+    let columns = rows
+        .iter()
+        .map(|&row| {
+            dom.element_children(row)
+                .iter()
+                .filter(|&&c| dom.is_tag(c, "td") || dom.is_tag(c, "th"))
+                .map(|&c| {
+                    dom.attr(c, "colspan")
+                        .and_then(|s| s.trim().parse::<usize>().ok())
+                        .unwrap_or(1)
+                        .min(1000)
+                })
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(0);
+    rows.len() >= 10 || columns > 4 || rows.len() * columns > 10
+}
+
+fn in_data_table(dom: &Dom, node: NodeId) -> bool {
+    let mut current = dom.parent(node);
+    while let Some(ancestor) = current {
+        if dom.is_tag(ancestor, "table") && dom.attr(ancestor, DATA_TABLE).is_some() {
+            return true;
+        }
+        current = dom.parent(ancestor);
+    }
+    false
+}
+
+/// Lazy-loading images keep the real address in `data-src` and friends; move it to `src`.
+fn fix_lazy_images(dom: &mut Dom, content: NodeId) {
+    for node in dom.find_all(content, &["img", "picture", "figure"]) {
+        let src = dom.attr(node, "src").unwrap_or("").to_string();
+        // A tiny inline placeholder is no image when another attribute names a real one.
+        if src.starts_with("data:") {
+            let is_svg = src.starts_with("data:image/svg+xml");
+            let payload = src.split_once(',').map_or(0, |(_, p)| p.len());
+            let other_image = dom
+                .attrs(node)
+                .iter()
+                .any(|(name, value)| name != "src" && looks_like_image_url(value));
+            if !is_svg && payload < 133 && other_image {
+                dom.remove_attr(node, "src");
+            }
+        }
+        let has_src = dom.attr(node, "src").is_some_and(|s| !s.is_empty());
+        let has_srcset = dom
+            .attr(node, "srcset")
+            .is_some_and(|s| !s.is_empty() && s != "null");
+        let lazy_class = dom
+            .attr(node, "class")
+            .is_some_and(|c| c.to_lowercase().contains("lazy"));
+        if (has_src || has_srcset) && !lazy_class {
+            continue;
+        }
+        for (name, value) in dom.attrs(node).to_vec() {
+            if matches!(name.as_str(), "src" | "srcset" | "alt") {
+                continue;
+            }
+            let target = if is_srcset_value(&value) {
+                "srcset"
+            } else if is_single_image_url(&value) {
+                "src"
+            } else {
+                continue;
+            };
+            if dom.is_tag(node, "img") || dom.is_tag(node, "picture") {
+                dom.set_attr(node, target, &value);
+            } else if dom.find_all(node, &["img", "picture"]).is_empty() {
+                let img = dom.create_element("img");
+                dom.set_attr(img, target, &value);
+                dom.append(node, img);
+            }
+        }
+    }
+}
+
+/// "a.jpg 1x, b.jpg 2x": an image URL followed by a width or density.
+fn is_srcset_value(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".webp"].iter().any(|ext| {
+        lower.match_indices(ext).any(|(at, _)| {
+            let rest = &lower[at + ext.len()..];
+            let trimmed = rest.trim_start();
+            trimmed.len() < rest.len() && trimmed.starts_with(|c: char| c.is_ascii_digit())
+        })
+    })
+}
+
+/// One token that looks like an image URL.
+fn is_single_image_url(value: &str) -> bool {
+    let trimmed = value.trim();
+    !trimmed.is_empty()
+        && !trimmed.contains(char::is_whitespace)
+        && looks_like_image_url(trimmed)
+        && !trimmed.starts_with('{')
+}
+
+fn is_ad_or_loading_words(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let lower = lower.trim_end_matches("...").trim_end_matches('…');
+    matches!(
+        lower,
+        "ad" | "advertising"
+            | "advertisement"
+            | "pub"
+            | "publicité"
+            | "werb"
+            | "werbung"
+            | "广告"
+            | "реклама"
+            | "anuncio"
+            | "loading"
+            | "正在加载"
+            | "загрузка"
+            | "chargement"
+            | "cargando"
+    )
+}
+
+/// Readability's `_cleanConditionally`: remove `tag` elements that look like furniture.
+fn clean_conditionally(dom: &mut Dom, content: NodeId, tag: &str, flags: Flags) {
+    if !flags.clean_conditionally {
+        return;
+    }
+    // Innermost first is not required: removal of an outer node simply detaches the inner ones.
+    for node in dom.find_all(content, &[tag]) {
+        if !dom.is_attached_to(node, content) {
+            continue;
+        }
+        if should_remove(dom, node, tag, flags) {
+            dom.detach(node);
+        }
+    }
+}
+
+fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags) -> bool {
+    let text_length = dom.text_len(node);
+    let mut is_list = tag == "ul" || tag == "ol";
+    if !is_list {
+        let list_length: usize = dom
+            .find_all(node, &["ul", "ol"])
+            .iter()
+            .map(|&l| dom.text_len(l))
+            .sum();
+        is_list = text_length > 0 && list_length as f64 / text_length as f64 > 0.9;
+    }
+    if tag == "table" && dom.attr(node, DATA_TABLE).is_some() {
+        return false;
+    }
+    if in_data_table(dom, node) || dom.has_ancestor_tag(node, "code", 3) {
+        return false;
+    }
+    if dom
+        .find_all(node, &["table"])
+        .iter()
+        .any(|&t| dom.attr(t, DATA_TABLE).is_some())
+    {
+        return false;
+    }
+    let weight = class_weight(dom, node, flags);
+    if weight < 0.0 {
+        return true;
+    }
+    let text = dom.inner_text(node);
+    if text.matches(',').count() >= 10 {
+        return false;
+    }
+    let count = |tags: &[&str]| dom.find_all(node, tags).len();
+    let paragraphs = count(&["p"]) as f64;
+    let images = count(&["img"]) as f64;
+    let list_items = count(&["li"]) as f64 - 100.0;
+    let inputs = count(&["input"]) as f64;
+    let heading_density = text_density(dom, node, &["h1", "h2", "h3", "h4", "h5", "h6"]);
+    let mut embeds = 0;
+    for embed in dom.find_all(node, &["object", "embed", "iframe"]) {
+        if is_video_embed(dom, embed) {
+            return false;
+        }
+        embeds += 1;
+    }
+    if is_ad_or_loading_words(&text) {
+        return true;
+    }
+    let content_length = text.chars().count();
+    let density = link_density(dom, node);
+    let mut textish: Vec<&str> = vec!["span", "li", "td"];
+    textish.extend_from_slice(DIV_TO_P_ELEMS);
+    let textish_density = text_density(dom, node, &textish);
+    let in_figure = dom.has_ancestor_tag(node, "figure", 0);
+
+    let remove = (!in_figure && images > 1.0 && paragraphs / images < 0.5)
+        || (!is_list && list_items > paragraphs)
+        || (inputs > (paragraphs / 3.0).floor())
+        || (!is_list
+            && !in_figure
+            && heading_density < 0.9
+            && content_length < 25
+            && (images == 0.0 || images > 2.0)
+            && density > 0.0)
+        || (!is_list && weight < 25.0 && density > 0.2)
+        || (weight >= 25.0 && density > 0.5)
+        || ((embeds == 1 && content_length < 75) || embeds > 1)
+        || (images == 0.0 && textish_density == 0.0);
+
+    // A list of images (one image per item) is content.
+    if is_list && remove {
+        let items = dom.element_children(node);
+        if items.iter().any(|&i| dom.element_children(i).len() > 1) {
+            return true;
+        }
+        let li_count = count(&["li"]) as f64;
+        if images == li_count {
+            return false;
+        }
+    }
+    remove
+}
+
+fn remove_empty_paragraphs(dom: &mut Dom, content: NodeId) {
+    for p in dom.find_all(content, &["p"]) {
+        let has_media = !dom
+            .find_all(p, &["img", "embed", "object", "iframe"])
+            .is_empty();
+        if !has_media && dom.text_content(p).trim().is_empty() {
+            dom.detach(p);
+        }
+    }
+}
+
+fn remove_brs_before_paragraphs(dom: &mut Dom, content: NodeId) {
+    for br in dom.find_all(content, &["br"]) {
+        let Some(parent) = dom.parent(br) else {
+            continue;
+        };
+        let siblings = dom.children(parent);
+        let Some(at) = siblings.iter().position(|&c| c == br) else {
+            continue;
+        };
+        let next = siblings[at + 1..]
+            .iter()
+            .copied()
+            .find(|&c| !dom.is_whitespace_text(c));
+        if next.is_some_and(|n| dom.is_tag(n, "p")) {
+            dom.detach(br);
+        }
+    }
+}
+
+/// A table of one cell is layout: keep its content as a paragraph or a div.
+fn unwrap_single_cell_tables(dom: &mut Dom, content: NodeId) {
+    for table in dom.find_all(content, &["table"]) {
+        let mut cell = table;
+        let mut single = true;
+        // table > (tbody >) tr > td
+        for expected in [&["tbody", "tr"][..], &["tr", "td"][..], &["td", "th"][..]] {
+            let children = dom.element_children(cell);
+            if children.len() != 1 {
+                single = false;
+                break;
+            }
+            let child = children[0];
+            if !expected.iter().any(|t| dom.is_tag(child, t)) {
+                single = false;
+                break;
+            }
+            cell = child;
+            if dom.is_tag(cell, "td") || dom.is_tag(cell, "th") {
+                break;
+            }
+        }
+        if !single || !(dom.is_tag(cell, "td") || dom.is_tag(cell, "th")) {
+            continue;
+        }
+        let all_phrasing = dom
+            .children(cell)
+            .iter()
+            .all(|&c| super::prepare::is_phrasing_content(dom, c));
+        dom.rename(cell, if all_phrasing { "p" } else { "div" });
+        dom.replace(table, cell);
+    }
+}

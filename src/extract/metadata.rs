@@ -1,0 +1,353 @@
+//! Stage 2: what the page says about itself — JSON-LD, Open Graph, Twitter, Dublin Core and
+//! plain `<meta>` tags — read before any cleaning, in Readability's order of preference.
+
+use crate::dom::{collapse_whitespace, Dom, ROOT};
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// Metadata found in the page's head and structured data.
+#[derive(Debug, Default, Clone)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub excerpt: Option<String>,
+    pub site_name: Option<String>,
+    pub published_time: Option<String>,
+    pub lead_image: Option<String>,
+    pub lang: Option<String>,
+    /// JSON-LD `publisher.name`, kept apart from `site_name` for outlet matching.
+    pub publisher: Option<String>,
+}
+
+const META_PREFIXES: &[&str] = &["article", "dc", "dcterm", "og", "twitter"];
+const META_FIELDS: &[&str] = &[
+    "author",
+    "creator",
+    "description",
+    "published_time",
+    "title",
+    "site_name",
+    "image",
+];
+
+/// Collect `<meta>` values under normalized keys such as `og:title` or `author`.
+fn meta_values(dom: &Dom) -> HashMap<String, String> {
+    let mut values = HashMap::new();
+    for meta in dom.find_all(ROOT, &["meta"]) {
+        let Some(content) = dom.attr(meta, "content") else {
+            continue;
+        };
+        let content = content.trim();
+        if content.is_empty() {
+            continue;
+        }
+        let mut matched_property = false;
+        if let Some(property) = dom.attr(meta, "property") {
+            // `property` may hold several space-separated names.
+            for name in property.split_whitespace() {
+                let lower = name.to_ascii_lowercase();
+                if let Some((prefix, field)) = lower.split_once(':') {
+                    if META_PREFIXES.contains(&prefix) && META_FIELDS.contains(&field) {
+                        values.insert(format!("{prefix}:{field}"), content.to_string());
+                        matched_property = true;
+                    }
+                }
+            }
+        }
+        if matched_property {
+            continue;
+        }
+        if let Some(name) = dom.attr(meta, "name").or_else(|| dom.attr(meta, "itemprop")) {
+            let key = normalize_meta_name(name);
+            if let Some(key) = key {
+                values.entry(key).or_insert_with(|| content.to_string());
+            }
+        }
+    }
+    values
+}
+
+/// `dc.creator`, `DC:Creator`, `twitter:title`, `parsely-pub-date`... → one canonical key.
+fn normalize_meta_name(name: &str) -> Option<String> {
+    let lower = collapse_whitespace(&name.to_ascii_lowercase());
+    let plain = [
+        "author",
+        "creator",
+        "pub-date",
+        "description",
+        "title",
+        "site_name",
+        "image",
+    ];
+    if plain.contains(&lower.as_str()) {
+        return Some(lower);
+    }
+    for prefix in [
+        "dc",
+        "dcterm",
+        "og",
+        "twitter",
+        "parsely",
+        "weibo:article",
+        "weibo:webpage",
+    ] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            let rest = rest.trim_start();
+            if let Some(field) = rest
+                .strip_prefix(['-', '.', ':'])
+                .map(str::trim)
+                .filter(|f| plain.contains(f))
+            {
+                return Some(format!("{prefix}:{field}"));
+            }
+        }
+    }
+    None
+}
+
+fn first_of(values: &HashMap<String, String>, keys: &[&str]) -> Option<String> {
+    keys.iter()
+        .find_map(|key| values.get(*key))
+        .map(|v| collapse_whitespace(v))
+        .filter(|v| !v.is_empty())
+}
+
+/// Read the page's metadata. `document_title` is the `<title>` text, used to choose between
+/// JSON-LD `name` and `headline` when they differ.
+pub fn read(dom: &Dom, document_title: &str) -> Metadata {
+    let values = meta_values(dom);
+    let ld = json_ld(dom, document_title);
+    let mut meta = Metadata {
+        title: ld.title.clone().or_else(|| {
+            first_of(
+                &values,
+                &[
+                    "dc:title",
+                    "dcterm:title",
+                    "og:title",
+                    "weibo:article:title",
+                    "weibo:webpage:title",
+                    "title",
+                    "twitter:title",
+                    "parsely:title",
+                ],
+            )
+        }),
+        byline: ld.byline.clone().or_else(|| {
+            first_of(
+                &values,
+                &["dc:creator", "dcterm:creator", "author", "parsely:author"],
+            )
+        }),
+        excerpt: ld.excerpt.clone().or_else(|| {
+            first_of(
+                &values,
+                &[
+                    "dc:description",
+                    "dcterm:description",
+                    "og:description",
+                    "weibo:article:description",
+                    "weibo:webpage:description",
+                    "description",
+                    "twitter:description",
+                ],
+            )
+        }),
+        site_name: ld
+            .site_name
+            .clone()
+            .or_else(|| first_of(&values, &["og:site_name"])),
+        published_time: ld.published_time.clone().or_else(|| {
+            first_of(
+                &values,
+                &["article:published_time", "parsely:pub-date", "dc:date"],
+            )
+        }),
+        lead_image: first_of(&values, &["og:image", "twitter:image", "image"])
+            .or(ld.lead_image.clone()),
+        lang: None,
+        publisher: ld.site_name,
+    };
+    // A byline that is a URL (Facebook profile links in `article:author`) is no name.
+    if meta
+        .byline
+        .as_deref()
+        .is_some_and(|b| b.starts_with("http://") || b.starts_with("https://"))
+    {
+        meta.byline = None;
+    }
+    meta.lang = dom
+        .find_first(ROOT, |d, n| d.is_tag(n, "html"))
+        .and_then(|html| dom.attr(html, "lang"))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string);
+    meta
+}
+
+#[derive(Default)]
+struct JsonLd {
+    title: Option<String>,
+    byline: Option<String>,
+    excerpt: Option<String>,
+    site_name: Option<String>,
+    published_time: Option<String>,
+    lead_image: Option<String>,
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "AdvertiserContentArticle",
+    "NewsArticle",
+    "AnalysisNewsArticle",
+    "AskPublicNewsArticle",
+    "BackgroundNewsArticle",
+    "OpinionNewsArticle",
+    "ReportageNewsArticle",
+    "ReviewNewsArticle",
+    "Report",
+    "SatiricalArticle",
+    "ScholarlyArticle",
+    "MedicalScholarlyArticle",
+    "SocialMediaPosting",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "DiscussionForumPosting",
+    "TechArticle",
+    "APIReference",
+];
+
+fn is_article_type(value: &Value) -> bool {
+    match value {
+        Value::String(s) => ARTICLE_TYPES.contains(&s.as_str()),
+        Value::Array(items) => items.iter().any(is_article_type),
+        _ => false,
+    }
+}
+
+fn string_of(value: Option<&Value>) -> Option<String> {
+    match value? {
+        Value::String(s) => Some(collapse_whitespace(s)).filter(|s| !s.is_empty()),
+        _ => None,
+    }
+}
+
+/// Names from an `author` value: a string, an object with `name`, or a list of either.
+fn author_names(value: &Value) -> Vec<String> {
+    match value {
+        Value::String(s) => vec![collapse_whitespace(s)],
+        Value::Object(map) => string_of(map.get("name")).into_iter().collect(),
+        Value::Array(items) => items.iter().flat_map(author_names).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn image_url(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.trim().to_string()),
+        Value::Object(map) => string_of(map.get("url")),
+        Value::Array(items) => items.iter().find_map(image_url),
+        _ => None,
+    }
+}
+
+/// Find the first schema.org article object in the page's JSON-LD scripts.
+fn find_article(value: &Value, depth: usize) -> Option<&serde_json::Map<String, Value>> {
+    if depth > 8 {
+        return None;
+    }
+    match value {
+        Value::Array(items) => items.iter().find_map(|v| find_article(v, depth + 1)),
+        Value::Object(map) => {
+            if map.get("@type").is_some_and(is_article_type) {
+                return Some(map);
+            }
+            map.get("@graph").and_then(|g| find_article(g, depth + 1))
+        }
+        _ => None,
+    }
+}
+
+fn json_ld(dom: &Dom, document_title: &str) -> JsonLd {
+    for script in dom.find_all(ROOT, &["script"]) {
+        if !dom
+            .attr(script, "type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        {
+            continue;
+        }
+        let raw = dom.text_content(script);
+        // Some sites wrap the JSON in CDATA markers.
+        let raw = raw
+            .trim()
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("]]>");
+        let Ok(parsed) = serde_json::from_str::<Value>(raw) else {
+            continue;
+        };
+        let Some(article) = find_article(&parsed, 0) else {
+            continue;
+        };
+        let name = string_of(article.get("name"));
+        let headline = string_of(article.get("headline"));
+        let title = match (name, headline) {
+            (Some(name), Some(headline)) if name != headline => {
+                // Prefer whichever the document title resembles (Readability does the same).
+                let name_sim = super::title::text_similarity(&name, document_title);
+                let head_sim = super::title::text_similarity(&headline, document_title);
+                Some(if head_sim > name_sim { headline } else { name })
+            }
+            (name, headline) => name.or(headline),
+        };
+        let byline = article.get("author").map(author_names).and_then(|names| {
+            let names: Vec<_> = names.into_iter().filter(|n| !n.is_empty()).collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        });
+        let site_name = article
+            .get("publisher")
+            .and_then(|p| p.as_object())
+            .and_then(|p| string_of(p.get("name")));
+        return JsonLd {
+            title,
+            byline,
+            excerpt: string_of(article.get("description")),
+            site_name,
+            published_time: string_of(article.get("datePublished")),
+            lead_image: article.get("image").and_then(image_url),
+        };
+    }
+    JsonLd::default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_wins_over_meta_tags() {
+        let html = r#"<html lang="en"><head><title>Doc</title>
+            <meta property="og:title" content="OG title">
+            <meta name="author" content="Meta Author">
+            <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+              "headline":"LD title","author":[{"@type":"Person","name":"Ann"},{"name":"Bob"}],
+              "publisher":{"@type":"Organization","name":"The Paper"},"datePublished":"2020-01-02"}</script>
+            </head><body></body></html>"#;
+        let dom = Dom::parse(html);
+        let meta = read(&dom, "Doc");
+        assert_eq!(meta.title.as_deref(), Some("LD title"));
+        assert_eq!(meta.byline.as_deref(), Some("Ann, Bob"));
+        assert_eq!(meta.site_name.as_deref(), Some("The Paper"));
+        assert_eq!(meta.published_time.as_deref(), Some("2020-01-02"));
+        assert_eq!(meta.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn meta_names_are_normalized() {
+        let html = r#"<head><meta name="DC.Creator" content="Dee"><meta property="og:site_name twitter:site_name" content="Site">
+            <meta name="twitter:description" content="Tw"></head>"#;
+        let meta = read(&Dom::parse(html), "");
+        assert_eq!(meta.byline.as_deref(), Some("Dee"));
+        assert_eq!(meta.site_name.as_deref(), Some("Site"));
+        assert_eq!(meta.excerpt.as_deref(), Some("Tw"));
+    }
+}

@@ -1,0 +1,172 @@
+//! Every word list and class/id pattern the extractor uses, in one place.
+//!
+//! Readability.js writes these as case-insensitive regular expressions; they are plain
+//! substring alternations, so they are matched here as lowercase substrings (no regex engine
+//! in the wasm binary). Lists that Readability anchors to whole words are matched per token.
+
+/// Class/id substrings of page furniture: removed before scoring while `STRIP_UNLIKELYS` holds.
+pub const UNLIKELY_CANDIDATES: &[&str] = &[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "yom-remote",
+];
+
+/// Substrings that rescue an unlikely-looking element.
+pub const MAYBE_CANDIDATE: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+
+/// Class/id substrings that raise a node's weight by 25.
+pub const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post",
+    "text", "blog", "story",
+];
+
+/// Class/id substrings that lower a node's weight by 25.
+pub const NEGATIVE: &[&str] = &[
+    "-ad-",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+];
+
+/// Whole class/id tokens that lower the weight (Readability's `^hid$`-style anchors).
+pub const NEGATIVE_TOKENS: &[&str] = &["hid"];
+
+/// Class/id substrings of share bars, removed from the article's direct children.
+pub const SHARE_ELEMENTS: &[&str] = &["share", "sharedaddy"];
+
+/// Class/id/rel/itemprop substrings of a byline.
+pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+
+/// ARIA roles that are never the article.
+pub const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
+
+/// Tags whose text is scored as a paragraph.
+pub const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre"];
+
+/// Elements that make a `<div>` more than a paragraph wrapper.
+pub const DIV_TO_P_ELEMS: &[&str] = &[
+    "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "figure", "section", "header",
+    "footer", "article", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6",
+];
+
+/// Elements that may sit inside a `<p>` (HTML's phrasing content).
+pub const PHRASING_ELEMS: &[&str] = &[
+    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
+    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
+    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong", "sub",
+    "sup", "textarea", "time", "var", "wbr", "a", "del", "ins", "s", "u",
+];
+
+/// Elements that are removed even when empty text would otherwise keep them.
+pub const ALTER_TO_DIV_EXCEPTIONS: &[&str] = &["div", "article", "section", "p", "ol", "ul"];
+
+/// Presentational attributes Readability strips.
+pub const PRESENTATIONAL_ATTRIBUTES: &[&str] = &[
+    "align",
+    "background",
+    "bgcolor",
+    "border",
+    "cellpadding",
+    "cellspacing",
+    "frame",
+    "hspace",
+    "rules",
+    "style",
+    "valign",
+    "vspace",
+];
+
+/// Hosts of video embeds that are kept as links rather than dropped silently.
+pub const VIDEO_HOSTS: &[&str] = &[
+    "youtube.com",
+    "youtube-nocookie.com",
+    "youtu.be",
+    "player.vimeo.com",
+    "vimeo.com",
+    "dailymotion.com",
+    "twitch.tv",
+    "archive.org",
+    "upload.wikimedia.org",
+    "player.bilibili.com",
+    "v.qq.com",
+];
+
+/// Separators between a page title and its site name.
+pub const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', '»'];
+
+/// Commas in Latin, Chinese/Japanese and Arabic scripts, counted when scoring a paragraph.
+pub const COMMAS: &[char] = &[',', '，', '、', '،', '﹐', '︐', '︑', '⸴', '⸲', '﹑'];
+
+/// Substrings (lowercase) of paragraphs that are calls to action, not article text.
+pub const CALL_TO_ACTION: &[&str] = &[
+    "read more:",
+    "read also:",
+    "also read:",
+    "see also:",
+    "related:",
+];
+
+/// True when the lowercase `haystack` contains any of `needles`.
+pub fn contains_any(haystack: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|needle| haystack.contains(needle))
+}
+
+/// True when any whitespace-separated token of `haystack` equals one of `tokens`.
+pub fn has_token(haystack: &str, tokens: &[&str]) -> bool {
+    haystack.split_whitespace().any(|t| tokens.contains(&t))
+}

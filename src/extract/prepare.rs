@@ -1,0 +1,248 @@
+//! Stage 1: parse the page and take out what is never content (scripts, styles), as
+//! Readability's `_prepDocument` does; recover images hidden in `<noscript>`; turn `<br><br>`
+//! runs into paragraphs.
+
+use super::patterns::PHRASING_ELEMS;
+use crate::dom::{Dom, NodeId, NodeKind, ROOT};
+use crate::{Error, Options};
+
+/// Parse `html`, refusing pages beyond the limits in `options`.
+pub fn parse(html: &str, options: &Options) -> Result<Dom, Error> {
+    if html.trim().is_empty() {
+        return Err(Error::Empty);
+    }
+    if options.max_bytes > 0 && html.len() > options.max_bytes {
+        return Err(Error::TooLarge(format!(
+            "the page is {} bytes; the limit is {}",
+            html.len(),
+            options.max_bytes
+        )));
+    }
+    let dom = Dom::parse(html);
+    if options.max_elements > 0 && dom.nodes.len() > options.max_elements {
+        return Err(Error::TooLarge(format!(
+            "the page has {} nodes; the limit is {}",
+            dom.nodes.len(),
+            options.max_elements
+        )));
+    }
+    Ok(dom)
+}
+
+/// Remove scripts and styles, unwrap `<noscript>` images, replace `<br>` runs and `<font>`.
+pub fn clean_document(dom: &mut Dom) {
+    unwrap_noscript_images(dom);
+    for node in dom.find_all(ROOT, &["script", "noscript", "style", "template"]) {
+        dom.detach(node);
+    }
+    for font in dom.find_all(ROOT, &["font"]) {
+        dom.rename(font, "span");
+    }
+    if let Some(body) = dom.body() {
+        replace_brs(dom, body);
+    }
+}
+
+/// Whether an image has a real source rather than a placeholder.
+fn is_single_image(dom: &Dom, node: NodeId) -> bool {
+    let mut current = node;
+    loop {
+        if dom.is_tag(current, "img") {
+            return true;
+        }
+        let children = dom.element_children(current);
+        if children.len() != 1 || !dom.inner_text(current).is_empty() {
+            return false;
+        }
+        current = children[0];
+    }
+}
+
+/// Lazy-loading pages put the real `<img>` in `<noscript>` and a placeholder before it.
+/// html5ever parses `<noscript>` content as raw text (scripting is on), so it is re-parsed
+/// here; when it is a single image, it replaces the placeholder (Readability's
+/// `_unwrapNoscriptImages`).
+fn unwrap_noscript_images(dom: &mut Dom) {
+    for noscript in dom.find_all(ROOT, &["noscript"]) {
+        let raw = dom.text_content(noscript);
+        if !raw.contains("<img") {
+            continue;
+        }
+        let fragment = Dom::parse(&raw);
+        let Some(fragment_body) = fragment.body() else {
+            continue;
+        };
+        if !is_single_image(&fragment, fragment_body) {
+            continue;
+        }
+        let Some(new_img) = fragment.find_first(fragment_body, |d, n| d.is_tag(n, "img")) else {
+            continue;
+        };
+        let new_attrs = fragment.attrs(new_img).to_vec();
+        // The placeholder is the previous element sibling, when it is (or wraps) one image.
+        let Some(parent) = dom.parent(noscript) else {
+            continue;
+        };
+        let siblings = dom.element_children(parent);
+        let at = siblings.iter().position(|&s| s == noscript).unwrap_or(0);
+        let previous = if at > 0 { Some(siblings[at - 1]) } else { None };
+        match previous {
+            Some(prev) if is_single_image(dom, prev) => {
+                let old_img = if dom.is_tag(prev, "img") {
+                    prev
+                } else {
+                    match dom.find_first(prev, |d, n| d.is_tag(n, "img")) {
+                        Some(img) => img,
+                        None => continue,
+                    }
+                };
+                // Keep the placeholder's attributes under data-old-* so a real source survives.
+                for (name, value) in dom.attrs(old_img).to_vec() {
+                    if value.is_empty() {
+                        continue;
+                    }
+                    if name == "src" || name == "srcset" || looks_like_image_url(&value) {
+                        if new_attrs.iter().any(|(n, v)| *n == name && *v == value) {
+                            continue;
+                        }
+                        let keep = if new_attrs.iter().any(|(n, _)| *n == name) {
+                            format!("data-old-{name}")
+                        } else {
+                            name
+                        };
+                        dom.set_attr(old_img, &keep, &value);
+                    }
+                }
+                for (name, value) in &new_attrs {
+                    dom.set_attr(old_img, name, value);
+                }
+                dom.detach(noscript);
+            }
+            _ => {
+                // No placeholder: the noscript image is the only copy; keep it.
+                let img = dom.create_element("img");
+                for (name, value) in &new_attrs {
+                    dom.set_attr(img, name, value);
+                }
+                dom.replace(noscript, img);
+            }
+        }
+    }
+}
+
+pub fn looks_like_image_url(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif"]
+        .iter()
+        .any(|ext| lower.contains(ext))
+}
+
+pub fn is_phrasing_content(dom: &Dom, node: NodeId) -> bool {
+    match &dom.nodes[node].kind {
+        NodeKind::Text(_) => true,
+        NodeKind::Element { tag, .. } => {
+            PHRASING_ELEMS.contains(&tag.as_str())
+                || (matches!(tag.as_str(), "a" | "del" | "ins")
+                    && dom.children(node).iter().all(|&c| is_phrasing_content(dom, c)))
+        }
+        NodeKind::Document => false,
+    }
+}
+
+/// The next sibling that is not whitespace-only text.
+fn next_significant_sibling(dom: &Dom, node: NodeId) -> Option<NodeId> {
+    let parent = dom.parent(node)?;
+    let siblings = dom.children(parent);
+    let at = siblings.iter().position(|&c| c == node)?;
+    siblings[at + 1..]
+        .iter()
+        .copied()
+        .find(|&c| !dom.is_whitespace_text(c))
+}
+
+/// Two or more `<br>` in a row mark a paragraph break: the phrasing content after them
+/// becomes a `<p>` (Readability's `_replaceBrs`).
+fn replace_brs(dom: &mut Dom, body: NodeId) {
+    for br in dom.find_all(body, &["br"]) {
+        if !dom.is_attached(br) {
+            continue;
+        }
+        let mut replaced = false;
+        while let Some(next) = next_significant_sibling(dom, br) {
+            if !dom.is_tag(next, "br") {
+                break;
+            }
+            replaced = true;
+            dom.detach(next);
+        }
+        if !replaced {
+            continue;
+        }
+        let p = dom.create_element("p");
+        dom.replace(br, p);
+        let parent = dom.parent(p).unwrap_or(body);
+        loop {
+            let siblings = dom.children(parent);
+            let Some(at) = siblings.iter().position(|&c| c == p) else {
+                break;
+            };
+            let Some(&next) = siblings.get(at + 1) else {
+                break;
+            };
+            if dom.is_tag(next, "br") {
+                if let Some(after) = next_significant_sibling(dom, next) {
+                    if dom.is_tag(after, "br") {
+                        break;
+                    }
+                }
+            }
+            if !is_phrasing_content(dom, next) {
+                break;
+            }
+            dom.append(p, next);
+        }
+        while let Some(&last) = dom.children(p).last() {
+            if !dom.is_whitespace_text(last) {
+                break;
+            }
+            dom.detach(last);
+        }
+        if dom.is_tag(parent, "p") {
+            dom.rename(parent, "div");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn br_runs_become_paragraphs() {
+        let mut dom = Dom::parse("<body><div>one<br><br>two <b>bold</b><br><br>three</div></body>");
+        clean_document(&mut dom);
+        let body = dom.body().unwrap();
+        let ps = dom.find_all(body, &["p"]);
+        assert_eq!(ps.len(), 2);
+        assert_eq!(dom.inner_text(ps[0]), "two bold");
+        assert_eq!(dom.inner_text(ps[1]), "three");
+    }
+
+    #[test]
+    fn scripts_and_styles_go() {
+        let mut dom = Dom::parse("<body><script>x()</script><style>p{}</style><p>text</p></body>");
+        clean_document(&mut dom);
+        assert_eq!(dom.inner_text(ROOT), "text");
+    }
+
+    #[test]
+    fn noscript_image_replaces_placeholder() {
+        let mut dom = Dom::parse(
+            r#"<body><p><img src="data:image/gif;base64,R0lGOD" class="lazy"><noscript><img src="real.jpg" alt="a"></noscript></p></body>"#,
+        );
+        clean_document(&mut dom);
+        let imgs = dom.find_all(ROOT, &["img"]);
+        assert_eq!(imgs.len(), 1);
+        assert_eq!(dom.attr(imgs[0], "src"), Some("real.jpg"));
+    }
+}

@@ -1,0 +1,172 @@
+//! Measures shared by the selection and cleaning stages: class weight, link density, text
+//! density, visibility, and the content score of a paragraph.
+
+use super::patterns::{contains_any, has_token, COMMAS, NEGATIVE, NEGATIVE_TOKENS, POSITIVE};
+use crate::dom::{Dom, NodeId};
+
+/// Readability's retry flags: each retry drops one, loosening the rules.
+#[derive(Debug, Clone, Copy)]
+pub struct Flags {
+    pub strip_unlikelys: bool,
+    pub weight_classes: bool,
+    pub clean_conditionally: bool,
+}
+
+impl Flags {
+    pub const ALL: Flags = Flags {
+        strip_unlikelys: true,
+        weight_classes: true,
+        clean_conditionally: true,
+    };
+
+    /// The next looser set of rules, or `None` when every flag is already off.
+    pub fn loosen(self) -> Option<Flags> {
+        if self.strip_unlikelys {
+            Some(Flags {
+                strip_unlikelys: false,
+                ..self
+            })
+        } else if self.weight_classes {
+            Some(Flags {
+                weight_classes: false,
+                ..self
+            })
+        } else if self.clean_conditionally {
+            Some(Flags {
+                clean_conditionally: false,
+                ..self
+            })
+        } else {
+            None
+        }
+    }
+}
+
+/// ±25 for positive or negative words in the class, and again in the id.
+pub fn class_weight(dom: &Dom, node: NodeId, flags: Flags) -> f64 {
+    if !flags.weight_classes {
+        return 0.0;
+    }
+    let mut weight = 0.0;
+    for name in ["class", "id"] {
+        let Some(value) = dom.attr(node, name) else {
+            continue;
+        };
+        let value = value.to_lowercase();
+        if value.is_empty() {
+            continue;
+        }
+        if contains_any(&value, NEGATIVE) || has_token(&value, NEGATIVE_TOKENS) {
+            weight -= 25.0;
+        }
+        if contains_any(&value, POSITIVE) {
+            weight += 25.0;
+        }
+    }
+    weight
+}
+
+/// The starting score of a candidate container, by tag, plus its class weight.
+pub fn initial_score(dom: &Dom, node: NodeId, flags: Flags) -> f64 {
+    let by_tag = match dom.tag(node).unwrap_or("") {
+        "div" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    };
+    by_tag + class_weight(dom, node, flags)
+}
+
+/// Share of the text that sits inside links; in-page `#` links count for 30%.
+pub fn link_density(dom: &Dom, node: NodeId) -> f64 {
+    let text_length = dom.text_len(node);
+    if text_length == 0 {
+        return 0.0;
+    }
+    let mut link_length = 0.0;
+    for link in dom.find_all(node, &["a"]) {
+        let coefficient = if dom.attr(link, "href").is_some_and(|h| h.starts_with('#')) {
+            0.3
+        } else {
+            1.0
+        };
+        link_length += dom.text_len(link) as f64 * coefficient;
+    }
+    link_length / text_length as f64
+}
+
+/// Share of the text inside descendants with one of `tags`.
+pub fn text_density(dom: &Dom, node: NodeId, tags: &[&str]) -> f64 {
+    let text_length = dom.text_len(node);
+    if text_length == 0 {
+        return 0.0;
+    }
+    let inner: usize = dom
+        .find_all(node, tags)
+        .iter()
+        .map(|&n| dom.text_len(n))
+        .sum();
+    inner as f64 / text_length as f64
+}
+
+/// The score a paragraph hands to its ancestors: one point, one per comma-separated piece,
+/// one per 100 characters up to three.
+pub fn paragraph_score(text: &str) -> f64 {
+    let length = text.chars().count();
+    let pieces = text.split(|c| COMMAS.contains(&c)).count();
+    1.0 + pieces as f64 + (length / 100).min(3) as f64
+}
+
+/// Hidden by `hidden`, `aria-hidden`, or an inline `display:none` / `visibility:hidden`.
+pub fn is_probably_visible(dom: &Dom, node: NodeId) -> bool {
+    if let Some(style) = dom.attr(node, "style") {
+        let compact: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if compact.contains("display:none") || compact.contains("visibility:hidden") {
+            return false;
+        }
+    }
+    if dom.attr(node, "hidden").is_some() {
+        return false;
+    }
+    if dom.attr(node, "aria-hidden") == Some("true")
+        && !dom
+            .attr(node, "class")
+            .is_some_and(|c| c.contains("fallback-image"))
+    {
+        return false;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_density_counts_link_text() {
+        let dom = Dom::parse(r#"<body><div id=d>four <a href="/x">link</a></div></body>"#);
+        let div = dom.find_all(0, &["div"])[0];
+        assert!((link_density(&dom, div) - 4.0 / 9.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn class_weight_reads_class_and_id() {
+        let dom = Dom::parse(r#"<body><div class="article-body" id="sidebar"></div></body>"#);
+        let div = dom.find_all(0, &["div"])[0];
+        assert_eq!(class_weight(&dom, div, Flags::ALL), 0.0);
+        let dom = Dom::parse(r#"<body><div class="post-content"></div></body>"#);
+        let div = dom.find_all(0, &["div"])[0];
+        assert_eq!(class_weight(&dom, div, Flags::ALL), 25.0);
+    }
+
+    #[test]
+    fn paragraph_score_rewards_commas_and_length() {
+        assert_eq!(paragraph_score("a, b, c"), 4.0);
+        assert_eq!(paragraph_score(&"x".repeat(450)), 5.0);
+    }
+}

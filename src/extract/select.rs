@@ -1,0 +1,447 @@
+//! Stage 3: find the article. Walk the page dropping what cannot be content, score every
+//! paragraph into its ancestors, pick the best container, and gather its related siblings
+//! (Readability's `_grabArticle`, one attempt; `extract` retries with looser flags).
+
+use super::patterns::{
+    contains_any, BYLINE, DIV_TO_P_ELEMS, MAYBE_CANDIDATE, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
+    UNLIKELY_ROLES,
+};
+use super::prepare::is_phrasing_content;
+use super::score::{initial_score, is_probably_visible, link_density, paragraph_score, Flags};
+use super::title::text_similarity;
+use crate::dom::{Dom, NodeId, ROOT};
+use std::collections::HashMap;
+
+/// The result of one attempt.
+pub struct Selection {
+    /// A detached `<div>` holding the article's nodes.
+    pub content: NodeId,
+    /// Characters of collapsed text in `content`.
+    pub text_length: usize,
+    /// A byline found in the body while walking it.
+    pub byline: Option<String>,
+    /// `dir` of the article's nearest ancestor that sets one.
+    pub dir: Option<String>,
+}
+
+/// What the walk needs to know from earlier stages.
+pub struct Context<'a> {
+    pub title: &'a str,
+    pub have_byline: bool,
+    pub top_candidates: usize,
+}
+
+/// The next element in document order; with `skip_children`, the subtree of `node` is skipped.
+fn next_node(dom: &Dom, node: NodeId, skip_children: bool) -> Option<NodeId> {
+    if !skip_children {
+        if let Some(&first) = dom.children(node).iter().find(|&&c| dom.is_element(c)) {
+            return Some(first);
+        }
+    }
+    let mut current = node;
+    loop {
+        if let Some(next) = dom.next_element_sibling(current) {
+            return Some(next);
+        }
+        current = dom.parent(current)?;
+        if current == ROOT {
+            return None;
+        }
+    }
+}
+
+fn remove_and_get_next(dom: &mut Dom, node: NodeId) -> Option<NodeId> {
+    let next = next_node(dom, node, true);
+    dom.detach(node);
+    next
+}
+
+fn is_valid_byline(dom: &Dom, node: NodeId, match_string: &str) -> bool {
+    let rel_author = dom.attr(node, "rel") == Some("author");
+    let itemprop_author = dom
+        .attr(node, "itemprop")
+        .is_some_and(|i| i.contains("author"));
+    if !(rel_author || itemprop_author || contains_any(match_string, BYLINE)) {
+        return false;
+    }
+    let length = dom.text_content(node).trim().chars().count();
+    length > 0 && length < 100
+}
+
+/// Text is empty and the only children are `<br>` / `<hr>`.
+fn is_element_without_content(dom: &Dom, node: NodeId) -> bool {
+    if !dom.text_content(node).trim().is_empty() {
+        return false;
+    }
+    let children = dom.element_children(node);
+    children
+        .iter()
+        .all(|&c| dom.is_tag(c, "br") || dom.is_tag(c, "hr"))
+}
+
+fn has_single_tag_inside(dom: &Dom, node: NodeId, tag: &str) -> bool {
+    let children = dom.element_children(node);
+    if children.len() != 1 || !dom.is_tag(children[0], tag) {
+        return false;
+    }
+    !dom.children(node)
+        .iter()
+        .any(|&c| dom.text_of(c).is_some_and(|t| !t.trim().is_empty()))
+}
+
+fn has_child_block_element(dom: &Dom, node: NodeId) -> bool {
+    dom.descendants(node)
+        .into_iter()
+        .skip(1)
+        .any(|n| dom.tag(n).is_some_and(|t| DIV_TO_P_ELEMS.contains(&t)))
+}
+
+fn header_duplicates_title(dom: &Dom, node: NodeId, title: &str) -> bool {
+    if !(dom.is_tag(node, "h1") || dom.is_tag(node, "h2")) || title.is_empty() {
+        return false;
+    }
+    text_similarity(title, &dom.inner_text(node)) > 0.75
+}
+
+/// Wrap runs of phrasing content directly inside a `<div>` into `<p>`s.
+fn wrap_phrasing_runs(dom: &mut Dom, div: NodeId) {
+    let mut paragraph: Option<NodeId> = None;
+    let children = dom.children(div).to_vec();
+    for child in children {
+        if is_phrasing_content(dom, child) {
+            if let Some(p) = paragraph {
+                dom.append(p, child);
+            } else if !dom.is_whitespace_text(child) {
+                let p = dom.create_element("p");
+                dom.replace(child, p);
+                dom.append(p, child);
+                paragraph = Some(p);
+            }
+        } else if let Some(p) = paragraph.take() {
+            while let Some(&last) = dom.children(p).last() {
+                if !dom.is_whitespace_text(last) {
+                    break;
+                }
+                dom.detach(last);
+            }
+        }
+    }
+}
+
+/// One pass of the walk: removes junk, returns the elements whose text is scored and a
+/// byline found on the way.
+fn walk(dom: &mut Dom, context: &Context, flags: Flags) -> (Vec<NodeId>, Option<String>) {
+    let mut to_score = Vec::new();
+    let mut byline = None;
+    let mut should_remove_title_header = true;
+    let mut node = dom.find_first(ROOT, |d, n| d.is_tag(n, "html"));
+    while let Some(current) = node {
+        let tag = dom.tag(current).unwrap_or("").to_string();
+        let match_string = dom.class_and_id(current).to_lowercase();
+
+        if !is_probably_visible(dom, current) {
+            node = remove_and_get_next(dom, current);
+            continue;
+        }
+        if dom.attr(current, "aria-modal") == Some("true")
+            && dom.attr(current, "role") == Some("dialog")
+        {
+            node = remove_and_get_next(dom, current);
+            continue;
+        }
+        if byline.is_none()
+            && !context.have_byline
+            && is_valid_byline(dom, current, &match_string)
+        {
+            // A child with itemprop="name" is the cleaner name.
+            let name_node = dom.descendants(current).into_iter().skip(1).find(|&n| {
+                dom.attr(n, "itemprop")
+                    .is_some_and(|i| i.contains("name"))
+            });
+            byline = Some(crate::dom::collapse_whitespace(
+                &dom.text_content(name_node.unwrap_or(current)),
+            ));
+            node = remove_and_get_next(dom, current);
+            continue;
+        }
+        if should_remove_title_header && header_duplicates_title(dom, current, context.title) {
+            should_remove_title_header = false;
+            node = remove_and_get_next(dom, current);
+            continue;
+        }
+        if flags.strip_unlikelys {
+            if contains_any(&match_string, UNLIKELY_CANDIDATES)
+                && !contains_any(&match_string, MAYBE_CANDIDATE)
+                && !dom.has_ancestor_tag(current, "table", 3)
+                && !dom.has_ancestor_tag(current, "code", 3)
+                && tag != "body"
+                && tag != "a"
+            {
+                node = remove_and_get_next(dom, current);
+                continue;
+            }
+            if dom
+                .attr(current, "role")
+                .is_some_and(|r| UNLIKELY_ROLES.contains(&r))
+            {
+                node = remove_and_get_next(dom, current);
+                continue;
+            }
+        }
+        if matches!(
+            tag.as_str(),
+            "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        ) && is_element_without_content(dom, current)
+        {
+            node = remove_and_get_next(dom, current);
+            continue;
+        }
+        if TAGS_TO_SCORE.contains(&tag.as_str()) {
+            to_score.push(current);
+        }
+        let mut current = current;
+        if tag == "div" {
+            wrap_phrasing_runs(dom, current);
+            // A div around a single paragraph is that paragraph.
+            if has_single_tag_inside(dom, current, "p") && link_density(dom, current) < 0.25 {
+                let child = dom.element_children(current)[0];
+                dom.replace(current, child);
+                current = child;
+                to_score.push(current);
+            } else if !has_child_block_element(dom, current) {
+                dom.rename(current, "p");
+                to_score.push(current);
+            }
+        }
+        node = next_node(dom, current, false);
+    }
+    (to_score, byline)
+}
+
+/// Score paragraphs into up to five levels of ancestors; returns the scores of all candidates.
+fn score_paragraphs(
+    dom: &Dom,
+    to_score: &[NodeId],
+    flags: Flags,
+) -> (Vec<NodeId>, HashMap<NodeId, f64>) {
+    let mut candidates = Vec::new();
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    for &element in to_score {
+        let Some(parent) = dom.parent(element) else {
+            continue;
+        };
+        if !dom.is_element(parent) || !dom.is_attached(element) {
+            continue;
+        }
+        let text = dom.inner_text(element);
+        if text.chars().count() < 25 {
+            continue;
+        }
+        let ancestors = dom.ancestors(element, 5);
+        if ancestors.is_empty() {
+            continue;
+        }
+        let score = paragraph_score(&text);
+        for (level, &ancestor) in ancestors.iter().enumerate() {
+            if !dom.is_element(ancestor) || dom.parent(ancestor).is_none_or(|p| !dom.is_element(p))
+            {
+                continue;
+            }
+            let slot = scores.entry(ancestor).or_insert_with(|| {
+                candidates.push(ancestor);
+                initial_score(dom, ancestor, flags)
+            });
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => level as f64 * 3.0,
+            };
+            *slot += score / divider;
+        }
+    }
+    (candidates, scores)
+}
+
+/// Run one attempt on `dom` (a fresh copy of the cleaned page).
+pub fn grab_article(dom: &mut Dom, context: &Context, flags: Flags) -> Option<Selection> {
+    let body = dom.body()?;
+    let (to_score, byline) = walk(dom, context, flags);
+    let (candidates, mut scores) = score_paragraphs(dom, &to_score, flags);
+
+    // Scale by link density and keep the best few.
+    let mut top: Vec<NodeId> = Vec::new();
+    for &candidate in &candidates {
+        let scaled = scores[&candidate] * (1.0 - link_density(dom, candidate));
+        scores.insert(candidate, scaled);
+        let at = top
+            .iter()
+            .position(|t| scaled > scores[t])
+            .unwrap_or(top.len());
+        if at < context.top_candidates {
+            top.insert(at, candidate);
+            top.truncate(context.top_candidates);
+        }
+    }
+
+    let mut top_candidate = top.first().copied().filter(|&t| !dom.is_tag(t, "body"));
+    let created_container = top_candidate.is_none();
+    let top_candidate = match top_candidate.take() {
+        None => {
+            // Nothing scored: the whole body is the article.
+            let div = dom.create_element("div");
+            dom.move_children(body, div);
+            dom.append(body, div);
+            scores.insert(div, initial_score(dom, div, flags));
+            div
+        }
+        Some(mut best) => {
+            best = prefer_common_ancestor(dom, best, &top, &scores, body);
+            scores
+                .entry(best)
+                .or_insert_with(|| initial_score(dom, best, flags));
+            best = climb_while_score_rises(dom, best, &scores, body);
+            // An only child shares its parent's siblings: climb so they can be joined.
+            while let Some(parent) = dom.parent(best) {
+                if parent == body || dom.element_children(parent).len() != 1 {
+                    break;
+                }
+                best = parent;
+            }
+            scores
+                .entry(best)
+                .or_insert_with(|| initial_score(dom, best, flags));
+            best
+        }
+    };
+
+    let content = dom.create_element("div");
+    let parent = dom.parent(top_candidate).unwrap_or(body);
+    if created_container {
+        dom.append(content, top_candidate);
+    } else {
+        gather_siblings(dom, top_candidate, parent, &scores, content);
+    }
+    let dir = [parent, top_candidate]
+        .into_iter()
+        .chain(dom.ancestors(parent, 0))
+        .find_map(|n| dom.attr(n, "dir").map(str::to_string));
+    super::clean::prepare_article(dom, content, flags);
+    let text_length = dom.text_len(content);
+    Some(Selection {
+        content,
+        text_length,
+        byline,
+        dir,
+    })
+}
+
+/// When three or more near-best candidates share an ancestor, that ancestor is the article.
+fn prefer_common_ancestor(
+    dom: &Dom,
+    best: NodeId,
+    top: &[NodeId],
+    scores: &HashMap<NodeId, f64>,
+    body: NodeId,
+) -> NodeId {
+    const MINIMUM: usize = 3;
+    let best_score = scores[&best];
+    let alternatives: Vec<Vec<NodeId>> = top[1..]
+        .iter()
+        .filter(|t| scores[t] / best_score >= 0.75)
+        .map(|&t| dom.ancestors(t, 0))
+        .collect();
+    if alternatives.len() < MINIMUM {
+        return best;
+    }
+    let mut parent = dom.parent(best);
+    while let Some(ancestor) = parent {
+        if ancestor == body || ancestor == ROOT {
+            break;
+        }
+        let containing = alternatives
+            .iter()
+            .filter(|list| list.contains(&ancestor))
+            .count();
+        if containing >= MINIMUM {
+            return ancestor;
+        }
+        parent = dom.parent(ancestor);
+    }
+    best
+}
+
+/// Climb while a parent scores higher; more content may be lurking beside the best node.
+fn climb_while_score_rises(
+    dom: &Dom,
+    best: NodeId,
+    scores: &HashMap<NodeId, f64>,
+    body: NodeId,
+) -> NodeId {
+    let mut last_score = scores[&best];
+    let threshold = last_score / 3.0;
+    let mut parent = dom.parent(best);
+    while let Some(ancestor) = parent {
+        if ancestor == body || ancestor == ROOT {
+            break;
+        }
+        let Some(&score) = scores.get(&ancestor) else {
+            parent = dom.parent(ancestor);
+            continue;
+        };
+        if score < threshold {
+            break;
+        }
+        if score > last_score {
+            return ancestor;
+        }
+        last_score = score;
+        parent = dom.parent(ancestor);
+    }
+    best
+}
+
+/// Move the best node and the siblings that look like part of the article into `content`.
+fn gather_siblings(
+    dom: &mut Dom,
+    best: NodeId,
+    parent: NodeId,
+    scores: &HashMap<NodeId, f64>,
+    content: NodeId,
+) {
+    let best_score = scores.get(&best).copied().unwrap_or(0.0);
+    let threshold = f64::max(10.0, best_score * 0.2);
+    let best_class = dom.attr(best, "class").unwrap_or("").to_string();
+    for sibling in dom.element_children(parent) {
+        let append = if sibling == best {
+            true
+        } else {
+            let mut bonus = 0.0;
+            if !best_class.is_empty() && dom.attr(sibling, "class") == Some(best_class.as_str()) {
+                bonus += best_score * 0.2;
+            }
+            if scores
+                .get(&sibling)
+                .is_some_and(|s| s + bonus >= threshold)
+            {
+                true
+            } else if dom.is_tag(sibling, "p") {
+                let density = link_density(dom, sibling);
+                let text = dom.inner_text(sibling);
+                let length = text.chars().count();
+                (length > 80 && density < 0.25)
+                    || (length < 80
+                        && length > 0
+                        && density == 0.0
+                        && (text.contains(". ") || text.ends_with('.')))
+            } else {
+                false
+            }
+        };
+        if append {
+            if !super::patterns::ALTER_TO_DIV_EXCEPTIONS.contains(&dom.tag(sibling).unwrap_or("")) {
+                dom.rename(sibling, "div");
+            }
+            dom.append(content, sibling);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! # Masthead
+//!
+//! Reader mode with a masthead: the article of a web page, clean, and who stands behind it.
+//!
+//! The core is pure Rust — strings in, plain data out — so it runs the same in the browser
+//! extension (through `web`, compiled to WebAssembly), on the `www/` demo page, and in the
+//! `masthead` command-line tool:
+//!
+//! ```
+//! let html = "<html><head><title>A story - The Paper</title></head><body><article>\
+//!             <h1>A story</h1><p>It began, as these things do, with a long paragraph \
+//!             about something that happened, and it went on for a while.</p></article></body></html>";
+//! let article = masthead::extract(html, Some("https://example.com/a"), &masthead::Options::default()).unwrap();
+//! assert_eq!(article.title.as_deref(), Some("A story"));
+//! assert!(article.text.starts_with("It began"));
+//! ```
+#![forbid(unsafe_code)]
+
+pub mod article;
+mod dom;
+pub mod encoding;
+mod extract;
+pub mod options;
+pub mod render;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+pub use article::{Article, Block, Element};
+pub use extract::extract;
+pub use options::Options;
+
+/// Why a page could not be processed. A page that is simply not an article is not an error:
+/// it gets an [`Article`] with `readerable: false`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Error {
+    /// The input is empty or only whitespace.
+    Empty,
+    /// The input is a binary file, not a page.
+    Binary,
+    /// The page is beyond the configured limits ([`Options::max_bytes`], [`Options::max_elements`]).
+    TooLarge(String),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Empty => write!(f, "the page is empty"),
+            Error::Binary => write!(f, "this is a binary file, not a web page"),
+            Error::TooLarge(why) => write!(f, "the page is too large to process: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Decode a page's bytes (honouring its BOM or `<meta charset>`) and extract its article.
+pub fn extract_bytes(bytes: &[u8], url: Option<&str>, options: &Options) -> Result<Article, Error> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::Empty);
+    }
+    if encoding::looks_binary(bytes) {
+        return Err(Error::Binary);
+    }
+    extract(&encoding::decode(bytes), url, options)
+}

@@ -1,0 +1,39 @@
+//! Every tunable of the extractor, with its default and what it changes.
+
+/// Options for [`crate::extract`]. `Options::default()` is what the extension and the tool use.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// An article shorter than this many characters makes the extractor retry with looser rules
+    /// (Readability's `charThreshold`, 500).
+    pub char_threshold: usize,
+    /// How many top-scoring candidates are compared when choosing the article's container
+    /// (Readability's `nbTopCandidates`, 5).
+    pub top_candidates: usize,
+    /// Pages with more elements than this are refused with [`crate::Error::TooLarge`]
+    /// rather than processed slowly (0 disables the check).
+    pub max_elements: usize,
+    /// Input larger than this many bytes is refused with [`crate::Error::TooLarge`] (0 disables).
+    pub max_bytes: usize,
+    /// Output trees deeper than this are flattened: deep nesting carries no meaning in an
+    /// article and deep trees cost stack in every later walk.
+    pub max_output_depth: usize,
+    /// Minimum characters of text for the page to be called an article (`readerable`),
+    /// Readability's `isProbablyReaderable` `minContentLength` (140).
+    pub readerable_min_content_length: usize,
+    /// Readability's `isProbablyReaderable` `minScore` (20).
+    pub readerable_min_score: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            char_threshold: 500,
+            top_candidates: 5,
+            max_elements: 1_000_000,
+            max_bytes: 32 * 1024 * 1024,
+            max_output_depth: 48,
+            readerable_min_content_length: 140,
+            readerable_min_score: 20.0,
+        }
+    }
+}

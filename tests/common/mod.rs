@@ -1,0 +1,96 @@
+//! Shared by the corpus tests and benchmarks: where the corpora are, and the metric.
+
+#![allow(dead_code)] // Each test binary uses a different part of this module.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// `../shared/corpora` beside the checkout, or `MASTHEAD_CORPORA` when set.
+pub fn corpora_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("MASTHEAD_CORPORA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"));
+    dir.is_dir().then_some(dir)
+}
+
+/// `\w+` tokens, as Python's `re` finds them in Unicode mode.
+pub fn tokens(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// Overlapping 4-token shingles with their counts; a text shorter than four tokens is one
+/// shingle (and an empty text the empty shingle), as in the benchmark's evaluation script.
+fn shingles(text: &str) -> HashMap<Vec<&str>, usize> {
+    let tokens = tokens(text);
+    let mut counts = HashMap::new();
+    let n = 4;
+    let windows = tokens.len().saturating_sub(n - 1).max(1);
+    for i in 0..windows {
+        let end = (i + n).min(tokens.len());
+        *counts.entry(tokens[i..end].to_vec()).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// Precision and recall of one page's shingles.
+pub fn precision_recall(truth: &str, prediction: &str) -> (f64, f64) {
+    let truth = shingles(truth);
+    let prediction = shingles(prediction);
+    let mut matched = 0;
+    let mut extra = 0;
+    for (shingle, &count) in &prediction {
+        let in_truth = truth.get(shingle).copied().unwrap_or(0);
+        matched += count.min(in_truth);
+        extra += count.saturating_sub(in_truth);
+    }
+    let missing: usize = truth
+        .iter()
+        .map(|(shingle, &count)| count.saturating_sub(prediction.get(shingle).copied().unwrap_or(0)))
+        .sum();
+    let precision = if matched + extra > 0 { matched as f64 / (matched + extra) as f64 } else { 0.0 };
+    let recall = if matched + missing > 0 { matched as f64 / (matched + missing) as f64 } else { 0.0 };
+    (precision, recall)
+}
+
+/// Averages precision and recall over pages, then takes their harmonic mean.
+#[derive(Default)]
+pub struct Score {
+    precision: f64,
+    recall: f64,
+    exact: usize,
+    pages: usize,
+}
+
+impl Score {
+    pub fn add(&mut self, truth: &str, prediction: &str) -> f64 {
+        let (p, r) = precision_recall(truth, prediction);
+        self.precision += p;
+        self.recall += r;
+        self.pages += 1;
+        if tokens(truth) == tokens(prediction) {
+            self.exact += 1;
+        }
+        if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+    }
+
+    pub fn f1(&self) -> f64 {
+        let p = self.precision / self.pages.max(1) as f64;
+        let r = self.recall / self.pages.max(1) as f64;
+        if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+    }
+
+    pub fn summary(&self) -> String {
+        let n = self.pages.max(1) as f64;
+        format!(
+            "F1 {:.4} (precision {:.4}, recall {:.4}), exact {}/{} ({:.3})",
+            self.f1(),
+            self.precision / n,
+            self.recall / n,
+            self.exact,
+            self.pages,
+            self.exact as f64 / n
+        )
+    }
+}

@@ -1,0 +1,168 @@
+//! Quality on real pages: Mozilla Readability's 130 test pages and the Zyte benchmark's
+//! development split (`../shared/corpora`, or `MASTHEAD_CORPORA`). Prints body F1 and
+//! metadata agreement, and fails below floors that only go up.
+//!
+//! Per-page figures go to `target/corpus-<name>.tsv`, worst first, for finding what to fix.
+
+mod common;
+
+use common::{corpora_dir, Score};
+use masthead::{extract_bytes, Options};
+use std::io::Read;
+use std::path::Path;
+
+/// Floors: raise them when the figures rise; lowering one is a decision, made in a commit.
+const READABILITY_BODY_F1_FLOOR: f64 = 0.95;
+const READABILITY_TITLE_FLOOR: f64 = 0.95;
+const ZYTE_BODY_F1_FLOOR: f64 = 0.953;
+
+fn write_report(name: &str, mut rows: Vec<(f64, String)>) {
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let body: String = rows.iter().map(|(f1, key)| format!("{f1:.4}\t{key}\n")).collect();
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/corpus-{name}.tsv"));
+    let _ = std::fs::create_dir_all(path.parent().unwrap());
+    let _ = std::fs::write(path, body);
+}
+
+/// The text of an HTML fragment with a line break at every block boundary, so that words
+/// in adjacent blocks stay apart (the reference is Readability's HTML output).
+fn reference_text(html: &str) -> String {
+    let fragment = scraper::Html::parse_fragment(html);
+    let mut out = String::new();
+    for edge in fragment.root_element().traverse() {
+        match edge {
+            ego_tree_edge::Open(node) | ego_tree_edge::Close(node) => {
+                if let Some(element) = node.value().as_element() {
+                    if !matches!(
+                        element.name(),
+                        "a" | "b" | "i" | "em" | "strong" | "span" | "code" | "sup" | "sub" | "small"
+                            | "u" | "s" | "abbr" | "cite" | "q" | "mark" | "time" | "font"
+                    ) {
+                        out.push('\n');
+                    }
+                } else if let (ego_tree_edge::Open(_), Some(text)) = (&edge, node.value().as_text())
+                {
+                    out.push_str(text);
+                }
+            }
+        }
+    }
+    out
+}
+
+mod ego_tree_edge {
+    pub use ego_tree::iter::Edge::{Close, Open};
+}
+
+fn same(a: Option<&str>, b: Option<&str>) -> bool {
+    let norm = |s: Option<&str>| {
+        s.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|s| !s.is_empty())
+    };
+    norm(a) == norm(b)
+}
+
+#[test]
+fn readability_test_pages() {
+    let Some(dir) = corpora_dir().map(|d| d.join("readability")) else {
+        println!("SKIPPED: corpora not found (set MASTHEAD_CORPORA to the corpora folder)");
+        return;
+    };
+    let mut score = Score::default();
+    let mut rows = Vec::new();
+    let fields = ["title", "byline", "excerpt", "siteName", "lang", "dir", "publishedTime", "readerable"];
+    let mut agree = [0usize; 8];
+    let mut pages = 0;
+    let mut entries: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for page in entries.into_iter().filter(|p| p.join("source.html").is_file()) {
+        let key = page.file_name().unwrap().to_string_lossy().to_string();
+        let source = std::fs::read(page.join("source.html")).unwrap();
+        let expected_html = std::fs::read_to_string(page.join("expected.html")).unwrap_or_default();
+        let expected: serde_json::Value = std::fs::read_to_string(page.join("expected-metadata.json"))
+            .ok()
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default();
+        let url = format!("http://fakehost/test/{key}/");
+        let article = extract_bytes(&source, Some(&url), &Options::default());
+        let article = match article {
+            Ok(article) => article,
+            Err(e) => panic!("{key}: {e}"),
+        };
+        let f1 = score.add(&reference_text(&expected_html), &article.text);
+        rows.push((f1, key.clone()));
+        pages += 1;
+        let got = [
+            article.title.as_deref(),
+            article.byline.as_deref(),
+            article.excerpt.as_deref(),
+            article.site_name.as_deref(),
+            article.lang.as_deref(),
+            article.dir.as_deref(),
+            article.published_time.as_deref(),
+        ];
+        for (i, field) in fields.iter().enumerate() {
+            let ok = if *field == "readerable" {
+                expected[field].as_bool().unwrap_or(false) == article.readerable
+            } else {
+                same(got[i], expected[field].as_str())
+            };
+            if ok {
+                agree[i] += 1;
+            } else if std::env::var_os("MASTHEAD_CORPUS_VERBOSE").is_some() {
+                println!("{key}: {field}: expected {:?}, got {:?}", expected[field], got.get(i));
+            }
+        }
+    }
+    write_report("readability", rows);
+    println!("readability ({pages} pages): body {}", score.summary());
+    let mut line = String::from("readability metadata agreement:");
+    for (i, field) in fields.iter().enumerate() {
+        line.push_str(&format!(" {field} {:.3}", agree[i] as f64 / pages as f64));
+    }
+    println!("{line}");
+    assert!(score.f1() >= READABILITY_BODY_F1_FLOOR, "body F1 {:.4} below floor {READABILITY_BODY_F1_FLOOR}", score.f1());
+    let title = agree[0] as f64 / pages as f64;
+    assert!(title >= READABILITY_TITLE_FLOOR, "title agreement {title:.3} below floor {READABILITY_TITLE_FLOOR}");
+}
+
+fn read_gz(path: &Path) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(path).unwrap())
+        .read_to_end(&mut bytes)
+        .unwrap();
+    bytes
+}
+
+#[test]
+fn zyte_development_split() {
+    let Some(dir) = corpora_dir().map(|d| d.join("zyte-dev")) else {
+        println!("SKIPPED: corpora not found (set MASTHEAD_CORPORA to the corpora folder)");
+        return;
+    };
+    let truth: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("ground-truth.json")).unwrap()).unwrap();
+    let truth = truth.as_object().unwrap();
+
+    // The metric, checked against a peer's published figure on the same split.
+    let peer: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("peers/readability_js.json")).unwrap()).unwrap();
+    let mut peer_score = Score::default();
+    for (key, page) in truth {
+        peer_score.add(page["articleBody"].as_str().unwrap_or(""), peer[key]["articleBody"].as_str().unwrap_or(""));
+    }
+    assert!((peer_score.f1() - 0.953).abs() < 0.001, "metric drifted: Readability.js scores {:.4}", peer_score.f1());
+
+    let mut score = Score::default();
+    let mut rows = Vec::new();
+    for (key, page) in truth {
+        let html = read_gz(&dir.join(format!("html/{key}.html.gz")));
+        let article = extract_bytes(&html, page["url"].as_str(), &Options::default())
+            .unwrap_or_else(|e| panic!("{key}: {e}"));
+        let f1 = score.add(page["articleBody"].as_str().unwrap_or(""), &article.text);
+        rows.push((f1, key.clone()));
+    }
+    write_report("zyte", rows);
+    println!("zyte-dev ({} pages): body {}  [Readability.js on the same pages: {}]", truth.len(), score.summary(), peer_score.summary());
+    assert!(score.f1() >= ZYTE_BODY_F1_FLOOR, "body F1 {:.4} below floor {ZYTE_BODY_F1_FLOOR}", score.f1());
+}
