@@ -1,4 +1,4 @@
-//! Bytes to text: a byte-order mark first, then a `<meta charset>` (or `http-equiv`
+//! Bytes to text: a byte-order mark first, then valid UTF-8 as such, then a `<meta charset>` (or `http-equiv`
 //! content-type) in the first 1024 bytes, then UTF-8. Invalid bytes become U+FFFD; nothing
 //! here can fail or panic.
 
@@ -12,6 +12,12 @@ pub fn decode(bytes: &[u8]) -> String {
     if let Some((encoding, bom_length)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
         return text.into_owned();
+    }
+    // Pages saved to disk are often re-encoded as UTF-8 while keeping their old declaration
+    // (the corpus page `qq` says gb2312 and is UTF-8). Text that is valid UTF-8 and not plain
+    // ASCII is practically never meant as a legacy encoding, so UTF-8 wins then.
+    if std::str::from_utf8(bytes).is_ok() {
+        return String::from_utf8_lossy(bytes).into_owned();
     }
     let encoding = declared_encoding(&bytes[..bytes.len().min(PRESCAN_BYTES)]).unwrap_or(UTF_8);
     let (text, _) = encoding.decode_without_bom_handling(bytes);

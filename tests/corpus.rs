@@ -54,6 +54,21 @@ mod ego_tree_edge {
     pub use ego_tree::iter::Edge::{Close, Open};
 }
 
+/// "Headline | Site" → "Headline" when "Site" is the site name (the rule of `title.rs`).
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    let Some(site) = site.filter(|s| !s.trim().is_empty()) else {
+        return title.to_string();
+    };
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " / ", " » "] {
+        if let Some(head) = title.strip_suffix(&format!("{sep}{site}")) {
+            if head.split_whitespace().count() >= 2 {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
 fn same(a: Option<&str>, b: Option<&str>) -> bool {
     let norm = |s: Option<&str>| {
         s.map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -73,6 +88,7 @@ fn readability_test_pages() {
     let fields = ["title", "byline", "excerpt", "siteName", "lang", "dir", "publishedTime", "readerable"];
     let mut agree = [0usize; 8];
     let mut pages = 0;
+    let mut strict_title = 0;
     let mut entries: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
     entries.sort();
     for page in entries.into_iter().filter(|p| p.join("source.html").is_file()) {
@@ -101,8 +117,16 @@ fn readability_test_pages() {
             article.dir.as_deref(),
             article.published_time.as_deref(),
         ];
+        // Masthead cleans a trailing " | Site Name" off the headline where Readability keeps
+        // it; the same rule applied to the reference counts those pages as agreeing.
+        let expected_title = expected["title"].as_str().map(|t| strip_site_suffix(t, expected["siteName"].as_str()));
+        if same(got[0], expected["title"].as_str()) {
+            strict_title += 1;
+        }
         for (i, field) in fields.iter().enumerate() {
-            let ok = if *field == "readerable" {
+            let ok = if *field == "title" {
+                same(got[0], expected_title.as_deref())
+            } else if *field == "readerable" {
                 expected[field].as_bool().unwrap_or(false) == article.readerable
             } else {
                 same(got[i], expected[field].as_str())
@@ -121,6 +145,7 @@ fn readability_test_pages() {
         line.push_str(&format!(" {field} {:.3}", agree[i] as f64 / pages as f64));
     }
     println!("{line}");
+    println!("readability title agreement without the site-name rule: {:.3}", strict_title as f64 / pages as f64);
     assert!(score.f1() >= READABILITY_BODY_F1_FLOOR, "body F1 {:.4} below floor {READABILITY_BODY_F1_FLOOR}", score.f1());
     let title = agree[0] as f64 / pages as f64;
     assert!(title >= READABILITY_TITLE_FLOOR, "title agreement {title:.3} below floor {READABILITY_TITLE_FLOOR}");
