@@ -102,10 +102,6 @@ impl Dom {
         )
     }
 
-    pub fn create_text(&mut self, text: &str) -> NodeId {
-        self.push(NodeKind::Text(text.to_string()), None)
-    }
-
     pub fn tag(&self, id: NodeId) -> Option<&str> {
         match &self.nodes[id].kind {
             NodeKind::Element { tag, .. } => Some(tag),
@@ -221,19 +217,6 @@ impl Dom {
         }
     }
 
-    pub fn insert_before(&mut self, reference: NodeId, new: NodeId) {
-        self.detach(new);
-        if let Some(parent) = self.nodes[reference].parent {
-            let at = self.nodes[parent]
-                .children
-                .iter()
-                .position(|&c| c == reference)
-                .unwrap_or(0);
-            self.nodes[parent].children.insert(at, new);
-            self.nodes[new].parent = Some(parent);
-        }
-    }
-
     /// Move every child of `from` to the end of `to`.
     pub fn move_children(&mut self, from: NodeId, to: NodeId) {
         let children = std::mem::take(&mut self.nodes[from].children);
@@ -241,24 +224,6 @@ impl Dom {
             self.nodes[child].parent = Some(to);
         }
         self.nodes[to].children.extend(children);
-    }
-
-    /// Replace `id` by its children, in place.
-    pub fn unwrap_node(&mut self, id: NodeId) {
-        let Some(parent) = self.nodes[id].parent else {
-            return;
-        };
-        let children = std::mem::take(&mut self.nodes[id].children);
-        for &child in &children {
-            self.nodes[child].parent = Some(parent);
-        }
-        let at = self.nodes[parent]
-            .children
-            .iter()
-            .position(|&c| c == id)
-            .unwrap_or(0);
-        self.nodes[parent].children.splice(at..=at, children);
-        self.nodes[id].parent = None;
     }
 
     pub fn is_attached(&self, id: NodeId) -> bool {
@@ -373,10 +338,6 @@ impl Dom {
         self.find_first(ROOT, |dom, n| dom.is_tag(n, "body"))
     }
 
-    pub fn head(&self) -> Option<NodeId> {
-        self.find_first(ROOT, |dom, n| dom.is_tag(n, "head"))
-    }
-
     /// Previous and next element siblings.
     pub fn next_element_sibling(&self, id: NodeId) -> Option<NodeId> {
         let parent = self.nodes[id].parent?;
@@ -415,7 +376,8 @@ mod tests {
         let body = dom.body().unwrap();
         assert_eq!(dom.inner_text(body), "onetwothree");
         let div = dom.find_all(body, &["div"])[0];
-        dom.unwrap_node(div);
+        let inner = dom.element_children(div)[0];
+        dom.replace(div, inner);
         let tags: Vec<_> = dom
             .element_children(body)
             .iter()

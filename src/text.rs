@@ -29,6 +29,9 @@ struct Writer {
     indent: String,
     /// Nesting of lists: inside one, paragraph breaks become line breaks.
     list_depth: usize,
+    /// Where the last list marker ended: a break owed right after it is dropped, so that
+    /// `<li><p>text</p></li>` stays on the marker's line.
+    marker_end: usize,
 }
 
 impl Writer {
@@ -39,10 +42,14 @@ impl Writer {
             mode,
             indent: String::new(),
             list_depth: 0,
+            marker_end: usize::MAX,
         }
     }
 
     fn gap(&mut self, gap: Gap) {
+        if self.out.len() == self.marker_end {
+            return;
+        }
         let gap = if gap == Gap::Paragraph && self.list_depth > 0 {
             Gap::Line
         } else {
@@ -191,6 +198,7 @@ impl Writer {
             number += 1;
             self.gap(Gap::Line);
             self.push(&marker);
+            self.marker_end = self.out.len();
             self.indent = format!("{saved_indent}{}", " ".repeat(marker.len()));
             self.blocks(&item.children);
             self.indent = saved_indent.clone();

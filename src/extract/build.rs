@@ -218,7 +218,7 @@ impl Builder<'_> {
     fn attributes(&self, node: NodeId, tag: &str) -> Option<Vec<(&'static str, String)>> {
         let dom = self.dom;
         let mut attrs = Vec::new();
-        let mut copy = |name: &'static str, attrs: &mut Vec<(&'static str, String)>| {
+        let copy = |name: &'static str, attrs: &mut Vec<(&'static str, String)>| {
             if let Some(value) = dom.attr(node, name) {
                 let value = collapse_whitespace(value);
                 if !value.is_empty() && value.len() <= 2000 {

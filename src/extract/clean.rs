@@ -2,7 +2,7 @@
 //! link farms and image strips that slipped through, while keeping data tables, lists and
 //! figures (Readability's `_prepArticle`).
 
-use super::patterns::{contains_any, DIV_TO_P_ELEMS, SHARE_ELEMENTS, VIDEO_HOSTS};
+use super::patterns::{DIV_TO_P_ELEMS, SHARE_ELEMENTS, VIDEO_HOSTS};
 use super::prepare::looks_like_image_url;
 use super::score::{class_weight, link_density, text_density, Flags};
 use crate::dom::{Dom, NodeId};

@@ -15,8 +15,6 @@ pub struct Metadata {
     pub published_time: Option<String>,
     pub lead_image: Option<String>,
     pub lang: Option<String>,
-    /// JSON-LD `publisher.name`, kept apart from `site_name` for outlet matching.
-    pub publisher: Option<String>,
 }
 
 const META_PREFIXES: &[&str] = &["article", "dc", "dcterm", "og", "twitter"];
@@ -155,7 +153,6 @@ pub fn read(dom: &Dom, document_title: &str) -> Metadata {
         }),
         site_name: ld
             .site_name
-            .clone()
             .or_else(|| first_of(&values, &["og:site_name"])),
         published_time: ld.published_time.clone().or_else(|| {
             first_of(
@@ -166,7 +163,6 @@ pub fn read(dom: &Dom, document_title: &str) -> Metadata {
         lead_image: first_of(&values, &["og:image", "twitter:image", "image"])
             .or(ld.lead_image.clone()),
         lang: None,
-        publisher: ld.site_name,
     };
     // A byline that is a URL (Facebook profile links in `article:author`) is no name.
     if meta

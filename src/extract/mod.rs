@@ -12,7 +12,7 @@ mod score;
 mod select;
 mod title;
 
-pub use build::{safe_image, safe_link};
+pub use build::safe_image;
 
 use crate::article::{Article, Block};
 use crate::dom::{collapse_whitespace, Dom};

@@ -115,22 +115,6 @@ pub const PHRASING_ELEMS: &[&str] = &[
 /// Elements that are removed even when empty text would otherwise keep them.
 pub const ALTER_TO_DIV_EXCEPTIONS: &[&str] = &["div", "article", "section", "p", "ol", "ul"];
 
-/// Presentational attributes Readability strips.
-pub const PRESENTATIONAL_ATTRIBUTES: &[&str] = &[
-    "align",
-    "background",
-    "bgcolor",
-    "border",
-    "cellpadding",
-    "cellspacing",
-    "frame",
-    "hspace",
-    "rules",
-    "style",
-    "valign",
-    "vspace",
-];
-
 /// Hosts of video embeds that are kept as links rather than dropped silently.
 pub const VIDEO_HOSTS: &[&str] = &[
     "youtube.com",
@@ -151,15 +135,6 @@ pub const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', 
 
 /// Commas in Latin, Chinese/Japanese and Arabic scripts, counted when scoring a paragraph.
 pub const COMMAS: &[char] = &[',', '，', '、', '،', '﹐', '︐', '︑', '⸴', '⸲', '﹑'];
-
-/// Substrings (lowercase) of paragraphs that are calls to action, not article text.
-pub const CALL_TO_ACTION: &[&str] = &[
-    "read more:",
-    "read also:",
-    "also read:",
-    "see also:",
-    "related:",
-];
 
 /// True when the lowercase `haystack` contains any of `needles`.
 pub fn contains_any(haystack: &str, needles: &[&str]) -> bool {

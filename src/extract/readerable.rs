@@ -51,7 +51,7 @@ mod tests {
         let paragraph = format!("<p>{}</p>", "word ".repeat(80));
         let article = format!("<body>{}</body>", paragraph.repeat(3));
         assert!(is_probably_readerable(&Dom::parse(&article), &Options::default()));
-        let menu = format!("<body><div class=menu>{}</div></body>", paragraph.repeat(3));
+        let menu = format!("<body>{}</body>", paragraph.replace("<p>", "<p class=menu>").repeat(3));
         assert!(!is_probably_readerable(&Dom::parse(&menu), &Options::default()));
         assert!(!is_probably_readerable(&Dom::parse("<body><p>short</p></body>"), &Options::default()));
     }

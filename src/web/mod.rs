@@ -1,0 +1,49 @@
+//! The only module that names wasm-bindgen, web-sys, js-sys, serde-wasm-bindgen and
+//! console_error_panic_hook: conversions between JavaScript and the core, nothing decided here.
+
+use crate::{extract, text, Options};
+use wasm_bindgen::prelude::*;
+
+/// Install the panic hook once, so that a bug shows its message in the console.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
+    // Maps as plain objects and missing values as `null`, as the JSON of the tool.
+    let serializer = serde_wasm_bindgen::Serializer::new()
+        .serialize_maps_as_objects(true)
+        .serialize_missing_as_null(true);
+    value
+        .serialize(&serializer)
+        .map_err(|e| JsError::new(&format!("cannot convert the article: {e}")))
+}
+
+/// Extract the article from an HTML string. Returns a plain object with the fields of
+/// `masthead extract --format json` plus `content` (the model tree) and `markdown`.
+#[wasm_bindgen(js_name = extractArticle)]
+pub fn extract_article(html: &str, url: Option<String>) -> Result<JsValue, JsError> {
+    let article = extract(html, url.as_deref(), &Options::default())
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    let markdown = text::to_markdown(&article.content);
+    let object = to_js(&article)?;
+    js_sys::Reflect::set(&object, &"markdown".into(), &markdown.into())
+        .map_err(|_| JsError::new("cannot set markdown"))?;
+    Ok(object)
+}
+
+/// Extract the article from the live document this code runs in: its serialized HTML and URL.
+#[wasm_bindgen(js_name = extractDocument)]
+pub fn extract_document() -> Result<JsValue, JsError> {
+    let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
+    let document = window
+        .document()
+        .ok_or_else(|| JsError::new("no document"))?;
+    let html = document
+        .document_element()
+        .map(|root| root.outer_html())
+        .ok_or_else(|| JsError::new("the document has no root element"))?;
+    let url = document.url().ok();
+    extract_article(&html, url)
+}
