@@ -40,11 +40,18 @@ impl Dom {
     /// Parse `html` with scraper and copy it into the arena. Comments, doctypes and processing
     /// instructions are dropped: nothing downstream reads them.
     pub fn parse(html: &str) -> Dom {
-        let parsed = Html::parse_document(html);
-        Dom::from_scraper(&parsed)
+        Dom::parse_with_depth_limit(html, usize::MAX)
     }
 
-    fn from_scraper(parsed: &Html) -> Dom {
+    /// Parse, re-attaching nodes deeper than `max_depth` to their ancestor at that depth:
+    /// no article needs hundreds of levels, and every later measure walks ancestors or
+    /// subtrees, so a hostile 10,000-deep page would otherwise cost quadratic time.
+    pub fn parse_with_depth_limit(html: &str, max_depth: usize) -> Dom {
+        let parsed = Html::parse_document(html);
+        Dom::from_scraper(&parsed, max_depth)
+    }
+
+    fn from_scraper(parsed: &Html, max_depth: usize) -> Dom {
         let mut dom = Dom {
             nodes: vec![Node {
                 kind: NodeKind::Document,
@@ -52,12 +59,20 @@ impl Dom {
                 children: Vec::new(),
             }],
         };
-        // (source node, parent in the arena); children are pushed in reverse so they pop in order.
+        // (source node, parent in the arena, its depth); children are pushed in reverse so
+        // they pop in document order.
         let mut stack = Vec::new();
-        for child in parsed.tree.root().children().collect::<Vec<_>>().into_iter().rev() {
-            stack.push((child, ROOT));
+        for child in parsed
+            .tree
+            .root()
+            .children()
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+        {
+            stack.push((child, ROOT, 0));
         }
-        while let Some((source, parent)) = stack.pop() {
+        while let Some((source, parent, depth)) = stack.pop() {
             let kind = match source.value() {
                 scraper::Node::Element(element) => NodeKind::Element {
                     tag: element.name().to_string(),
@@ -69,10 +84,16 @@ impl Dom {
                 scraper::Node::Text(text) => NodeKind::Text(text.to_string()),
                 _ => continue,
             };
-            let id = dom.push(kind, Some(parent));
+            // Past the limit, elements are dropped and their children adopted by `parent`.
+            let flatten = depth >= max_depth && matches!(kind, NodeKind::Element { .. });
+            let (id, child_depth) = if flatten {
+                (parent, depth)
+            } else {
+                (dom.push(kind, Some(parent)), depth + 1)
+            };
             let children: Vec<_> = source.children().collect();
             for child in children.into_iter().rev() {
-                stack.push((child, id));
+                stack.push((child, id, child_depth));
             }
         }
         dom

@@ -43,11 +43,15 @@ fn declared_encoding(head: &[u8]) -> Option<&'static Encoding> {
         }
         if i < lower.len() && lower[i] == b'=' {
             i += 1;
-            while i < lower.len() && (lower[i].is_ascii_whitespace() || lower[i] == b'"' || lower[i] == b'\'') {
+            while i < lower.len()
+                && (lower[i].is_ascii_whitespace() || lower[i] == b'"' || lower[i] == b'\'')
+            {
                 i += 1;
             }
             let start = i;
-            while i < lower.len() && (lower[i].is_ascii_alphanumeric() || b"-_:.".contains(&lower[i])) {
+            while i < lower.len()
+                && (lower[i].is_ascii_alphanumeric() || b"-_:.".contains(&lower[i]))
+            {
                 i += 1;
             }
             if let Some(encoding) = Encoding::for_label(&lower[start..i]) {
@@ -80,7 +84,8 @@ mod tests {
 
     #[test]
     fn honours_http_equiv_and_bom() {
-        let bytes = b"<meta http-equiv=Content-Type content='text/html; charset=iso-8859-1'>caf\xe9";
+        let bytes =
+            b"<meta http-equiv=Content-Type content='text/html; charset=iso-8859-1'>caf\xe9";
         assert!(decode(bytes).ends_with("café"));
         let bom = b"\xef\xbb\xbfhello";
         assert_eq!(decode(bom), "hello");
@@ -88,7 +93,10 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_replaced_not_fatal() {
-        assert_eq!(decode(b"ok \xff\xfe\xfd end"), "ok \u{fffd}\u{fffd}\u{fffd} end");
+        assert_eq!(
+            decode(b"ok \xff\xfe\xfd end"),
+            "ok \u{fffd}\u{fffd}\u{fffd} end"
+        );
         assert!(looks_binary(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"));
         assert!(!looks_binary(b"<html>"));
     }

@@ -7,11 +7,11 @@
 //! `masthead` command-line tool:
 //!
 //! ```
-//! let html = "<html><head><title>A story - The Paper</title></head><body><article>\
-//!             <h1>A story</h1><p>It began, as these things do, with a long paragraph \
+//! let html = "<html><head><title>A story about the harbour - The Paper</title></head><body><article>\
+//!             <h1>A story about the harbour</h1><p>It began, as these things do, with a long paragraph \
 //!             about something that happened, and it went on for a while.</p></article></body></html>";
 //! let article = masthead::extract(html, Some("https://example.com/a"), &masthead::Options::default()).unwrap();
-//! assert_eq!(article.title.as_deref(), Some("A story"));
+//! assert_eq!(article.title.as_deref(), Some("A story about the harbour"));
 //! assert!(article.text.starts_with("It began"));
 //! ```
 #![forbid(unsafe_code)]
@@ -25,7 +25,7 @@ pub mod render;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub use article::{Article, Block, Element};
 pub use extract::extract;

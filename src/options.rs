@@ -14,6 +14,9 @@ pub struct Options {
     pub max_elements: usize,
     /// Input larger than this many bytes is refused with [`crate::Error::TooLarge`] (0 disables).
     pub max_bytes: usize,
+    /// Elements nested deeper than this are re-attached at this depth when the page is parsed
+    /// (their text and order are kept). Bounds the cost of hostile, deeply nested pages.
+    pub max_dom_depth: usize,
     /// Output trees deeper than this are flattened: deep nesting carries no meaning in an
     /// article and deep trees cost stack in every later walk.
     pub max_output_depth: usize,
@@ -31,6 +34,7 @@ impl Default for Options {
             top_candidates: 5,
             max_elements: 1_000_000,
             max_bytes: 32 * 1024 * 1024,
+            max_dom_depth: 256,
             max_output_depth: 48,
             readerable_min_content_length: 140,
             readerable_min_score: 20.0,

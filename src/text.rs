@@ -172,11 +172,12 @@ impl Writer {
 
     fn list(&mut self, list: &Element) {
         let ordered = list.tag == "ol";
-        let mut number: i64 = list
-            .attr("start")
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(1);
-        self.gap(if self.list_depth > 0 { Gap::Line } else { Gap::Paragraph });
+        let mut number: i64 = list.attr("start").and_then(|s| s.parse().ok()).unwrap_or(1);
+        self.gap(if self.list_depth > 0 {
+            Gap::Line
+        } else {
+            Gap::Paragraph
+        });
         let saved_indent = self.indent.clone();
         self.list_depth += 1;
         for item in &list.children {
@@ -204,7 +205,11 @@ impl Writer {
             self.indent = saved_indent.clone();
         }
         self.list_depth -= 1;
-        self.gap(if self.list_depth > 0 { Gap::Line } else { Gap::Paragraph });
+        self.gap(if self.list_depth > 0 {
+            Gap::Line
+        } else {
+            Gap::Paragraph
+        });
     }
 
     fn preformatted(&mut self, pre: &Element) {
@@ -238,7 +243,13 @@ impl Writer {
         }
         let quoted: Vec<String> = body
             .lines()
-            .map(|l| if l.is_empty() { ">".into() } else { format!("> {l}") })
+            .map(|l| {
+                if l.is_empty() {
+                    ">".into()
+                } else {
+                    format!("> {l}")
+                }
+            })
             .collect();
         self.gap(Gap::Paragraph);
         self.push(&quoted.join(&format!("\n{}", self.indent)));
@@ -354,9 +365,7 @@ fn collect_rows(
                         .children
                         .iter()
                         .filter_map(|c| match c {
-                            Block::Element(cell) => {
-                                Some(cell_text(cell, mode).replace('|', "\\|"))
-                            }
+                            Block::Element(cell) => Some(cell_text(cell, mode).replace('|', "\\|")),
                             Block::Text(_) => None,
                         })
                         .collect(),
@@ -401,7 +410,9 @@ fn escape_markdown(text: &str) -> String {
 }
 
 fn escape_url(url: &str) -> String {
-    url.replace(' ', "%20").replace('(', "%28").replace(')', "%29")
+    url.replace(' ', "%20")
+        .replace('(', "%28")
+        .replace(')', "%29")
 }
 
 fn finish(writer: Writer) -> String {
@@ -462,11 +473,26 @@ mod tests {
     fn blocks_are_separated_and_words_never_join() {
         let blocks = vec![
             el("h2", vec![t("Heading")]),
-            el("p", vec![t("One  "), el("em", vec![t("two")]), t("\n three")]),
-            el("div", vec![el("p", vec![t("Four")]), el("p", vec![t("Five")])]),
-            el("ul", vec![el("li", vec![t("a")]), el("li", vec![el("p", vec![t("b")])])]),
+            el(
+                "p",
+                vec![t("One  "), el("em", vec![t("two")]), t("\n three")],
+            ),
+            el(
+                "div",
+                vec![el("p", vec![t("Four")]), el("p", vec![t("Five")])],
+            ),
+            el(
+                "ul",
+                vec![
+                    el("li", vec![t("a")]),
+                    el("li", vec![el("p", vec![t("b")])]),
+                ],
+            ),
         ];
-        assert_eq!(to_text(&blocks), "Heading\n\nOne two three\n\nFour\n\nFive\n\n- a\n- b");
+        assert_eq!(
+            to_text(&blocks),
+            "Heading\n\nOne two three\n\nFour\n\nFive\n\n- a\n- b"
+        );
     }
 
     #[test]
@@ -478,9 +504,21 @@ mod tests {
         });
         let blocks = vec![
             el("h2", vec![t("Title")]),
-            el("p", vec![t("Some "), el("strong", vec![t("bold")]), t(" and "), link, t(".")]),
+            el(
+                "p",
+                vec![
+                    t("Some "),
+                    el("strong", vec![t("bold")]),
+                    t(" and "),
+                    link,
+                    t("."),
+                ],
+            ),
             el("blockquote", vec![el("p", vec![t("Quoted")])]),
-            el("ol", vec![el("li", vec![t("first")]), el("li", vec![t("second")])]),
+            el(
+                "ol",
+                vec![el("li", vec![t("first")]), el("li", vec![t("second")])],
+            ),
             el("pre", vec![el("code", vec![t("fn main() {\n    x();\n}")])]),
         ];
         assert_eq!(
@@ -492,7 +530,10 @@ mod tests {
     #[test]
     fn tables_become_rows_of_cells() {
         let row = |a: &str, b: &str| el("tr", vec![el("td", vec![t(a)]), el("td", vec![t(b)])]);
-        let table = vec![el("table", vec![el("tbody", vec![row("a", "1"), row("b", "2")])])];
+        let table = vec![el(
+            "table",
+            vec![el("tbody", vec![row("a", "1"), row("b", "2")])],
+        )];
         assert_eq!(to_text(&table), "a | 1\nb | 2");
         assert_eq!(to_markdown(&table), "| a | 1 |\n| --- | --- |\n| b | 2 |");
     }

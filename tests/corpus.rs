@@ -18,7 +18,10 @@ const ZYTE_BODY_F1_FLOOR: f64 = 0.953;
 
 fn write_report(name: &str, mut rows: Vec<(f64, String)>) {
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let body: String = rows.iter().map(|(f1, key)| format!("{f1:.4}\t{key}\n")).collect();
+    let body: String = rows
+        .iter()
+        .map(|(f1, key)| format!("{f1:.4}\t{key}\n"))
+        .collect();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/corpus-{name}.tsv"));
     let _ = std::fs::create_dir_all(path.parent().unwrap());
     let _ = std::fs::write(path, body);
@@ -35,8 +38,23 @@ fn reference_text(html: &str) -> String {
                 if let Some(element) = node.value().as_element() {
                     if !matches!(
                         element.name(),
-                        "a" | "b" | "i" | "em" | "strong" | "span" | "code" | "sup" | "sub" | "small"
-                            | "u" | "s" | "abbr" | "cite" | "q" | "mark" | "time" | "font"
+                        "a" | "b"
+                            | "i"
+                            | "em"
+                            | "strong"
+                            | "span"
+                            | "code"
+                            | "sup"
+                            | "sub"
+                            | "small"
+                            | "u"
+                            | "s"
+                            | "abbr"
+                            | "cite"
+                            | "q"
+                            | "mark"
+                            | "time"
+                            | "font"
                     ) {
                         out.push('\n');
                     }
@@ -85,20 +103,37 @@ fn readability_test_pages() {
     };
     let mut score = Score::default();
     let mut rows = Vec::new();
-    let fields = ["title", "byline", "excerpt", "siteName", "lang", "dir", "publishedTime", "readerable"];
+    let fields = [
+        "title",
+        "byline",
+        "excerpt",
+        "siteName",
+        "lang",
+        "dir",
+        "publishedTime",
+        "readerable",
+    ];
     let mut agree = [0usize; 8];
     let mut pages = 0;
     let mut strict_title = 0;
-    let mut entries: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
-    for page in entries.into_iter().filter(|p| p.join("source.html").is_file()) {
+    for page in entries
+        .into_iter()
+        .filter(|p| p.join("source.html").is_file())
+    {
         let key = page.file_name().unwrap().to_string_lossy().to_string();
         let source = std::fs::read(page.join("source.html")).unwrap();
         let expected_html = std::fs::read_to_string(page.join("expected.html")).unwrap_or_default();
-        let expected: serde_json::Value = std::fs::read_to_string(page.join("expected-metadata.json"))
-            .ok()
-            .and_then(|s| serde_json::from_str(&s).ok())
-            .unwrap_or_default();
+        let expected: serde_json::Value =
+            std::fs::read_to_string(page.join("expected-metadata.json"))
+                .ok()
+                .and_then(|s| serde_json::from_str(&s).ok())
+                .unwrap_or_default();
         let url = format!("http://fakehost/test/{key}/");
         let article = extract_bytes(&source, Some(&url), &Options::default());
         let article = match article {
@@ -119,7 +154,9 @@ fn readability_test_pages() {
         ];
         // Masthead cleans a trailing " | Site Name" off the headline where Readability keeps
         // it; the same rule applied to the reference counts those pages as agreeing.
-        let expected_title = expected["title"].as_str().map(|t| strip_site_suffix(t, expected["siteName"].as_str()));
+        let expected_title = expected["title"]
+            .as_str()
+            .map(|t| strip_site_suffix(t, expected["siteName"].as_str()));
         if same(got[0], expected["title"].as_str()) {
             strict_title += 1;
         }
@@ -134,7 +171,11 @@ fn readability_test_pages() {
             if ok {
                 agree[i] += 1;
             } else if std::env::var_os("MASTHEAD_CORPUS_VERBOSE").is_some() {
-                println!("{key}: {field}: expected {:?}, got {:?}", expected[field], got.get(i));
+                println!(
+                    "{key}: {field}: expected {:?}, got {:?}",
+                    expected[field],
+                    got.get(i)
+                );
             }
         }
     }
@@ -145,10 +186,20 @@ fn readability_test_pages() {
         line.push_str(&format!(" {field} {:.3}", agree[i] as f64 / pages as f64));
     }
     println!("{line}");
-    println!("readability title agreement without the site-name rule: {:.3}", strict_title as f64 / pages as f64);
-    assert!(score.f1() >= READABILITY_BODY_F1_FLOOR, "body F1 {:.4} below floor {READABILITY_BODY_F1_FLOOR}", score.f1());
+    println!(
+        "readability title agreement without the site-name rule: {:.3}",
+        strict_title as f64 / pages as f64
+    );
+    assert!(
+        score.f1() >= READABILITY_BODY_F1_FLOOR,
+        "body F1 {:.4} below floor {READABILITY_BODY_F1_FLOOR}",
+        score.f1()
+    );
     let title = agree[0] as f64 / pages as f64;
-    assert!(title >= READABILITY_TITLE_FLOOR, "title agreement {title:.3} below floor {READABILITY_TITLE_FLOOR}");
+    assert!(
+        title >= READABILITY_TITLE_FLOOR,
+        "title agreement {title:.3} below floor {READABILITY_TITLE_FLOOR}"
+    );
 }
 
 fn read_gz(path: &Path) -> Vec<u8> {
@@ -166,17 +217,27 @@ fn zyte_development_split() {
         return;
     };
     let truth: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("ground-truth.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(dir.join("ground-truth.json")).unwrap())
+            .unwrap();
     let truth = truth.as_object().unwrap();
 
     // The metric, checked against a peer's published figure on the same split.
-    let peer: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("peers/readability_js.json")).unwrap()).unwrap();
+    let peer: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("peers/readability_js.json")).unwrap(),
+    )
+    .unwrap();
     let mut peer_score = Score::default();
     for (key, page) in truth {
-        peer_score.add(page["articleBody"].as_str().unwrap_or(""), peer[key]["articleBody"].as_str().unwrap_or(""));
+        peer_score.add(
+            page["articleBody"].as_str().unwrap_or(""),
+            peer[key]["articleBody"].as_str().unwrap_or(""),
+        );
     }
-    assert!((peer_score.f1() - 0.953).abs() < 0.001, "metric drifted: Readability.js scores {:.4}", peer_score.f1());
+    assert!(
+        (peer_score.f1() - 0.953).abs() < 0.001,
+        "metric drifted: Readability.js scores {:.4}",
+        peer_score.f1()
+    );
 
     let mut score = Score::default();
     let mut rows = Vec::new();
@@ -188,6 +249,15 @@ fn zyte_development_split() {
         rows.push((f1, key.clone()));
     }
     write_report("zyte", rows);
-    println!("zyte-dev ({} pages): body {}  [Readability.js on the same pages: {}]", truth.len(), score.summary(), peer_score.summary());
-    assert!(score.f1() >= ZYTE_BODY_F1_FLOOR, "body F1 {:.4} below floor {ZYTE_BODY_F1_FLOOR}", score.f1());
+    println!(
+        "zyte-dev ({} pages): body {}  [Readability.js on the same pages: {}]",
+        truth.len(),
+        score.summary(),
+        peer_score.summary()
+    );
+    assert!(
+        score.f1() >= ZYTE_BODY_F1_FLOOR,
+        "body F1 {:.4} below floor {ZYTE_BODY_F1_FLOOR}",
+        score.f1()
+    );
 }

@@ -8,7 +8,8 @@ use masthead::{extract_bytes, text, Article, Options};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: masthead extract [FILE|-] [--url URL] [--format json|text|markdown|html]";
+const USAGE: &str =
+    "usage: masthead extract [FILE|-] [--url URL] [--format json|text|markdown|html]";
 
 #[derive(Clone, Copy)]
 enum Format {
@@ -40,7 +41,11 @@ fn parse_extract_args(args: &[String]) -> Result<ExtractArgs, String> {
                     Some("text") => Format::Text,
                     Some("markdown") | Some("md") => Format::Markdown,
                     Some("html") => Format::Html,
-                    Some(other) => return Err(format!("unknown format '{other}' (json, text, markdown, html)")),
+                    Some(other) => {
+                        return Err(format!(
+                            "unknown format '{other}' (json, text, markdown, html)"
+                        ))
+                    }
                     None => return Err("--format needs a value".into()),
                 }
             }

@@ -76,6 +76,25 @@ fn treatment(tag: &str) -> Treatment {
     }
 }
 
+/// Elements whose direct text children can only be layout whitespace.
+fn is_container(tag: &str) -> bool {
+    matches!(
+        tag,
+        "div"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "blockquote"
+            | "figure"
+            | "details"
+    )
+}
+
 /// Elements that mean nothing once empty.
 fn keep_when_empty(tag: &str) -> bool {
     matches!(tag, "img" | "br" | "hr" | "td" | "th" | "tr")
@@ -189,11 +208,23 @@ impl Builder<'_> {
                     }
                     return;
                 };
-                let children = if matches!(new_tag, "img" | "br" | "hr") {
+                let mut children = if matches!(new_tag, "img" | "br" | "hr") {
                     Vec::new()
                 } else {
                     self.children(node, depth + 1)
                 };
+                if is_container(new_tag) {
+                    // Indentation between blocks is not content.
+                    children.retain(|c| !matches!(c, Block::Text(t) if t.trim().is_empty()));
+                }
+                // A div around one element is that element.
+                if new_tag == "div"
+                    && children.len() == 1
+                    && matches!(children[0], Block::Element(_))
+                {
+                    out.append(&mut children);
+                    return;
+                }
                 let empty = children.iter().all(|c| match c {
                     Block::Text(t) => t.trim().is_empty(),
                     Block::Element(_) => false,
@@ -264,7 +295,9 @@ impl Builder<'_> {
                 }
             }
             "ol" => {
-                if let Some(start) = dom.attr(node, "start").and_then(|s| s.trim().parse::<i32>().ok())
+                if let Some(start) = dom
+                    .attr(node, "start")
+                    .and_then(|s| s.trim().parse::<i32>().ok())
                 {
                     attrs.push(("start", start.to_string()));
                 }
@@ -277,7 +310,11 @@ impl Builder<'_> {
                     if let Some(lang) = class
                         .split_whitespace()
                         .find_map(|c| c.strip_prefix("language-").or(c.strip_prefix("lang-")))
-                        .filter(|l| l.len() < 30 && l.chars().all(|c| c.is_ascii_alphanumeric() || "+-#_.".contains(c)))
+                        .filter(|l| {
+                            l.len() < 30
+                                && l.chars()
+                                    .all(|c| c.is_ascii_alphanumeric() || "+-#_.".contains(c))
+                        })
                     {
                         attrs.push(("class", format!("language-{lang}")));
                     }
@@ -300,7 +337,11 @@ impl Builder<'_> {
                     .and_then(|&s| dom.attr(s, "src"))
             })?;
         let href = safe_link(src, self.base)?;
-        let host = Url::parse(&href).ok()?.host_str()?.trim_start_matches("www.").to_string();
+        let host = Url::parse(&href)
+            .ok()?
+            .host_str()?
+            .trim_start_matches("www.")
+            .to_string();
         let is_video = tag == "video"
             || super::patterns::VIDEO_HOSTS
                 .iter()
@@ -343,8 +384,12 @@ mod tests {
     #[test]
     fn links_are_resolved_and_unsafe_ones_unwrapped() {
         let blocks = build(r#"<p><a href="../a">rel</a> <a href="javascript:alert(1)">js</a></p>"#);
-        let Block::Element(p) = &blocks[0] else { panic!() };
-        let Block::Element(a) = &p.children[0] else { panic!() };
+        let Block::Element(p) = &blocks[0] else {
+            panic!()
+        };
+        let Block::Element(a) = &p.children[0] else {
+            panic!()
+        };
         assert_eq!(a.attr("href"), Some("https://example.com/a"));
         assert_eq!(p.children[2], Block::Text("js".into()));
     }
@@ -352,13 +397,17 @@ mod tests {
     #[test]
     fn attributes_outside_the_allowlist_are_dropped() {
         let blocks = build(r#"<p onclick="x()" style="color:red" class="c">t</p>"#);
-        let Block::Element(p) = &blocks[0] else { panic!() };
+        let Block::Element(p) = &blocks[0] else {
+            panic!()
+        };
         assert!(p.attrs.is_empty());
     }
 
     #[test]
     fn video_iframes_become_links() {
-        let blocks = build(r#"<iframe src="https://www.youtube.com/embed/x"></iframe><iframe src="https://ads.example/x"></iframe>"#);
+        let blocks = build(
+            r#"<iframe src="https://www.youtube.com/embed/x"></iframe><iframe src="https://ads.example/x"></iframe>"#,
+        );
         assert_eq!(blocks.len(), 1);
     }
 

@@ -301,9 +301,9 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags) -> bool {
     }
     let content_length = text.chars().count();
     let density = link_density(dom, node);
-    let mut textish: Vec<&str> = vec!["span", "li", "td"];
-    textish.extend_from_slice(DIV_TO_P_ELEMS);
-    let textish_density = text_density(dom, node, &textish);
+    let has_textish_text = has_text_inside(dom, node, |tag| {
+        matches!(tag, "span" | "li" | "td") || DIV_TO_P_ELEMS.contains(&tag)
+    });
     let in_figure = dom.has_ancestor_tag(node, "figure", 0);
 
     let remove = (!in_figure && images > 1.0 && paragraphs / images < 0.5)
@@ -318,7 +318,7 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags) -> bool {
         || (!is_list && weight < 25.0 && density > 0.2)
         || (weight >= 25.0 && density > 0.5)
         || ((embeds == 1 && content_length < 75) || embeds > 1)
-        || (images == 0.0 && textish_density == 0.0);
+        || (images == 0.0 && !has_textish_text);
 
     // A list of images (one image per item) is content.
     if is_list && remove {
@@ -332,6 +332,24 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags) -> bool {
         }
     }
     remove
+}
+
+/// Whether some non-blank text sits inside a descendant element whose tag passes `is_textish`
+/// (Readability asks whether the "text density" of such elements is zero; this answers the
+/// same question in one walk instead of one walk per matching element).
+fn has_text_inside(dom: &Dom, node: NodeId, is_textish: impl Fn(&str) -> bool) -> bool {
+    let mut stack: Vec<(NodeId, bool)> = dom.children(node).iter().map(|&c| (c, false)).collect();
+    while let Some((current, inside)) = stack.pop() {
+        if let Some(text) = dom.text_of(current) {
+            if inside && !text.trim().is_empty() {
+                return true;
+            }
+            continue;
+        }
+        let inside = inside || dom.tag(current).is_some_and(&is_textish);
+        stack.extend(dom.children(current).iter().map(|&c| (c, inside)));
+    }
+    false
 }
 
 fn remove_empty_paragraphs(dom: &mut Dom, content: NodeId) {

@@ -55,7 +55,10 @@ fn meta_values(dom: &Dom) -> HashMap<String, String> {
         if matched_property {
             continue;
         }
-        if let Some(name) = dom.attr(meta, "name").or_else(|| dom.attr(meta, "itemprop")) {
+        if let Some(name) = dom
+            .attr(meta, "name")
+            .or_else(|| dom.attr(meta, "itemprop"))
+        {
             let key = normalize_meta_name(name);
             if let Some(key) = key {
                 values.entry(key).or_insert_with(|| content.to_string());

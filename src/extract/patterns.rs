@@ -40,12 +40,25 @@ pub const UNLIKELY_CANDIDATES: &[&str] = &[
 ];
 
 /// Substrings that rescue an unlikely-looking element.
-pub const MAYBE_CANDIDATE: &[&str] = &["and", "article", "body", "column", "content", "main", "shadow"];
+pub const MAYBE_CANDIDATE: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "shadow",
+];
 
 /// Class/id substrings that raise a node's weight by 25.
 pub const POSITIVE: &[&str] = &[
-    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post",
-    "text", "blog", "story",
+    "article",
+    "body",
+    "content",
+    "entry",
+    "hentry",
+    "h-entry",
+    "main",
+    "page",
+    "pagination",
+    "post",
+    "text",
+    "blog",
+    "story",
 ];
 
 /// Class/id substrings that lower a node's weight by 25.
@@ -100,16 +113,36 @@ pub const TAGS_TO_SCORE: &[&str] = &["section", "h2", "h3", "h4", "h5", "h6", "p
 
 /// Elements that make a `<div>` more than a paragraph wrapper.
 pub const DIV_TO_P_ELEMS: &[&str] = &[
-    "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "figure", "section", "header",
-    "footer", "article", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6",
+    "blockquote",
+    "dl",
+    "div",
+    "img",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "ul",
+    "figure",
+    "section",
+    "header",
+    "footer",
+    "article",
+    "aside",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
 ];
 
 /// Elements that may sit inside a `<p>` (HTML's phrasing content).
 pub const PHRASING_ELEMS: &[&str] = &[
     "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
     "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
-    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong", "sub",
-    "sup", "textarea", "time", "var", "wbr", "a", "del", "ins", "s", "u",
+    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
+    "sub", "sup", "textarea", "time", "var", "wbr", "a", "del", "ins", "s", "u",
 ];
 
 /// Elements that are removed even when empty text would otherwise keep them.

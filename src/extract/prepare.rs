@@ -18,7 +18,7 @@ pub fn parse(html: &str, options: &Options) -> Result<Dom, Error> {
             options.max_bytes
         )));
     }
-    let dom = Dom::parse(html);
+    let dom = Dom::parse_with_depth_limit(html, options.max_dom_depth);
     if options.max_elements > 0 && dom.nodes.len() > options.max_elements {
         return Err(Error::TooLarge(format!(
             "the page has {} nodes; the limit is {}",
@@ -143,7 +143,10 @@ pub fn is_phrasing_content(dom: &Dom, node: NodeId) -> bool {
         NodeKind::Element { tag, .. } => {
             PHRASING_ELEMS.contains(&tag.as_str())
                 || (matches!(tag.as_str(), "a" | "del" | "ins")
-                    && dom.children(node).iter().all(|&c| is_phrasing_content(dom, c)))
+                    && dom
+                        .children(node)
+                        .iter()
+                        .all(|&c| is_phrasing_content(dom, c)))
         }
         NodeKind::Document => false,
     }

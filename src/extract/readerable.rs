@@ -50,9 +50,21 @@ mod tests {
     fn long_paragraphs_are_readerable_and_menus_are_not() {
         let paragraph = format!("<p>{}</p>", "word ".repeat(80));
         let article = format!("<body>{}</body>", paragraph.repeat(3));
-        assert!(is_probably_readerable(&Dom::parse(&article), &Options::default()));
-        let menu = format!("<body>{}</body>", paragraph.replace("<p>", "<p class=menu>").repeat(3));
-        assert!(!is_probably_readerable(&Dom::parse(&menu), &Options::default()));
-        assert!(!is_probably_readerable(&Dom::parse("<body><p>short</p></body>"), &Options::default()));
+        assert!(is_probably_readerable(
+            &Dom::parse(&article),
+            &Options::default()
+        ));
+        let menu = format!(
+            "<body>{}</body>",
+            paragraph.replace("<p>", "<p class=menu>").repeat(3)
+        );
+        assert!(!is_probably_readerable(
+            &Dom::parse(&menu),
+            &Options::default()
+        ));
+        assert!(!is_probably_readerable(
+            &Dom::parse("<body><p>short</p></body>"),
+            &Options::default()
+        ));
     }
 }

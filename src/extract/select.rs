@@ -149,15 +149,14 @@ fn walk(dom: &mut Dom, context: &Context, flags: Flags) -> (Vec<NodeId>, Option<
             node = remove_and_get_next(dom, current);
             continue;
         }
-        if byline.is_none()
-            && !context.have_byline
-            && is_valid_byline(dom, current, &match_string)
+        if byline.is_none() && !context.have_byline && is_valid_byline(dom, current, &match_string)
         {
             // A child with itemprop="name" is the cleaner name.
-            let name_node = dom.descendants(current).into_iter().skip(1).find(|&n| {
-                dom.attr(n, "itemprop")
-                    .is_some_and(|i| i.contains("name"))
-            });
+            let name_node = dom
+                .descendants(current)
+                .into_iter()
+                .skip(1)
+                .find(|&n| dom.attr(n, "itemprop").is_some_and(|i| i.contains("name")));
             byline = Some(crate::dom::collapse_whitespace(
                 &dom.text_content(name_node.unwrap_or(current)),
             ));
@@ -419,10 +418,7 @@ fn gather_siblings(
             if !best_class.is_empty() && dom.attr(sibling, "class") == Some(best_class.as_str()) {
                 bonus += best_score * 0.2;
             }
-            if scores
-                .get(&sibling)
-                .is_some_and(|s| s + bonus >= threshold)
-            {
+            if scores.get(&sibling).is_some_and(|s| s + bonus >= threshold) {
                 true
             } else if dom.is_tag(sibling, "p") {
                 let density = link_density(dom, sibling);

@@ -47,10 +47,20 @@ pub fn precision_recall(truth: &str, prediction: &str) -> (f64, f64) {
     }
     let missing: usize = truth
         .iter()
-        .map(|(shingle, &count)| count.saturating_sub(prediction.get(shingle).copied().unwrap_or(0)))
+        .map(|(shingle, &count)| {
+            count.saturating_sub(prediction.get(shingle).copied().unwrap_or(0))
+        })
         .sum();
-    let precision = if matched + extra > 0 { matched as f64 / (matched + extra) as f64 } else { 0.0 };
-    let recall = if matched + missing > 0 { matched as f64 / (matched + missing) as f64 } else { 0.0 };
+    let precision = if matched + extra > 0 {
+        matched as f64 / (matched + extra) as f64
+    } else {
+        0.0
+    };
+    let recall = if matched + missing > 0 {
+        matched as f64 / (matched + missing) as f64
+    } else {
+        0.0
+    };
     (precision, recall)
 }
 
@@ -72,13 +82,21 @@ impl Score {
         if tokens(truth) == tokens(prediction) {
             self.exact += 1;
         }
-        if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
     }
 
     pub fn f1(&self) -> f64 {
         let p = self.precision / self.pages.max(1) as f64;
         let r = self.recall / self.pages.max(1) as f64;
-        if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
     }
 
     pub fn summary(&self) -> String {

@@ -1,0 +1,111 @@
+//! Input a reader may throw at the tool: nothing here may panic or hang, and each case gets
+//! either an answer or a clear error.
+
+use masthead::{extract, extract_bytes, Error, Options};
+
+#[test]
+fn empty_and_whitespace_are_clear_errors() {
+    assert_eq!(
+        extract_bytes(b"", None, &Options::default()),
+        Err(Error::Empty)
+    );
+    assert_eq!(
+        extract_bytes(b" \n\t ", None, &Options::default()),
+        Err(Error::Empty)
+    );
+    assert_eq!(extract("", None, &Options::default()), Err(Error::Empty));
+}
+
+#[test]
+fn binary_files_are_refused() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0";
+    assert_eq!(
+        extract_bytes(png, None, &Options::default()),
+        Err(Error::Binary)
+    );
+    let random: Vec<u8> = (0u32..4096)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    // Either refused as binary or answered as a non-article; never a panic.
+    if let Ok(article) = extract_bytes(&random, None, &Options::default()) {
+        assert!(!article.readerable);
+    }
+}
+
+#[test]
+fn invalid_utf8_is_decoded_with_replacements() {
+    let mut page = b"<html><body><article><p>".to_vec();
+    page.extend_from_slice(
+        &b"Valid words then broken bytes \xff\xfe and more valid words, ".repeat(20),
+    );
+    page.extend_from_slice(b"</p></article></body></html>");
+    let article = extract_bytes(&page, None, &Options::default()).unwrap();
+    assert!(article.text.contains("Valid words"));
+    assert!(article.text.contains('\u{fffd}'));
+}
+
+#[test]
+fn a_page_that_is_not_an_article_still_gets_an_answer() {
+    let home = "<html><body><nav><a href=/a>Home</a> <a href=/b>World</a></nav><ul><li><a href=/1>Story one</a></li><li><a href=/2>Story two</a></li></ul></body></html>";
+    let article = extract(home, Some("https://example.com/"), &Options::default()).unwrap();
+    assert!(!article.readerable);
+}
+
+#[test]
+fn ten_megabyte_page_finishes() {
+    let paragraph = "<p>Ten megabytes of ordinary paragraphs, with commas, clauses, and sentences that go on.</p>\n";
+    let mut page = String::from(
+        "<html><head><title>Huge page of many paragraphs</title></head><body><article>",
+    );
+    while page.len() < 10 * 1024 * 1024 {
+        page.push_str(paragraph);
+    }
+    page.push_str("</article></body></html>");
+    let article = extract(&page, None, &Options::default()).unwrap();
+    assert!(article.word_count > 100_000);
+}
+
+#[test]
+fn five_thousand_deep_nesting_finishes() {
+    let depth = 5000;
+    let page = format!(
+        "<html><body>{}<p>Deep inside, a paragraph long enough to be scored as content, with a comma.</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let article = extract(&page, None, &Options::default()).unwrap();
+    assert!(article.text.contains("Deep inside"));
+    let inline = format!(
+        "<html><body><p>{}x{}</p></body></html>",
+        "<span><b>".repeat(depth),
+        "</b></span>".repeat(depth)
+    );
+    extract(&inline, None, &Options::default()).unwrap();
+}
+
+#[test]
+fn limits_refuse_with_a_message() {
+    let options = Options {
+        max_bytes: 100,
+        ..Options::default()
+    };
+    let page = "<p>".repeat(100);
+    let error = extract(&page, None, &options).unwrap_err();
+    assert!(matches!(error, Error::TooLarge(_)));
+    assert!(error.to_string().contains("too large"));
+}
+
+#[test]
+fn broken_markup_and_odd_urls_do_not_panic() {
+    for page in [
+        "<html><body><p>unclosed <b>bold <i>italic</p><table><tr><td>cell</table>",
+        "<base href='::::'><a href='http://[::1'>x</a><img src='http://%zz'>",
+        "<script>never closed",
+        "<!-- comment only -->",
+        "<p>\u{0}\u{feff}\u{202e}text</p>",
+        "<svg><script>alert(1)</script></svg><math><mi>x</mi></math>",
+    ] {
+        let _ = extract(page, Some("not a url"), &Options::default());
+        let _ = extract(page, Some("https://example.com/a/b"), &Options::default());
+    }
+}

@@ -1,0 +1,84 @@
+//! The `masthead` command as a user runs it.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn masthead(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_masthead"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/sputnik-guaido.html"
+);
+
+#[test]
+fn json_has_every_field_with_nulls_for_missing_values() {
+    let (code, out, _) = masthead(
+        &[
+            "extract",
+            SAMPLE,
+            "--url",
+            "https://sputnikglobe.com/a.html",
+        ],
+        b"",
+    );
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for key in [
+        "title",
+        "byline",
+        "excerpt",
+        "site_name",
+        "published_time",
+        "lang",
+        "dir",
+        "lead_image",
+        "readerable",
+        "content_html",
+        "text",
+        "word_count",
+    ] {
+        assert!(json.get(key).is_some(), "missing key {key}");
+    }
+    assert!(json["byline"].is_null());
+    assert_eq!(json["readerable"], true);
+}
+
+#[test]
+fn reads_stdin_and_prints_text_and_markdown() {
+    let html = std::fs::read(SAMPLE).unwrap();
+    let (code, text, _) = masthead(&["extract", "-", "--format", "text"], &html);
+    assert_eq!(code, 0);
+    assert!(text.starts_with("Guaido Not Ruling Out Intervention"));
+    assert!(!text.contains("  ") && !text.contains("\n\n\n"));
+    let (_, markdown, _) = masthead(&["extract", "--format", "markdown"], &html);
+    assert!(markdown.starts_with("# Guaido Not Ruling Out Intervention"));
+    assert!(markdown.contains("> We will consider lifting sanctions"));
+}
+
+#[test]
+fn unreadable_input_fails_with_one_line() {
+    let (code, _, err) = masthead(&["extract", "/no/such/file.html"], b"");
+    assert_ne!(code, 0);
+    assert_eq!(err.trim().lines().count(), 1);
+    let (code, _, err) = masthead(&["extract", "-"], b"\x89PNG\r\n\x1a\n\0\0\0");
+    assert_ne!(code, 0);
+    assert!(err.contains("binary"));
+    let (code, _, err) = masthead(&["extract", "--format", "pdf"], b"");
+    assert_ne!(code, 0);
+    assert!(err.contains("unknown format"));
+}

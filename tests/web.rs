@@ -1,0 +1,66 @@
+//! The wasm build in a real browser (headless Chromium through wasm-bindgen-test): the exported
+//! functions return the same article as the native core, and read the live document.
+//! Run by `./x test`; the native side of the comparison is `tests/golden.rs`.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SAMPLE: &str = include_str!("fixtures/sputnik-guaido.html");
+const SAMPLE_URL: &str =
+    "https://sputnikglobe.com/20190209/guaido-intervention-us-contacts-1072305.html";
+const GOLDEN: &str = include_str!("fixtures/sputnik-guaido.expected.json");
+
+fn to_json(value: wasm_bindgen::JsValue) -> serde_json::Value {
+    let text = js_sys::JSON::stringify(&value)
+        .unwrap()
+        .as_string()
+        .unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn exported_extraction_matches_the_native_core() {
+    let value = masthead::web::extract_article(SAMPLE, Some(SAMPLE_URL.to_string())).unwrap();
+    let mut article = to_json(value);
+    let object = article.as_object_mut().unwrap();
+    assert!(object
+        .remove("markdown")
+        .unwrap()
+        .as_str()
+        .unwrap()
+        .contains("Juan Guaido"));
+    object.remove("content");
+    let golden: serde_json::Value = serde_json::from_str(GOLDEN).unwrap();
+    assert_eq!(article, golden);
+}
+
+#[wasm_bindgen_test]
+fn missing_values_are_null_not_absent() {
+    let value = masthead::web::extract_article("<p>hi</p>", None).unwrap();
+    let article = to_json(value);
+    assert!(article.get("byline").unwrap().is_null());
+    assert_eq!(article["readerable"], serde_json::Value::Bool(false));
+}
+
+#[wasm_bindgen_test]
+fn errors_become_js_errors() {
+    assert!(masthead::web::extract_article("   ", None).is_err());
+}
+
+#[wasm_bindgen_test]
+fn reads_the_live_document() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let body = document.body().unwrap();
+    let paragraph = "A paragraph written into the live page, long enough to count as content, with commas, clauses, and more words. ".repeat(4);
+    body.set_inner_html(&format!(
+        "<article><h1>Live</h1><p>{paragraph}</p><p>{paragraph}</p></article>"
+    ));
+    let article = to_json(masthead::web::extract_document().unwrap());
+    assert!(article["text"]
+        .as_str()
+        .unwrap()
+        .contains("A paragraph written into the live page"));
+    assert!(article["url"].as_str().unwrap().starts_with("http"));
+}
