@@ -189,9 +189,7 @@ impl Writer {
                 self.element(item);
                 continue;
             }
-            let marker = if ordered && self.mode == Mode::Markdown {
-                format!("{number}. ")
-            } else if ordered {
+            let marker = if ordered {
                 format!("{number}. ")
             } else {
                 "- ".to_string()
