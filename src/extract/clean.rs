@@ -415,3 +415,54 @@ fn unwrap_single_cell_tables(dom: &mut Dom, content: NodeId) {
         dom.replace(table, cell);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaned(inner: &str) -> (Dom, NodeId) {
+        let mut dom = Dom::parse(&format!("<body><div id=content>{inner}</div></body>"));
+        let content = dom
+            .find_first(0, |d, n| d.attr(n, "id") == Some("content"))
+            .unwrap();
+        prepare_article(&mut dom, content, Flags::ALL);
+        (dom, content)
+    }
+
+    const PARAGRAPH: &str = "<p>Words of the article, written at length, with commas, so that it reads as a paragraph of content.</p>";
+
+    #[test]
+    fn forms_share_bars_and_link_lists_go() {
+        let (dom, content) = cleaned(&format!(
+            r#"{PARAGRAPH}<form><input name=q><button>Search</button></form>
+               <div class="share-tools"><a href="/fb">Facebook</a> <a href="/tw">Twitter</a></div>
+               <div><a href="/1">Related one</a> <a href="/2">Related two</a> <a href="/3">Related three</a></div>{PARAGRAPH}"#
+        ));
+        let text = dom.inner_text(content);
+        assert!(text.contains("Words of the article"));
+        for gone in ["Search", "Facebook", "Related one"] {
+            assert!(!text.contains(gone), "{gone} survived");
+        }
+    }
+
+    #[test]
+    fn data_tables_stay_and_layout_tables_unwrap() {
+        let rows: String = (0..4)
+            .map(|i| format!("<tr><td>{i}</td><td>a</td><td>b</td></tr>"))
+            .collect();
+        let (dom, content) = cleaned(&format!(
+            "{PARAGRAPH}<table><thead><tr><th>n</th><th>x</th><th>y</th></tr></thead>{rows}</table><table><tr><td>Only cell text</td></tr></table>"
+        ));
+        assert_eq!(dom.find_all(content, &["table"]).len(), 1);
+        assert!(dom.inner_text(content).contains("Only cell text"));
+    }
+
+    #[test]
+    fn lazy_images_get_their_real_source() {
+        let (dom, content) = cleaned(&format!(
+            r#"{PARAGRAPH}<figure><img class="lazyload" data-src="/photo.jpg" alt="A photo"><figcaption>Caption</figcaption></figure>"#
+        ));
+        let img = dom.find_all(content, &["img"])[0];
+        assert_eq!(dom.attr(img, "src"), Some("/photo.jpg"));
+    }
+}

@@ -441,3 +441,61 @@ fn gather_siblings(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn select(html: &str) -> (Dom, Selection) {
+        let mut dom = Dom::parse(html);
+        let context = Context {
+            title: "",
+            have_byline: false,
+            top_candidates: 5,
+        };
+        let selection = grab_article(&mut dom, &context, Flags::ALL).unwrap();
+        (dom, selection)
+    }
+
+    const PARAGRAPH: &str = "The council met on Tuesday, and after a long debate, it voted to rebuild the old harbour wall before the winter storms arrive.";
+
+    #[test]
+    fn picks_the_article_over_navigation_and_sidebar() {
+        let article: String = (0..6).map(|_| format!("<p>{PARAGRAPH}</p>")).collect();
+        let html = format!(
+            r#"<body><nav class="menu"><a href="/">Home</a><a href="/w">World</a></nav>
+               <div class="sidebar"><p>Most read: something else entirely, with many words in it here.</p></div>
+               <div class="story-body">{article}</div>
+               <div class="footer">About us</div></body>"#
+        );
+        let (dom, selection) = select(&html);
+        let text = dom.inner_text(selection.content);
+        assert!(text.starts_with("The council met"));
+        assert!(
+            !text.contains("Most read") && !text.contains("Home") && !text.contains("About us")
+        );
+    }
+
+    #[test]
+    fn finds_a_byline_and_keeps_it_out_of_the_text() {
+        let article: String = (0..4).map(|_| format!("<p>{PARAGRAPH}</p>")).collect();
+        let html = format!(
+            r#"<body><article><div class="byline">By Ada Reporter</div>{article}</article></body>"#
+        );
+        let (dom, selection) = select(&html);
+        assert_eq!(selection.byline.as_deref(), Some("By Ada Reporter"));
+        assert!(!dom.inner_text(selection.content).contains("Ada"));
+    }
+
+    #[test]
+    fn joins_sibling_paragraphs_split_by_an_ad() {
+        let html = format!(
+            r#"<body><div id="main"><div class="content"><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></div>
+               <p>A closing paragraph that sits beside the content block, long enough to be kept as part of it.</p></div></body>"#
+        );
+        let (dom, selection) = select(&html);
+        assert!(dom
+            .inner_text(selection.content)
+            .contains("A closing paragraph"));
+    }
+}
