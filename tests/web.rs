@@ -1,5 +1,5 @@
 //! The wasm build in a real browser (headless Chromium through wasm-bindgen-test): the exported
-//! function returns the same article as the native core.
+//! functions return the same article as the native core, and read the live document.
 //! Run by `./x test`; the native side of the comparison is `tests/golden.rs`.
 #![cfg(target_arch = "wasm32")]
 
@@ -47,4 +47,26 @@ fn missing_values_are_null_not_absent() {
 #[wasm_bindgen_test]
 fn errors_become_js_errors() {
     assert!(masthead::web::extract_article("   ", None).is_err());
+}
+
+#[wasm_bindgen_test]
+fn reads_the_live_document() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    // Added beside the runner's own output, which must survive for the runner to see results.
+    let article = document.create_element("article").unwrap();
+    let paragraph = "A paragraph written into the live page, long enough to count as content, with commas, clauses, and more words. ".repeat(4);
+    article.set_inner_html(&format!(
+        "<h1>Live</h1><p>{paragraph}</p><p>{paragraph}</p>"
+    ));
+    document.body().unwrap().append_child(&article).unwrap();
+    let result = masthead::web::extract_document().map(to_json);
+    article.remove();
+    let extracted = result.unwrap_or_default();
+    web_sys::console::log_1(&format!("extracted: {extracted}").into());
+    let text = extracted["text"].as_str().unwrap_or_default();
+    assert!(
+        text.contains("A paragraph written into the live page"),
+        "text: {text}"
+    );
+    assert_eq!(extracted["url"].as_str(), document.url().ok().as_deref());
 }
