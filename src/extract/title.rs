@@ -90,7 +90,6 @@ pub fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
     let Some(site) = site_name.map(str::trim).filter(|s| !s.is_empty()) else {
         return title.to_string();
     };
-    let lower_title = title.to_lowercase();
     let lower_site = site.to_lowercase();
     for at in separator_positions(title).into_iter().rev() {
         let sep_len = title[at..].chars().next().map_or(1, char::len_utf8);
@@ -102,7 +101,6 @@ pub fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
             return tail.to_string();
         }
     }
-    let _ = lower_title;
     title.to_string()
 }
 
