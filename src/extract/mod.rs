@@ -35,10 +35,10 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     // 5. Take out scripts and styles, recover noscript images, turn <br> runs into paragraphs.
     prepare::clean_document(&mut dom);
     // 6. The headline: metadata first, else the document title without its site suffix.
-    let headline = meta
-        .title
-        .clone()
-        .unwrap_or_else(|| title::from_document(&dom));
+    let headline = match &meta.title {
+        Some(title) => title.clone(),
+        None => title::from_document(&dom),
+    };
     // 7. Find the article, retrying with looser rules while it comes out short.
     let selection = select_with_retries(&dom, &headline, meta.byline.is_some(), options);
     // 8. Rebuild it from the allowlist as the output model.
@@ -53,16 +53,15 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     };
     // 9. Render the model as HTML, text and counts; fill metadata gaps from the content.
     let plain = text::to_text(&content);
-    let site_name = meta.site_name.clone();
+    let site_name = meta.site_name;
     let title = Some(title::strip_site_name(&headline, site_name.as_deref()))
         .map(|t| collapse_whitespace(&t))
         .filter(|t| !t.is_empty());
     let byline = meta
         .byline
-        .clone()
         .or_else(|| selection.as_ref().and_then(|(_, s)| s.byline.clone()))
         .filter(|b| !b.is_empty());
-    let excerpt = meta.excerpt.clone().or_else(|| first_paragraph(&content));
+    let excerpt = meta.excerpt.or_else(|| first_paragraph(&content));
     let lead_image = meta
         .lead_image
         .as_deref()
@@ -72,8 +71,8 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         byline,
         excerpt,
         site_name,
-        published_time: meta.published_time.clone(),
-        lang: meta.lang.clone(),
+        published_time: meta.published_time,
+        lang: meta.lang,
         dir: selection.as_ref().and_then(|(_, s)| s.dir.clone()),
         lead_image,
         url: url.and_then(|u| Url::parse(u).ok()).map(|u| u.to_string()),
