@@ -1,0 +1,255 @@
+// The reader view, built from the core's article model with createElement and text nodes only:
+// no markup, script or handler from the page is carried into it. Shared by the extension's
+// content script and the www/ page. Defines one global, `mastheadReader`.
+(() => {
+  if (globalThis.mastheadReader) return;
+
+  // The model's tags and attributes (src/extract/build.rs); anything else is not rendered.
+  const TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre',
+    'code', 'figure', 'figcaption', 'img', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'a', 'em',
+    'strong', 'u', 's', 'sub', 'sup', 'small', 'mark', 'cite', 'q', 'abbr', 'time', 'kbd', 'br', 'hr', 'details',
+    'summary', 'div']);
+  const ATTRS = {
+    a: ['href', 'title'], img: ['src', 'alt', 'title', 'width', 'height'], td: ['colspan', 'rowspan'],
+    th: ['colspan', 'rowspan'], ol: ['start'], time: ['datetime'], abbr: ['title'], pre: ['class'], code: ['class'],
+  };
+  const RTL_LANGUAGES = ['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug'];
+
+  const DEFAULT_SETTINGS = { theme: 'system', fontSize: 20, font: 'serif', width: 'medium' };
+
+  function safeUrl(value, attribute) {
+    try {
+      const url = new URL(value);
+      if (['http:', 'https:'].includes(url.protocol)) return true;
+      if (attribute === 'href' && url.protocol === 'mailto:') return true;
+      return attribute === 'src' && /^data:image\/(?!svg)/i.test(value);
+    } catch {
+      return false;
+    }
+  }
+
+  /** A DOM node for one block of the model. */
+  function buildNode(doc, block, depth = 0) {
+    if (typeof block === 'string') return doc.createTextNode(block);
+    if (!block || depth > 64) return doc.createDocumentFragment();
+    const children = (block.children ?? []).map((child) => buildNode(doc, child, depth + 1));
+    if (!TAGS.has(block.tag)) {
+      const fragment = doc.createDocumentFragment();
+      fragment.append(...children);
+      return fragment;
+    }
+    const element = doc.createElement(block.tag);
+    for (const [name, value] of block.attrs ?? []) {
+      if (!(ATTRS[block.tag] ?? []).includes(name)) continue;
+      if ((name === 'href' || name === 'src') && !safeUrl(value, name)) continue;
+      element.setAttribute(name, value);
+    }
+    if (block.tag === 'a') {
+      element.target = '_blank';
+      element.rel = 'noopener noreferrer';
+    }
+    if (block.tag === 'img') {
+      element.loading = 'lazy';
+      element.referrerPolicy = 'no-referrer';
+    }
+    element.append(...children);
+    return element;
+  }
+
+  function el(doc, tag, props = {}, children = []) {
+    const element = doc.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+      if (key === 'text') element.textContent = value;
+      else if (key.startsWith('aria') || key.startsWith('data-') || key === 'role' || key === 'for') element.setAttribute(key.replace(/^aria([A-Z])/, (_, c) => `aria-${c.toLowerCase()}`), value);
+      else element[key] = value;
+    }
+    element.append(...children);
+    return element;
+  }
+
+  function formatDate(value, lang) {
+    if (!value) return null;
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) return value;
+    try {
+      return date.toLocaleDateString(lang || undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+    } catch {
+      return date.toDateString();
+    }
+  }
+
+  function readingTime(words) {
+    return `${Math.max(1, Math.round((words || 0) / 230))} min read`;
+  }
+
+  function direction(article) {
+    if (article.dir === 'rtl' || article.dir === 'ltr') return article.dir;
+    const primary = (article.lang || '').toLowerCase().split('-')[0];
+    return RTL_LANGUAGES.includes(primary) ? 'rtl' : 'ltr';
+  }
+
+  function bylineLine(article) {
+    return [article.byline, formatDate(article.published_time, article.lang)].filter(Boolean).join(' · ');
+  }
+
+  function sourceLine(article) {
+    const site = article.site_name || (article.url ? new URL(article.url).hostname : null);
+    return [site, article.url].filter(Boolean).join(' — ');
+  }
+
+  /** The clean text a reader copies: headline, byline and date, body, source. */
+  function copyText(article) {
+    const parts = [article.title, bylineLine(article), article.text, `Source: ${sourceLine(article)}`];
+    return parts.filter((part) => part && part.trim()).join('\n\n');
+  }
+
+  function copyMarkdown(article) {
+    const source = article.url ? `[${article.site_name || new URL(article.url).hostname}](${article.url})` : article.site_name;
+    const parts = [article.title && `# ${article.title}`, bylineLine(article) && `*${bylineLine(article)}*`,
+      article.markdown, source && `---\nSource: ${source}`];
+    return parts.filter(Boolean).join('\n\n');
+  }
+
+  /** Apply settings to the view root: data attributes drive the stylesheet. */
+  function applySettings(root, settings) {
+    root.dataset.theme = settings.theme;
+    root.dataset.font = settings.font;
+    root.dataset.width = settings.width;
+    root.style.setProperty('--font-size', `${settings.fontSize}px`);
+  }
+
+  /**
+   * Build the reader view for `article` in document `doc`. `actions` holds the callbacks:
+   * close(), copy(kind, text) → Promise, saveSettings(settings). Returns the root element.
+   */
+  function render(doc, article, settings, actions) {
+    settings = { ...DEFAULT_SETTINGS, ...settings };
+    const root = el(doc, 'div', { className: 'masthead-root', role: 'dialog', ariaLabel: 'Reader view', ariaModal: 'true' });
+    applySettings(root, settings);
+
+    const status = el(doc, 'div', { className: 'status', role: 'status', ariaLive: 'polite' });
+    const report = (message) => {
+      status.textContent = message;
+      status.classList.add('shown');
+      setTimeout(() => status.classList.remove('shown'), 2500);
+    };
+    const copyButton = (label, kind, make) => el(doc, 'button', { type: 'button', text: label, ariaLabel: label, onclick: async () => {
+      try {
+        await actions.copy(make(article));
+        report(kind === 'text' ? 'Copied the clean text' : 'Copied as Markdown');
+      } catch (error) {
+        report(`Could not copy: ${error?.message ?? error}`);
+      }
+    } });
+
+    const panel = el(doc, 'div', { className: 'settings', hidden: true, role: 'group', ariaLabel: 'Reading settings' });
+    const update = (change) => {
+      Object.assign(settings, change);
+      applySettings(root, settings);
+      actions.saveSettings?.({ ...settings });
+    };
+    const select = (label, key, options) => el(doc, 'label', {}, [label, el(doc, 'select', {
+      ariaLabel: label, onchange: (event) => update({ [key]: event.target.value }),
+    }, options.map(([value, text]) => el(doc, 'option', { value, text, selected: settings[key] === value })))]);
+    panel.append(
+      select('Theme', 'theme', [['system', 'Follow the system'], ['light', 'Light'], ['dark', 'Dark'], ['sepia', 'Sepia']]),
+      select('Typeface', 'font', [['serif', 'Serif'], ['sans', 'Sans-serif']]),
+      select('Line width', 'width', [['narrow', 'Narrow'], ['medium', 'Medium'], ['wide', 'Wide']]),
+      el(doc, 'span', { className: 'size' }, [
+        el(doc, 'button', { type: 'button', text: 'A−', ariaLabel: 'Smaller text', onclick: () => update({ fontSize: Math.max(14, settings.fontSize - 2) }) }),
+        el(doc, 'button', { type: 'button', text: 'A+', ariaLabel: 'Larger text', onclick: () => update({ fontSize: Math.min(32, settings.fontSize + 2) }) }),
+      ]),
+    );
+    const settingsButton = el(doc, 'button', { type: 'button', text: 'Aa', ariaLabel: 'Settings', ariaExpanded: 'false', onclick: () => {
+      panel.hidden = !panel.hidden;
+      settingsButton.setAttribute('aria-expanded', String(!panel.hidden));
+    } });
+    const toolbar = el(doc, 'div', { className: 'toolbar', role: 'toolbar', ariaLabel: 'Reader view controls' }, [
+      copyButton('Copy text', 'text', copyText),
+      copyButton('Copy Markdown', 'markdown', copyMarkdown),
+      settingsButton,
+      el(doc, 'button', { type: 'button', className: 'close', text: '✕', ariaLabel: 'Close reader view', onclick: () => actions.close() }),
+    ]);
+
+    const dir = direction(article);
+    const header = el(doc, 'header', { className: 'masthead-header' }, [
+      article.site_name ? el(doc, 'p', { className: 'site', text: article.site_name }) : '',
+      el(doc, 'h1', { text: article.title || 'Untitled' }),
+      bylineLine(article) ? el(doc, 'p', { className: 'byline', text: bylineLine(article) }) : '',
+      el(doc, 'p', { className: 'meta', text: readingTime(article.word_count) }),
+      // Filled by the outlet-label work (issue 4).
+      el(doc, 'div', { className: 'label-slot', 'data-slot': 'outlet-label' }),
+    ]);
+    const body = el(doc, 'div', { className: 'masthead-body' });
+    const leadShown = (article.content ?? []).some(function hasImage(block) {
+      return typeof block === 'object' && (block.tag === 'img' || (block.children ?? []).some(hasImage));
+    });
+    if (article.lead_image && !leadShown && safeUrl(article.lead_image, 'src')) {
+      body.append(el(doc, 'img', { className: 'lead', src: article.lead_image, alt: '', loading: 'lazy', referrerPolicy: 'no-referrer' }));
+    }
+    for (const block of article.content ?? []) body.append(buildNode(doc, block));
+    const footer = el(doc, 'footer', { className: 'source', text: `Source: ${sourceLine(article)}` });
+    const page = el(doc, 'article', { className: 'masthead-article', dir, lang: article.lang || '' }, [header, body, footer]);
+    root.append(toolbar, panel, page, status);
+    return root;
+  }
+
+  /** A polite message in place of an article (no article, an error). */
+  function renderMessage(doc, title, detail, actions, showAnyway) {
+    const root = el(doc, 'div', { className: 'masthead-root message', role: 'dialog', ariaLabel: 'Reader view', ariaModal: 'true' });
+    applySettings(root, DEFAULT_SETTINGS);
+    const buttons = [el(doc, 'button', { type: 'button', text: 'Close', ariaLabel: 'Close reader view', onclick: () => actions.close() })];
+    if (showAnyway) buttons.unshift(el(doc, 'button', { type: 'button', text: 'Show what was found', onclick: showAnyway }));
+    root.append(el(doc, 'div', { className: 'notice', role: 'alert' }, [
+      el(doc, 'h1', { text: title }), el(doc, 'p', { text: detail }), el(doc, 'div', { className: 'buttons' }, buttons),
+    ]));
+    return root;
+  }
+
+  const STYLE = `
+:host { all: initial; position: fixed; inset: 0; z-index: 2147483647; display: block; overflow: auto; overscroll-behavior: contain; }
+.masthead-root { --bg: #fdfdfb; --fg: #1d1d1f; --muted: #5f6368; --accent: #0b57d0; --rule: #e3e3e0; --panel: #f1f1ee;
+  min-height: 100%; box-sizing: border-box; background: var(--bg); color: var(--fg); padding: 0 1.25rem 4rem;
+  font-size: var(--font-size, 20px); line-height: 1.6; font-family: Charter, 'Iowan Old Style', Georgia, Cambria, 'Noto Serif', serif; }
+.masthead-root[data-font="sans"] { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif; }
+.masthead-root[data-theme="dark"] { --bg: #1b1b1d; --fg: #e6e6e3; --muted: #a3a3a0; --accent: #8ab4f8; --rule: #3a3a3c; --panel: #2a2a2d; }
+.masthead-root[data-theme="sepia"] { --bg: #f6eedb; --fg: #3b2f1e; --muted: #75654b; --accent: #8a4b08; --rule: #e0d3b5; --panel: #ede2c6; }
+@media (prefers-color-scheme: dark) {
+  .masthead-root[data-theme="system"] { --bg: #1b1b1d; --fg: #e6e6e3; --muted: #a3a3a0; --accent: #8ab4f8; --rule: #3a3a3c; --panel: #2a2a2d; }
+}
+.toolbar { position: sticky; top: 0; display: flex; gap: .5rem; justify-content: flex-end; padding: .6rem 0; background: var(--bg);
+  font: 14px/1.2 system-ui, sans-serif; z-index: 1; }
+button, select { font: 14px/1.2 system-ui, sans-serif; color: var(--fg); background: var(--panel); border: 1px solid var(--rule);
+  border-radius: 6px; padding: .45rem .7rem; cursor: pointer; }
+button:focus-visible, select:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.settings { display: flex; flex-wrap: wrap; gap: 1rem; justify-content: flex-end; padding: .5rem 0 1rem; font: 14px system-ui, sans-serif; }
+.settings[hidden] { display: none; }
+.settings label { display: flex; gap: .4rem; align-items: center; }
+.masthead-article { margin: 0 auto; max-width: 38rem; }
+.masthead-root[data-width="narrow"] .masthead-article { max-width: 32rem; }
+.masthead-root[data-width="wide"] .masthead-article { max-width: 48rem; }
+.masthead-header { border-bottom: 1px solid var(--rule); margin-bottom: 1.5rem; padding-bottom: 1rem; }
+.masthead-header h1 { font-size: 1.9em; line-height: 1.2; margin: .2em 0 .4em; }
+.site, .byline, .meta, .source { color: var(--muted); font: .8em/1.4 system-ui, sans-serif; margin: .2em 0; }
+.site { text-transform: uppercase; letter-spacing: .06em; }
+.masthead-body img, .lead { max-width: 100%; height: auto; display: block; margin: 1em auto; }
+figure { margin: 1.5em 0; } figcaption, caption { color: var(--muted); font-size: .8em; }
+a { color: var(--accent); }
+blockquote { margin: 1.2em 0; padding: 0 1em; border-inline-start: 3px solid var(--rule); color: var(--muted); }
+pre { overflow: auto; padding: 1em; background: var(--panel); border-radius: 6px; font-size: .8em; line-height: 1.45; }
+code, kbd { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: .9em; }
+table { border-collapse: collapse; width: 100%; font-size: .85em; display: block; overflow-x: auto; }
+td, th { border: 1px solid var(--rule); padding: .35em .6em; text-align: start; vertical-align: top; }
+hr { border: 0; border-top: 1px solid var(--rule); }
+.source { border-top: 1px solid var(--rule); margin-top: 2.5rem; padding-top: 1rem; overflow-wrap: anywhere; }
+.status { position: fixed; bottom: 1.5rem; left: 50%; transform: translateX(-50%); background: var(--fg); color: var(--bg);
+  padding: .6rem 1rem; border-radius: 6px; font: 14px system-ui, sans-serif; opacity: 0; transition: opacity .2s; pointer-events: none; }
+.status.shown { opacity: 1; }
+.message { display: flex; align-items: center; justify-content: center; }
+.notice { max-width: 30rem; text-align: center; font-family: system-ui, sans-serif; }
+.notice h1 { font-size: 1.4em; } .notice p { color: var(--muted); }
+.buttons { display: flex; gap: .5rem; justify-content: center; }
+`;
+
+  globalThis.mastheadReader = { render, renderMessage, copyText, copyMarkdown, STYLE, DEFAULT_SETTINGS };
+})();

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Assemble the unpacked extensions dist/chrome/ and dist/firefox/ and their .zip packages:
+the base manifest merged with each browser's overlay, the scripts of extension/src/, and the
+wasm package that scripts/build_wasm.py wrote to extension/pkg/."""
+
+import json
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXTENSION = ROOT / "extension"
+DIST = ROOT / "dist"
+BROWSERS = ("chrome", "firefox")
+PKG_FILES = ("masthead.js", "masthead_bg.wasm")
+
+
+def merge(base: dict, overlay: dict) -> dict:
+    merged = dict(base)
+    for key, value in overlay.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def main() -> None:
+    pkg = EXTENSION / "pkg"
+    missing = [name for name in PKG_FILES if not (pkg / name).exists()]
+    if missing:
+        sys.exit(f"build_extension: {', '.join(missing)} missing in extension/pkg: run scripts/build_wasm.py first")
+    base = json.loads((EXTENSION / "manifest.base.json").read_text())
+    for browser in BROWSERS:
+        overlay = json.loads((EXTENSION / f"manifest.{browser}.json").read_text())
+        target = DIST / browser
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(EXTENSION / "src", target)
+        (target / "pkg").mkdir()
+        for name in PKG_FILES:
+            shutil.copy2(pkg / name, target / "pkg" / name)
+        (target / "manifest.json").write_text(json.dumps(merge(base, overlay), indent=2) + "\n")
+        package = DIST / f"masthead-{browser}.zip"
+        with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(target.rglob("*")):
+                if path.is_file():
+                    archive.write(path, path.relative_to(target))
+        size = sum(p.stat().st_size for p in target.rglob("*") if p.is_file())
+        print(f"wrote dist/{browser}/ ({size} bytes unpacked) and {package.relative_to(ROOT)} ({package.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main()

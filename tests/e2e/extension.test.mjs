@@ -1,0 +1,219 @@
+// The extension in a real browser: headless Chromium with dist/chrome loaded, fixture pages
+// served under their real host names, a real toolbar click (CDP Extensions.triggerAction).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, clickToolbar, readerText } from './harness.mjs';
+
+let server;
+let browser;
+let base;
+const ARTICLE_PATH = '/20190209/guaido-intervention-us-contacts-1072305.html';
+const PAGE_CHROME = ['READ MORE', 'Subscribe', 'Newsfeed', 'log in or register', 'Заголовок', 'Most read', 'Terms of use',
+  "Roger Waters Slams", 'Page button'];
+
+before(async () => {
+  server = await startServer();
+  base = (host) => `http://${host}:${server.address().port}`;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.context.close();
+  server?.close();
+});
+
+let visits = 0;
+async function openPage(url) {
+  const page = await browser.context.newPage();
+  // A query of its own per page: the toolbar click finds its tab by URL.
+  visits += 1;
+  await page.goto(`${url}${url.includes('?') ? '&' : '?'}visit=${visits}`, { waitUntil: 'networkidle' });
+  return page;
+}
+
+async function click(page) {
+  await clickToolbar(browser.context, browser.extensionId, page);
+}
+
+// Polled with page.evaluate, not waitForFunction: the latter compiles code in the page, which
+// a strict page CSP (one of the fixtures) forbids.
+async function poll(check, what) {
+  for (let i = 0; i < 150; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** What the toolbar button says for the active tab (where failures are explained). */
+async function actionTitle() {
+  return browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.action.getTitle({ tabId: tab.id });
+  });
+}
+
+async function waitForReader(page, text) {
+  // Seen here on some clicks in most runs: a CDP-triggered click whose activeTab grant has not
+  // reached the tab when the script is injected ("Cannot access contents of the page"). A
+  // person's click cannot race like that; the test clicks once more and says so.
+  const denied = async () => (await actionTitle()).includes('Cannot access contents');
+  await poll(async () => (await readerText(page)) !== null || (await denied()), 'the reader view or a refusal');
+  if ((await readerText(page)) === null && (await denied())) {
+    console.log(`# toolbar click retried on ${page.url()} (activeTab grant race in automation)`);
+    await click(page);
+  }
+  try {
+    await poll(async () => ((await readerText(page)) ?? '').includes(text), `the reader view to show "${text}"`);
+  } catch (error) {
+    throw new Error(`${error.message}; toolbar title: ${await actionTitle()}; shown: ${(await readerText(page))?.slice(0, 200)}`);
+  }
+}
+
+async function waitForClosed(page) {
+  await poll(async () => page.evaluate(() => !document.querySelector('masthead-reader')), 'the reader view to close');
+}
+
+/** The clipboard, read from a page in a secure context (http://localhost): the fixtures are
+ * plain http under real host names, where the async clipboard API does not exist. */
+async function readClipboard() {
+  const reader = await openPage(base('localhost') + '/');
+  const text = await reader.evaluate(() => navigator.clipboard.readText());
+  await reader.close();
+  return text;
+}
+
+async function assertArticleShown(page) {
+  await waitForReader(page, "Venezuela's self-proclaimed interim president");
+  const text = await readerText(page);
+  for (const wanted of ['Guaido Not Ruling Out Intervention', 'biggest oil reserves in the world', 'Sputnik International']) {
+    assert.ok(text.includes(wanted), `reader view lacks: ${wanted}`);
+  }
+  for (const chrome of PAGE_CHROME) assert.ok(!text.includes(chrome), `page chrome in the reader view: ${chrome}`);
+  // It covers the page: the element at the centre of the viewport is the reader view.
+  const onTop = await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName);
+  assert.equal(onTop, 'MASTHEAD-READER');
+}
+
+test('a click turns a news page into the reader view with the article and none of the page chrome', async () => {
+  const page = await openPage(base('sputnikglobe.com') + ARTICLE_PATH);
+  await click(page);
+  await assertArticleShown(page);
+  await page.close();
+});
+
+test('it works the same on a page whose CSP forbids WebAssembly and inline styles', async () => {
+  const page = await openPage(base('sputnikglobe.com') + '/csp/guaido.html');
+  await click(page);
+  await assertArticleShown(page);
+  // The stylesheet applied despite style-src 'self': the headline is large.
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('masthead-reader').shadowRoot.querySelector('h1')).fontSize));
+  assert.ok(size > 30, `headline font size ${size}`);
+  await page.close();
+});
+
+test('a second click, the close button and Esc each give back the page exactly, scripts working', async () => {
+  const page = await openPage(base('sputnikglobe.com') + ARTICLE_PATH);
+  await page.evaluate(() => window.scrollTo(0, 400));
+  const before = await page.evaluate(() => ({ html: document.documentElement.outerHTML, y: scrollY }));
+  const closers = [
+    async () => click(page),
+    async () => page.getByRole('button', { name: 'Close reader view' }).click(),
+    async () => page.keyboard.press('Escape'),
+  ];
+  for (const [round, closeReader] of closers.entries()) {
+    await click(page);
+    await assertArticleShown(page);
+    await closeReader();
+    await waitForClosed(page);
+    const after = await page.evaluate(() => ({ html: document.documentElement.outerHTML, y: scrollY }));
+    if (after.html !== before.html) {
+      let at = 0;
+      while (at < after.html.length && after.html[at] === before.html[at]) at++;
+      assert.fail(`round ${round}: the page DOM changed near: ${JSON.stringify(before.html.slice(Math.max(0, at - 80), at + 80))} → ${JSON.stringify(after.html.slice(Math.max(0, at - 80), at + 80))}`);
+    }
+    assert.equal(after.y, before.y, 'the scroll position changed');
+  }
+  await page.click('#page-counter');
+  assert.equal(await page.getAttribute('#page-counter', 'data-count'), '1', 'the page script no longer responds');
+  await page.close();
+});
+
+test('"Copy text" puts the clean text with its source on the clipboard, and says so', async () => {
+  const url = base('sputnikglobe.com') + ARTICLE_PATH;
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await openPage(url);
+  await click(page);
+  await assertArticleShown(page);
+  await page.getByRole('button', { name: 'Copy text' }).click();
+  await waitForReader(page, 'Copied the clean text');
+  const copied = await readClipboard();
+  assert.ok(copied.startsWith('Guaido Not Ruling Out Intervention Amid Alleged US Contacts With Venezuelan Army\n\n'));
+  assert.ok(copied.includes("\n\nVenezuela's self-proclaimed interim president"));
+  assert.ok(copied.trimEnd().endsWith(`Source: Sputnik International — ${page.url()}`), copied.slice(-200));
+  for (const chrome of PAGE_CHROME) assert.ok(!copied.includes(chrome), `page chrome on the clipboard: ${chrome}`);
+
+  await page.getByRole('button', { name: 'Copy Markdown' }).click();
+  await waitForReader(page, 'Copied as Markdown');
+  const markdown = await readClipboard();
+  assert.ok(markdown.startsWith('# Guaido Not Ruling Out Intervention'));
+  assert.ok(markdown.includes('> We will consider lifting sanctions'));
+  await page.close();
+});
+
+test('settings persist across a reload', async () => {
+  const page = await openPage(base('sputnikglobe.com') + ARTICLE_PATH);
+  await click(page);
+  await assertArticleShown(page);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await page.getByRole('combobox', { name: 'Typeface' }).selectOption('sans');
+  await page.getByRole('button', { name: 'Larger text' }).click();
+  await page.reload();
+  await click(page);
+  await assertArticleShown(page);
+  const applied = await page.evaluate(() => {
+    const root = document.querySelector('masthead-reader').shadowRoot.querySelector('.masthead-root');
+    return { theme: root.dataset.theme, font: root.dataset.font, size: root.style.getPropertyValue('--font-size') };
+  });
+  assert.deepEqual(applied, { theme: 'dark', font: 'sans', size: '22px' });
+  await page.close();
+});
+
+test('a right-to-left article reads right to left in its language', async () => {
+  const page = await openPage(base('almadina.example') + '/rtl/article.html');
+  await click(page);
+  await waitForReader(page, 'أعلنت الحكومة اليوم');
+  const article = await page.evaluate(() => {
+    const node = document.querySelector('masthead-reader').shadowRoot.querySelector('article');
+    return { dir: node.dir, lang: node.lang, direction: getComputedStyle(node).direction };
+  });
+  assert.deepEqual(article, { dir: 'rtl', lang: 'ar', direction: 'rtl' });
+  await page.close();
+});
+
+test('a page with no article gets a polite message, not a broken view', async () => {
+  const page = await openPage(base('daily.example') + '/');
+  await click(page);
+  await waitForReader(page, 'No article here');
+  await page.getByRole('button', { name: 'Close reader view' }).click();
+  await waitForClosed(page);
+  await page.close();
+});
+
+test('a browser page the extension may not touch is explained on the toolbar button, and nothing throws', async () => {
+  const page = await browser.context.newPage();
+  await page.goto('chrome://version/');
+  await click(page);
+  const title = await browser.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    for (let i = 0; i < 50; i++) {
+      const current = await chrome.action.getTitle({ tabId: tab.id });
+      if (current.startsWith('Masthead cannot')) return current;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return chrome.action.getTitle({ tabId: tab.id });
+  });
+  assert.match(title, /^Masthead cannot read browser pages/);
+  await page.close();
+});

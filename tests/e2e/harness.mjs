@@ -1,0 +1,105 @@
+// Shared by the end-to-end tests: a local server that serves fixture pages under their real
+// host names, and headless Chromium with the built dist/chrome loaded, clicked for real.
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const FIXTURES = path.join(ROOT, 'tests/fixtures');
+export const EXTENSION_DIR = path.join(ROOT, 'dist/chrome');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+// A page script, served as a file so that it runs under a strict CSP too: it proves the
+// page's own scripts still respond after the reader view closes.
+const PAGE_SCRIPT = `document.addEventListener('click', (e) => {
+  if (e.target.id === 'page-counter') { e.target.dataset.count = String(Number(e.target.dataset.count || 0) + 1); }
+});`;
+const PAGE_HOOK = '<button id="page-counter" data-count="0">Page button</button><script src="/page.js"></script>';
+
+/** Routes: path → { file, csp }. Every HTML page gets the page button and script. */
+export const ROUTES = {
+  '/20190209/guaido-intervention-us-contacts-1072305.html': { file: 'sputnik-guaido.html' },
+  '/csp/guaido.html': { file: 'sputnik-guaido.html', csp: "default-src 'self'; script-src 'self'; style-src 'self'" },
+  '/rtl/article.html': { file: 'rtl-article.html' },
+  '/': { file: 'home-page.html' },
+};
+
+export function startServer() {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url, 'http://localhost');
+    if (url.pathname === '/page.js') {
+      response.writeHead(200, { 'content-type': 'text/javascript' });
+      return response.end(PAGE_SCRIPT);
+    }
+    const route = ROUTES[url.pathname];
+    if (!route) {
+      response.writeHead(404, { 'content-type': 'text/plain' });
+      return response.end('not found');
+    }
+    const html = fs.readFileSync(path.join(FIXTURES, route.file), 'utf8').replace('</body>', `${PAGE_HOOK}</body>`);
+    const headers = { 'content-type': 'text/html; charset=utf-8' };
+    if (route.csp) headers['content-security-policy'] = route.csp;
+    response.writeHead(200, headers);
+    response.end(html);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** Chromium with the extension; every host name resolves to this machine. */
+export async function launch() {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless=new', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      '--enable-unsafe-extension-debugging', '--host-resolver-rules=MAP * 127.0.0.1', '--no-sandbox', '--disable-gpu',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // The window's first, blank tab would otherwise stay the active one.
+  for (const blank of context.pages()) await blank.close();
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId, profile };
+}
+
+/** A real toolbar click (it grants activeTab exactly as a user's click does). */
+export async function clickToolbar(context, extensionId, page) {
+  // A user clicks the button of the tab they are looking at; activeTab is granted to that tab.
+  await page.bringToFront();
+  const browserSession = await browserCdp(context);
+  // The action belongs to the tab target, not the page target inside it.
+  const { targetInfos } = await browserSession.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+  // Matched by URL, so each test page gets a URL of its own (a tab being closed may linger).
+  const tabs = targetInfos.filter((info) => info.url === page.url());
+  if (tabs.length !== 1) throw new Error(`${tabs.length} tab targets for ${page.url()}`);
+  const [tab] = tabs;
+  await browserSession.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+}
+
+let cachedBrowserSession = null;
+async function browserCdp(context) {
+  if (cachedBrowserSession) return cachedBrowserSession;
+  const browser = context.browser();
+  if (browser) {
+    cachedBrowserSession = await browser.newBrowserCDPSession();
+    return cachedBrowserSession;
+  }
+  throw new Error('no browser-level CDP session');
+}
+
+export function resetBrowserSession() {
+  cachedBrowserSession = null;
+}
+
+/** Text of the reader view (an open shadow root) with whitespace runs (and no-break spaces)
+ * as single spaces, or null when it is not shown. */
+export async function readerText(page) {
+  const text = await page.evaluate(() => document.querySelector('masthead-reader')?.shadowRoot?.textContent ?? null);
+  return text === null ? null : text.replace(/\s+/g, ' ');
+}
