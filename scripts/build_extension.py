@@ -50,5 +50,12 @@ def main() -> None:
         print(f"wrote dist/{browser}/ ({size} bytes unpacked) and {package.relative_to(ROOT)} ({package.stat().st_size} bytes)")
 
 
+def copy_reader_to_www() -> None:
+    """www/ shows the same reader view as the extension: the same file."""
+    shutil.copy2(EXTENSION / "src" / "reader.js", ROOT / "www" / "reader.js")
+    print("wrote www/reader.js")
+
+
 if __name__ == "__main__":
     main()
+    copy_reader_to_www()

@@ -27,9 +27,20 @@ export const ROUTES = {
   '/': { file: 'home-page.html' },
 };
 
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
+
 export function startServer() {
   const server = http.createServer((request, response) => {
     const url = new URL(request.url, 'http://localhost');
+    if (url.pathname.startsWith('/www/')) {
+      const file = path.normalize(path.join(ROOT, url.pathname));
+      if (!file.startsWith(path.join(ROOT, 'www')) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+        response.writeHead(404);
+        return response.end();
+      }
+      response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      return response.end(fs.readFileSync(file));
+    }
     if (url.pathname === '/page.js') {
       response.writeHead(200, { 'content-type': 'text/javascript' });
       return response.end(PAGE_SCRIPT);

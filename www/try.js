@@ -1,0 +1,79 @@
+// The try-it page: the extension's wasm core and reader view (reader.js, copied from
+// extension/src by the build) on a page the visitor opens or pastes.
+import init, { extractArticle } from './pkg/masthead.js';
+
+const ready = init({ module_or_path: new URL('pkg/masthead_bg.wasm', import.meta.url) });
+const $ = (id) => document.getElementById(id);
+const status = (message) => { $('status').textContent = message; };
+
+function decode(bytes) {
+  // The page's own charset declaration, as the core honours it natively.
+  const head = new TextDecoder('latin1').decode(bytes.slice(0, 1024));
+  const declared = /charset\s*=\s*["']?([\w:.-]+)/i.exec(head)?.[1];
+  try {
+    const utf8 = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return utf8;
+  } catch {
+    try {
+      return new TextDecoder(declared || 'windows-1252').decode(bytes);
+    } catch {
+      return new TextDecoder('utf-8').decode(bytes);
+    }
+  }
+}
+
+function showPanel(name) {
+  for (const tab of document.querySelectorAll('[role=tab]')) tab.setAttribute('aria-selected', String(tab.dataset.panel === name));
+  for (const panel of document.querySelectorAll('.panel')) panel.hidden = panel.id !== name;
+}
+
+function render(article) {
+  const reader = globalThis.mastheadReader;
+  const view = $('view');
+  view.replaceChildren();
+  const host = document.createElement('div');
+  host.style.cssText = 'position:absolute;inset:0';
+  const shadow = host.attachShadow({ mode: 'open' });
+  const sheet = new CSSStyleSheet();
+  // The extension's :host rule pins the view to the viewport; here it fills the frame.
+  sheet.replaceSync(reader.STYLE.replace(':host { all: initial; position: fixed;', ':host { all: initial; position: absolute;'));
+  shadow.adoptedStyleSheets = [sheet];
+  let settings = JSON.parse(localStorage.getItem('mastheadSettings') || '{}');
+  const actions = {
+    close: () => view.replaceChildren(),
+    copy: (text) => navigator.clipboard.writeText(text),
+    saveSettings: (next) => { settings = next; localStorage.setItem('mastheadSettings', JSON.stringify(next)); },
+  };
+  shadow.append(article.readerable && article.text
+    ? reader.render(document, article, settings, actions)
+    : reader.renderMessage(document, 'No article here', 'This page does not look like an article.', actions,
+      article.text ? () => shadow.replaceChildren(reader.render(document, article, settings, actions)) : null));
+  view.append(host);
+  $('text').textContent = reader.copyText(article);
+  $('markdown').textContent = reader.copyMarkdown(article);
+  $('results').hidden = false;
+  showPanel('view');
+}
+
+$('input').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const file = $('file').files[0];
+  let html = $('html').value;
+  if (file) {
+    if (file.size > 32 * 1024 * 1024) return status('That file is larger than 32 MB; Masthead reads web pages.');
+    html = decode(new Uint8Array(await file.arrayBuffer()));
+  }
+  if (!html.trim()) return status('Choose a saved page or paste its HTML first.');
+  status('Reading…');
+  try {
+    await ready;
+    const started = performance.now();
+    const article = extractArticle(html, $('url').value.trim() || undefined);
+    status(`Read in ${Math.round(performance.now() - started)} ms: ${article.word_count} words.`);
+    render(article);
+  } catch (error) {
+    status(`Masthead could not read this: ${error?.message ?? error}`);
+  }
+});
+
+for (const tab of document.querySelectorAll('[role=tab]')) tab.addEventListener('click', () => showPanel(tab.dataset.panel));
