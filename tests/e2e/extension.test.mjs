@@ -54,9 +54,8 @@ async function actionTitle() {
 }
 
 async function waitForReader(page, text) {
-  // Seen here on some clicks in most runs: a CDP-triggered click whose activeTab grant has not
-  // reached the tab when the script is injected ("Cannot access contents of the page"). A
-  // person's click cannot race like that; the test clicks once more and says so.
+  // Should a click still meet the automation race described in clickToolbar (harness.mjs),
+  // the test clicks once more and says so in its output.
   const denied = async () => (await actionTitle()).includes('Cannot access contents');
   await poll(async () => (await readerText(page)) !== null || (await denied()), 'the reader view or a refusal');
   if ((await readerText(page)) === null && (await denied())) {
