@@ -1,6 +1,7 @@
-// The keyboard shortcut, pressed as a person would: a visible Chromium on an X display (Xvfb)
-// and a real key press from the X server (xdotool). CDP key events reach the page, not the
-// browser's shortcut handling, so the headless tests cannot cover this.
+// What needs a real desktop: the keyboard shortcut and the context menu, used as a person
+// would, in a visible Chromium on an X display (Xvfb) with real key presses and clicks from the
+// X server (xdotool). CDP events reach the page, not the browser's own shortcut handling or
+// menus, so the headless tests cannot cover these.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -30,7 +31,8 @@ before(async () => {
   context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-keys-')), {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: false,
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+    viewport: null,
+    args: ['--window-position=0,0', '--window-size=1000,800', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
       '--host-resolver-rules=MAP * 127.0.0.1', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
   });
@@ -42,11 +44,15 @@ after(async () => {
   server?.close();
 });
 
-function pressShortcut() {
+function browserWindow() {
   const windows = execFileSync('xdotool', ['search', '--onlyvisible', '--class', 'chromium']).toString().trim().split('\n');
   const window = windows[windows.length - 1];
   execFileSync('xdotool', ['windowfocus', '--sync', window]);
-  execFileSync('xdotool', ['key', '--window', window, SHORTCUT.toLowerCase()]);
+  return window;
+}
+
+function pressShortcut() {
+  execFileSync('xdotool', ['key', '--window', browserWindow(), SHORTCUT.toLowerCase()]);
 }
 
 async function until(check) {
@@ -69,4 +75,29 @@ test(`the keyboard shortcut (${SHORTCUT}) opens and closes the reader view`, { s
   pressShortcut();
   assert.ok(await until(async () => (await readerText(page)) === null), 'the shortcut did not close the reader view');
   assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before);
+});
+
+test('the context menu entry copies the clean text without opening the reader view', { skip }, async () => {
+  const origin = `http://sputnikglobe.com:${server.address().port}`;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${origin}/20190209/guaido-intervention-us-contacts-1072305.html?menu=1`, { waitUntil: 'networkidle' });
+  await page.bringToFront();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  browserWindow();
+  execFileSync('xdotool', ['mousemove', '300', '600', 'click', '3']);
+  await new Promise((resolve) => setTimeout(resolve, 800));
+  // Chromium lists extension entries right above "View page source" and "Inspect".
+  execFileSync('xdotool', ['key', 'Up', 'Up', 'Up', 'Return']);
+  const toast = async () => page.evaluate(() => [...document.querySelectorAll('masthead-reader')].map((h) => h.shadowRoot.textContent).join(' '));
+  assert.ok(await until(async () => (await toast()).includes('Masthead copied the clean text')), `no confirmation: ${await toast()}`);
+  assert.equal(await page.evaluate(() => document.querySelector('masthead-reader .masthead-root')), null);
+  // Read back in a secure context (http://localhost), where the clipboard API exists.
+  const reader = await context.newPage();
+  await reader.goto(`http://localhost:${server.address().port}/`);
+  const copied = await reader.evaluate(() => navigator.clipboard.readText());
+  await reader.close();
+  assert.ok(copied.startsWith('Guaido Not Ruling Out Intervention'), copied.slice(0, 100));
+  assert.ok(copied.includes('Source: Sputnik International'));
+  assert.ok(!copied.includes('READ MORE') && !copied.includes('Newsfeed'));
 });
