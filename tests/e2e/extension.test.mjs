@@ -216,3 +216,55 @@ test('a browser page the extension may not touch is explained on the toolbar but
   assert.match(title, /^Masthead cannot read browser pages/);
   await page.close();
 });
+
+test('nothing from a hostile page runs in the reader view: no handler, no global, no dialog', async () => {
+  const page = await openPage(base('hostile.example') + '/hostile/story.html');
+  const dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    dialog.dismiss().catch(() => {});
+  });
+  // The page's own vectors fire on load, in the page; that count is the baseline.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const firedBefore = await page.evaluate(() => window.__fired ?? 0);
+  const dialogsBefore = dialogs.length;
+  await click(page);
+  await waitForReader(page, 'This is an ordinary paragraph of the article');
+  // Give lazy handlers (image errors, autofocus, toggles, hover) their chance.
+  await page.mouse.move(400, 300);
+  await page.mouse.move(420, 500);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const inView = await page.evaluate(() => {
+    // The article as rendered (the view's own chrome sets a CSS variable on its root).
+    const body = document.querySelector('masthead-reader').shadowRoot.querySelector('.masthead-body');
+    const elements = [...body.querySelectorAll('*')];
+    return {
+      handlers: elements.flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on') || a.name === 'style' || a.name === 'srcdoc').map((a) => `${e.tagName}[${a.name}]`)),
+      active: elements.filter((e) => ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'FORM', 'SVG', 'MATH', 'BASE', 'INPUT', 'STYLE'].includes(e.tagName.toUpperCase())).map((e) => e.tagName),
+      urls: elements.flatMap((e) => ['href', 'src'].map((n) => e.getAttribute(n)).filter(Boolean)).filter((u) => !/^(https?:|mailto:|data:image\/(?!svg))/i.test(u)),
+    };
+  });
+  assert.deepEqual(inView, { handlers: [], active: [], urls: [] });
+  assert.equal(await page.evaluate(() => window.__fired ?? 0), firedBefore, 'a handler from the page fired inside the reader view');
+  assert.equal(dialogs.length, dialogsBefore, `a dialog opened: ${dialogs.join(', ')}`);
+  await page.close();
+});
+
+test('the extension makes no network request: after the click, nothing is fetched that the page had not fetched', async () => {
+  const seen = [];
+  const record = (request) => seen.push(request.url());
+  browser.context.on('request', record);
+  const page = await openPage(base('sputnikglobe.com') + ARTICLE_PATH);
+  const loaded = new Set(seen);
+  const mark = seen.length;
+  await click(page);
+  await assertArticleShown(page);
+  await page.getByRole('button', { name: 'Copy text' }).click();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  await click(page);
+  await waitForClosed(page);
+  browser.context.off('request', record);
+  const fresh = seen.slice(mark).filter((url) => !loaded.has(url) && !url.startsWith('chrome-extension://'));
+  assert.deepEqual(fresh, [], 'requests made while the extension worked');
+  await page.close();
+});

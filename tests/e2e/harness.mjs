@@ -24,6 +24,7 @@ export const ROUTES = {
   '/20190209/guaido-intervention-us-contacts-1072305.html': { file: 'sputnik-guaido.html' },
   '/csp/guaido.html': { file: 'sputnik-guaido.html', csp: "default-src 'self'; script-src 'self'; style-src 'self'" },
   '/rtl/article.html': { file: 'rtl-article.html' },
+  '/hostile/story.html': { file: 'xss-article.html' },
   '/': { file: 'home-page.html' },
 };
 
