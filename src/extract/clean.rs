@@ -365,13 +365,10 @@ fn remove_empty_paragraphs(dom: &mut Dom, content: NodeId) {
 
 fn remove_brs_before_paragraphs(dom: &mut Dom, content: NodeId) {
     for br in dom.find_all(content, &["br"]) {
-        let Some(parent) = dom.parent(br) else {
+        let Some((parent, at)) = dom.position_in_parent(br) else {
             continue;
         };
         let siblings = dom.children(parent);
-        let Some(at) = siblings.iter().position(|&c| c == br) else {
-            continue;
-        };
         let next = siblings[at + 1..]
             .iter()
             .copied()

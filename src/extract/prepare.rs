@@ -19,11 +19,11 @@ pub fn parse(html: &str, options: &Options) -> Result<Dom, Error> {
         )));
     }
     let dom = Dom::parse_with_depth_limit(html, options.max_dom_depth);
-    if options.max_elements > 0 && dom.nodes.len() > options.max_elements {
+    if options.max_nodes > 0 && dom.nodes.len() > options.max_nodes {
         return Err(Error::TooLarge(format!(
             "the page has {} nodes; the limit is {}",
             dom.nodes.len(),
-            options.max_elements
+            options.max_nodes
         )));
     }
     Ok(dom)
@@ -154,9 +154,8 @@ pub fn is_phrasing_content(dom: &Dom, node: NodeId) -> bool {
 
 /// The next sibling that is not whitespace-only text.
 fn next_significant_sibling(dom: &Dom, node: NodeId) -> Option<NodeId> {
-    let parent = dom.parent(node)?;
+    let (parent, at) = dom.position_in_parent(node)?;
     let siblings = dom.children(parent);
-    let at = siblings.iter().position(|&c| c == node)?;
     siblings[at + 1..]
         .iter()
         .copied()
@@ -185,10 +184,10 @@ fn replace_brs(dom: &mut Dom, body: NodeId) {
         dom.replace(br, p);
         let parent = dom.parent(p).unwrap_or(body);
         loop {
-            let siblings = dom.children(parent);
-            let Some(at) = siblings.iter().position(|&c| c == p) else {
+            let Some((_, at)) = dom.position_in_parent(p) else {
                 break;
             };
+            let siblings = dom.children(parent);
             let Some(&next) = siblings.get(at + 1) else {
                 break;
             };
