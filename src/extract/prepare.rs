@@ -183,10 +183,7 @@ fn replace_brs(dom: &mut Dom, body: NodeId) {
         let p = dom.create_element("p");
         dom.replace(br, p);
         let parent = dom.parent(p).unwrap_or(body);
-        loop {
-            let Some((_, at)) = dom.position_in_parent(p) else {
-                break;
-            };
+        while let Some((_, at)) = dom.position_in_parent(p) {
             let siblings = dom.children(parent);
             let Some(&next) = siblings.get(at + 1) else {
                 break;
