@@ -268,3 +268,59 @@ test('the extension makes no network request: after the click, nothing is fetche
   assert.deepEqual(fresh, [], 'requests made while the extension worked');
   await page.close();
 });
+
+test('100 toggles leave the page identical, its listeners working and its memory flat', async () => {
+  const page = await openPage(base('sputnikglobe.com') + ARTICLE_PATH);
+  const cdp = await browser.context.newCDPSession(page);
+  const heap = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const before = await page.evaluate(() => document.documentElement.outerHTML);
+  // Warm up once so that the content script and its first allocations are in the baseline.
+  await click(page);
+  await waitForReader(page, "Venezuela's self-proclaimed");
+  await page.keyboard.press('Escape');
+  await waitForClosed(page);
+  const heapBefore = await heap();
+  for (let i = 0; i < 100; i++) {
+    await clickToolbar(browser.context, browser.extensionId, page, { settleMs: 0 });
+    await waitForReader(page, "Venezuela's self-proclaimed");
+    await page.keyboard.press('Escape');
+    await waitForClosed(page);
+  }
+  const heapAfter = await heap();
+  assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before);
+  await page.click('#page-counter');
+  assert.equal(await page.getAttribute('#page-counter', 'data-count'), '1');
+  const growth = heapAfter - heapBefore;
+  console.log(`# heap after 100 toggles: ${heapBefore} → ${heapAfter} bytes (${growth >= 0 ? '+' : ''}${growth})`);
+  assert.ok(growth < 2 * 1024 * 1024, `the page's heap grew by ${growth} bytes over 100 toggles`);
+  await cdp.detach();
+  await page.close();
+});
+
+test('a page that changes itself while the reader view is open keeps its own changes on close', async () => {
+  const page = await openPage(base('sputnikglobe.com') + ARTICLE_PATH);
+  await click(page);
+  await assertArticleShown(page);
+  // The page's own scripts keep running underneath: a live ticker, a removed ad, a changed title.
+  await page.evaluate(() => {
+    const ticker = document.createElement('p');
+    ticker.id = 'live-ticker';
+    ticker.textContent = 'Breaking: the page changed itself';
+    document.body.append(ticker);
+    document.querySelector('.layout__sidebar')?.remove();
+    document.title = 'Changed by the page';
+  });
+  await page.keyboard.press('Escape');
+  await waitForClosed(page);
+  const state = await page.evaluate(() => ({
+    ticker: document.getElementById('live-ticker')?.textContent,
+    sidebar: Boolean(document.querySelector('.layout__sidebar')),
+    title: document.title,
+    views: document.querySelectorAll('masthead-reader').length,
+  }));
+  assert.deepEqual(state, { ticker: 'Breaking: the page changed itself', sidebar: false, title: 'Changed by the page', views: 0 });
+  await page.close();
+});
