@@ -119,6 +119,15 @@ fn page(vector: &str) -> String {
     )
 }
 
+fn extract_page(vector: &str) -> masthead::Article {
+    extract(
+        &page(vector),
+        Some("https://news.example/story"),
+        &Options::default(),
+    )
+    .unwrap()
+}
+
 fn check_url(attribute: &str, value: &str, vector: &str) {
     let lower = value.to_ascii_lowercase();
     let allowed = lower.starts_with("http://")
@@ -133,12 +142,7 @@ fn check_url(attribute: &str, value: &str, vector: &str) {
 #[test]
 fn no_vector_survives_in_the_output() {
     for vector in VECTORS {
-        let article = extract(
-            &page(vector),
-            Some("https://news.example/story"),
-            &Options::default(),
-        )
-        .unwrap();
+        let article = extract_page(vector);
         assert!(
             article.text.contains("An ordinary paragraph"),
             "article lost for {vector}"
@@ -177,12 +181,7 @@ fn no_vector_survives_in_the_output() {
 #[test]
 fn markdown_and_text_carry_no_active_links() {
     for vector in VECTORS {
-        let article = extract(
-            &page(vector),
-            Some("https://news.example/story"),
-            &Options::default(),
-        )
-        .unwrap();
+        let article = extract_page(vector);
         let markdown = masthead::text::to_markdown(&article.content).to_ascii_lowercase();
         assert!(
             !markdown.contains("](javascript:")
