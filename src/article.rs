@@ -4,6 +4,7 @@
 //! (see `extract::build`); everything the reader sees — `content_html`, clean text, Markdown,
 //! the extension's reader view — is rendered from this tree, never copied from the page.
 
+use crate::label::{Affiliation, WireCredit};
 use serde::Serialize;
 
 /// An extracted article.
@@ -33,6 +34,10 @@ pub struct Article {
     pub word_count: usize,
     /// The article body as a tree of allowlisted nodes.
     pub content: Vec<Block>,
+    /// Who stands behind the outlet, when it has a state tie (`data/outlets.csv`).
+    pub affiliation: Option<Affiliation>,
+    /// State agencies whose copy the article carries (`data/wire-agencies.csv`).
+    pub wire_credits: Vec<WireCredit>,
 }
 
 /// A node of the article body. Tags and attribute names are from the allowlist in

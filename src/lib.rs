@@ -20,6 +20,7 @@ pub mod article;
 mod dom;
 pub mod encoding;
 mod extract;
+pub mod label;
 pub mod options;
 pub mod render;
 pub mod text;

@@ -56,4 +56,10 @@ fn sample_page_matches_the_golden_article() {
     );
     assert_eq!(article.site_name.as_deref(), Some("Sputnik International"));
     assert!(article.readerable);
+    // And what the seed page never said: who stands behind it.
+    let label = article.affiliation.expect("Sputnik is labeled");
+    assert_eq!(
+        label.summary,
+        "Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya."
+    );
 }

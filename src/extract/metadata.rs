@@ -15,6 +15,11 @@ pub struct Metadata {
     pub published_time: Option<String>,
     pub lead_image: Option<String>,
     pub lang: Option<String>,
+    /// `<link rel="canonical">`, else `og:url`: where the page says it lives.
+    pub canonical_url: Option<String>,
+    /// The page's names for its publisher, kept apart for the outlet label's exact-name match.
+    pub og_site_name: Option<String>,
+    pub publisher: Option<String>,
 }
 
 const META_PREFIXES: &[&str] = &["article", "dc", "dcterm", "og", "twitter"];
@@ -26,6 +31,7 @@ const META_FIELDS: &[&str] = &[
     "title",
     "site_name",
     "image",
+    "url",
 ];
 
 /// Collect `<meta>` values under normalized keys such as `og:title` or `author`.
@@ -156,6 +162,7 @@ pub fn read(dom: &Dom, document_title: &str) -> Metadata {
         }),
         site_name: ld
             .site_name
+            .clone()
             .or_else(|| first_of(&values, &["og:site_name"])),
         published_time: ld.published_time.clone().or_else(|| {
             first_of(
@@ -166,6 +173,9 @@ pub fn read(dom: &Dom, document_title: &str) -> Metadata {
         lead_image: first_of(&values, &["og:image", "twitter:image", "image"])
             .or(ld.lead_image.clone()),
         lang: None,
+        canonical_url: canonical_link(dom).or_else(|| first_of(&values, &["og:url"])),
+        og_site_name: first_of(&values, &["og:site_name"]),
+        publisher: ld.site_name,
     };
     // A byline that is a URL (Facebook profile links in `article:author`) is no name.
     if meta
@@ -182,6 +192,21 @@ pub fn read(dom: &Dom, document_title: &str) -> Metadata {
         .filter(|l| !l.is_empty())
         .map(str::to_string);
     meta
+}
+
+fn canonical_link(dom: &Dom) -> Option<String> {
+    dom.find_all(ROOT, &["link"])
+        .into_iter()
+        .find(|&link| {
+            dom.attr(link, "rel").is_some_and(|rel| {
+                rel.split_ascii_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+            })
+        })
+        .and_then(|link| dom.attr(link, "href"))
+        .map(str::trim)
+        .filter(|href| !href.is_empty())
+        .map(str::to_string)
 }
 
 #[derive(Default)]

@@ -16,7 +16,7 @@ pub use build::safe_image;
 
 use crate::article::{Article, Block};
 use crate::dom::{collapse_whitespace, Dom};
-use crate::{render, text, Error, Options};
+use crate::{label, render, text, Error, Options};
 use score::Flags;
 use url::Url;
 
@@ -66,6 +66,28 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .lead_image
         .as_deref()
         .and_then(|src| safe_image(src, base.as_ref()));
+    // 10. Who stands behind it: the outlet by address (or the page's own claim), and any state
+    //     agency whose copy it carries.
+    let affiliation = label::affiliation(
+        url,
+        label::PageClaims {
+            canonical_url: meta.canonical_url.as_deref(),
+            site_name: meta.og_site_name.as_deref(),
+            publisher: meta.publisher.as_deref(),
+        },
+    );
+    // Text lines are the article's paragraphs, headings, list items and captions.
+    let lines: Vec<String> = plain
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    let wire_credits = label::find_wire_credits(
+        &lines,
+        byline.as_deref(),
+        affiliation.as_ref().map(|a| a.outlet.as_str()),
+    );
     Ok(Article {
         title,
         byline,
@@ -81,6 +103,8 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         word_count: text::word_count(&plain),
         text: plain,
         content,
+        affiliation,
+        wire_credits,
     })
 }
 
