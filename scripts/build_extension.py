@@ -21,6 +21,9 @@ def merge(base: dict, overlay: dict) -> dict:
     for key, value in overlay.items():
         if isinstance(value, dict) and isinstance(merged.get(key), dict):
             merged[key] = merge(merged[key], value)
+        elif isinstance(value, list) and isinstance(merged.get(key), list):
+            # An overlay adds to a list (a browser-only permission), keeping the base's order.
+            merged[key] = merged[key] + [item for item in value if item not in merged[key]]
         else:
             merged[key] = value
     return merged
@@ -37,6 +40,7 @@ def main() -> None:
         target = DIST / browser
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(EXTENSION / "src", target)
+        shutil.copytree(EXTENSION / "icons", target / "icons")
         (target / "pkg").mkdir()
         for name in PKG_FILES:
             shutil.copy2(pkg / name, target / "pkg" / name)

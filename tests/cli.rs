@@ -82,3 +82,36 @@ fn unreadable_input_fails_with_one_line() {
     assert_ne!(code, 0);
     assert!(err.contains("unknown format"));
 }
+
+#[test]
+fn text_ends_with_the_source_and_its_label() {
+    let html = std::fs::read(SAMPLE).unwrap();
+    let url = "https://sputnikglobe.com/20190209/guaido-intervention-us-contacts-1072305.html";
+    let (code, text, _) = masthead(&["extract", "-", "--url", url, "--format", "text"], &html);
+    assert_eq!(code, 0);
+    assert!(
+        text.trim_end().ends_with("Outlet: Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya."),
+        "{}",
+        &text[text.len().saturating_sub(300)..]
+    );
+}
+
+#[test]
+fn label_prints_a_url_s_label_or_says_there_is_none() {
+    let (code, text, _) = masthead(&["label", "https://de.rt.com/inland/1/"], b"");
+    assert_eq!(code, 0);
+    assert!(text.starts_with("RT DE — state-controlled media, Russia."), "{text}");
+    assert!(text.contains("EU sanctions since 2022-03-02"));
+    assert!(text.contains("Sources: https://"));
+    let (code, json, _) = masthead(&["label", "https://www.dw.com/en/a", "--format", "json"], b"");
+    assert_eq!(code, 0);
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["tier"], "independent");
+    let (code, text, _) = masthead(&["label", "https://rt.com.au/"], b"");
+    assert_eq!((code, text.trim()), (0, "No state affiliation on record for this address."));
+    let (code, json, _) = masthead(&["label", "https://art.com/", "--format", "json"], b"");
+    assert_eq!((code, json.trim()), (0, "null"));
+    let (code, _, err) = masthead(&["label", "rt.com"], b"");
+    assert_ne!(code, 0);
+    assert!(err.contains("not an absolute URL"), "{err}");
+}

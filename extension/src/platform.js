@@ -22,5 +22,34 @@
     return null;
   }
 
-  globalThis.mastheadPlatform = { api, isFirefox, restrictedReason };
+  /**
+   * Mark labeled outlets on the toolbar icon before any click, where the browser can do it
+   * without the extension reading addresses. Chrome: declarativeContent matches hosts itself
+   * (the "declarativeContent" permission carries no install warning). Firefox has no such API;
+   * doing it there would take the "tabs" permission or host access to every site, so Firefox
+   * shows the label only once the reader view has looked at the page.
+   * `rules` is [{ host, path_prefix, tier }]; `icons` maps a tier to { 16: ImageData, 32: ImageData }.
+   */
+  async function installHostRules(rules, icons) {
+    const dc = api.declarativeContent;
+    if (!dc) return false;
+    const byTier = new Map();
+    for (const rule of rules) {
+      const conditions = byTier.get(rule.tier) ?? [];
+      const page = rule.path_prefix ? { pathPrefix: rule.path_prefix } : {};
+      conditions.push(new dc.PageStateMatcher({ pageUrl: { hostEquals: rule.host, schemes: ['http', 'https'], ...page } }));
+      conditions.push(new dc.PageStateMatcher({ pageUrl: { hostSuffix: `.${rule.host}`, schemes: ['http', 'https'], ...page } }));
+      byTier.set(rule.tier, conditions);
+    }
+    const declared = [...byTier].map(([tier, conditions]) => ({
+      id: `masthead-${tier}`,
+      conditions,
+      actions: [new dc.SetIcon({ imageData: icons[tier] })],
+    }));
+    await new Promise((resolve) => dc.onPageChanged.removeRules(undefined, resolve));
+    await new Promise((resolve) => dc.onPageChanged.addRules(declared, resolve));
+    return true;
+  }
+
+  globalThis.mastheadPlatform = { api, isFirefox, restrictedReason, installHostRules };
 })();

@@ -97,17 +97,98 @@
     return [site, article.url].filter(Boolean).join(' — ');
   }
 
-  /** The clean text a reader copies: headline, byline and date, body, source. */
+  /** Wire credits worth a note: state-controlled and government-captured agencies only. */
+  function wireNotes(article) {
+    return (article.wire_credits ?? []).filter((credit) => credit.tier !== 'independent');
+  }
+
+  /** The source line of copied text, with who stands behind the outlet and any state wire copy. */
+  function attribution(article, source) {
+    const lines = [source && `Source: ${source}`];
+    if (article.affiliation) lines.push(`Outlet: ${article.affiliation.summary}`);
+    for (const credit of wireNotes(article)) lines.push(credit.summary);
+    return lines.filter(Boolean).join('\n');
+  }
+
+  /** The clean text a reader copies: headline, byline and date, body, source and label. */
   function copyText(article) {
-    const parts = [article.title, bylineLine(article), article.text, `Source: ${sourceLine(article)}`];
+    const parts = [article.title, bylineLine(article), article.text, attribution(article, sourceLine(article))];
     return parts.filter((part) => part && part.trim()).join('\n\n');
   }
 
   function copyMarkdown(article) {
     const source = article.url ? `[${article.site_name || new URL(article.url).hostname}](${article.url})` : article.site_name;
     const parts = [article.title && `# ${article.title}`, bylineLine(article) && `*${bylineLine(article)}*`,
-      article.markdown, source && `---\nSource: ${source}`];
+      article.markdown, `---\n${attribution(article, source).replace(/\n/g, '  \n')}`];
     return parts.filter(Boolean).join('\n\n');
+  }
+
+  const TIER_HEADINGS = {
+    controlled: 'State-controlled media',
+    captured: 'Government-captured media',
+    independent: 'Publicly funded, editorially independent',
+  };
+  const MATCH_NOTES = {
+    amp_cache: 'Identified from the original address inside this AMP cache copy.',
+    web_archive: 'Identified from the original address of this archived copy.',
+    translation_proxy: 'Identified from the original address behind this translation.',
+    search_cache: 'Identified from the original address of this cached copy.',
+    canonical: 'Identified from the original address the page gives for itself.',
+    site_name_claim: 'Identified from the name the page gives itself, not from its address.',
+    publisher_claim: 'Identified from the publisher the page names, not from its address.',
+  };
+
+  /** A source link's text: host and path, shortened (`github.com/v2fly/domain-list-comm…`). */
+  function shortLink(href) {
+    const url = new URL(href);
+    const text = `${url.hostname.replace(/^www\./, '')}${url.pathname === '/' ? '' : url.pathname}`;
+    return text.length > 56 ? `${text.slice(0, 55)}…` : text;
+  }
+
+  function longDate(iso) {
+    const date = new Date(`${iso}T00:00:00Z`);
+    if (Number.isNaN(date.getTime())) return iso;
+    return date.toLocaleDateString('en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  }
+
+  /**
+   * Who stands behind the outlet, in one of three visibly different tiers, with a "Why?" that
+   * explains the category, its flags and its sources; and notes on state wire copy.
+   */
+  function outletLabel(doc, article) {
+    const label = article.affiliation;
+    const notes = wireNotes(article);
+    if (!label && notes.length === 0) return '';
+    const section = el(doc, 'section', { className: 'outlet-label', ariaLabel: 'Who stands behind this outlet' });
+    if (label) {
+      const heading = label.tier === 'captured' ? label.category_name : TIER_HEADINGS[label.tier];
+      const box = el(doc, 'div', { className: `label tier-${label.tier}`, role: label.tier === 'independent' ? 'note' : 'alert', 'data-tier': label.tier }, [
+        el(doc, 'p', { className: 'label-heading', text: heading }),
+        el(doc, 'p', { className: 'label-summary', text: label.summary }),
+      ]);
+      const flags = [];
+      if (label.sanctions) flags.push(`EU sanctions: ${label.sanctions.measure}, since ${longDate(label.sanctions.since)}.`);
+      if (label.contested) flags.push(`Contested: ${label.contested}`);
+      if (MATCH_NOTES[label.matched_by]) flags.push(MATCH_NOTES[label.matched_by]);
+      for (const flag of flags) box.append(el(doc, 'p', { className: 'label-flag', text: flag }));
+      const sources = el(doc, 'ul', { className: 'label-sources' }, label.sources
+        .filter((href) => safeUrl(href, 'href'))
+        .map((href) => el(doc, 'li', {}, [el(doc, 'a', { href, text: shortLink(href), title: href, target: '_blank', rel: 'noopener noreferrer' })])));
+      const why = el(doc, 'details', { className: 'label-why' }, [
+        el(doc, 'summary', { text: 'Why?' }),
+        el(doc, 'p', { text: label.why }),
+        el(doc, 'p', { text: `Category ${label.category} of the State Media Matrix (Media and Journalism Research Center); basis: ${label.basis}. Reviewed ${longDate(label.reviewed)}.` }),
+        label.unconfirmed ? el(doc, 'p', { text: `Not yet confirmed in a public source: ${label.unconfirmed.replace(/;/g, ', ')}.` }) : '',
+        el(doc, 'p', { text: 'Sources:' }),
+        sources,
+      ]);
+      box.append(why);
+      section.append(box);
+    }
+    for (const credit of notes) {
+      section.append(el(doc, 'p', { className: `wire-note tier-${credit.tier}`, 'data-agency': credit.agency, title: credit.evidence, text: credit.summary }));
+    }
+    return section;
   }
 
   /** Apply settings to the view root: data attributes drive the stylesheet. */
@@ -177,8 +258,7 @@
       el(doc, 'h1', { text: article.title || 'Untitled' }),
       bylineLine(article) ? el(doc, 'p', { className: 'byline', text: bylineLine(article) }) : '',
       el(doc, 'p', { className: 'meta', text: readingTime(article.word_count) }),
-      // Filled by the outlet-label work (issue 4).
-      el(doc, 'div', { className: 'label-slot', 'data-slot': 'outlet-label' }),
+      outletLabel(doc, article),
     ]);
     const body = el(doc, 'div', { className: 'masthead-body' });
     const leadShown = (article.content ?? []).some(function hasImage(block) {
@@ -189,6 +269,7 @@
     }
     for (const block of article.content ?? []) body.append(buildNode(doc, block));
     const footer = el(doc, 'footer', { className: 'source', text: `Source: ${sourceLine(article)}` });
+    if (article.affiliation) footer.append(el(doc, 'br'), `Outlet: ${article.affiliation.summary}`);
     const page = el(doc, 'article', { className: 'masthead-article', dir, lang: article.lang || '' }, [header, body, footer]);
     root.append(toolbar, panel, page, status);
     return root;
@@ -241,6 +322,26 @@ code, kbd { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monosp
 table { border-collapse: collapse; width: 100%; font-size: .85em; display: block; overflow-x: auto; }
 td, th { border: 1px solid var(--rule); padding: .35em .6em; text-align: start; vertical-align: top; }
 hr { border: 0; border-top: 1px solid var(--rule); }
+.outlet-label { margin: .8rem 0 0; font: .8em/1.45 system-ui, sans-serif; }
+.label { border: 1px solid var(--rule); border-inline-start-width: 6px; border-radius: 6px; padding: .6rem .8rem; }
+.label p { margin: .15em 0; }
+.label-heading { font-weight: 700; text-transform: uppercase; letter-spacing: .05em; font-size: .85em; }
+.label-summary { font-weight: 600; }
+.label-flag { color: var(--muted); }
+.tier-controlled { --tone: #b3261e; --tint: #fdecea; border-color: var(--tone); background: var(--tint); color: #3d0c08; }
+.tier-controlled .label-heading::before { content: "⚠ "; }
+.tier-captured { --tone: #b45309; --tint: #fff4e5; border-color: var(--tone); background: var(--tint); color: #3d2304; }
+.tier-independent { --tone: var(--muted); border-color: var(--rule); border-inline-start-color: var(--muted); background: var(--panel); color: var(--fg); }
+.tier-independent .label-heading { font-weight: 600; color: var(--muted); }
+.tier-controlled .label-flag, .tier-captured .label-flag { color: inherit; opacity: .85; }
+.masthead-root[data-theme="dark"] .tier-controlled, .masthead-root[data-theme="dark"] .tier-captured { background: var(--panel); color: var(--fg); }
+@media (prefers-color-scheme: dark) {
+  .masthead-root[data-theme="system"] .tier-controlled, .masthead-root[data-theme="system"] .tier-captured { background: var(--panel); color: var(--fg); }
+}
+.label-why summary { cursor: pointer; color: var(--accent); margin-top: .3em; }
+.label-why a { color: var(--accent); }
+.label-sources { margin: .2em 0; padding-inline-start: 1.2em; }
+.wire-note { margin: .5rem 0 0; padding: .4rem .8rem; border-inline-start: 4px solid var(--tone, var(--muted)); background: var(--panel); }
 .source { border-top: 1px solid var(--rule); margin-top: 2.5rem; padding-top: 1rem; overflow-wrap: anywhere; }
 .status { position: fixed; bottom: 1.5rem; left: 50%; transform: translateX(-50%); background: var(--fg); color: var(--bg);
   padding: .6rem 1rem; border-radius: 6px; font: 14px system-ui, sans-serif; opacity: 0; transition: opacity .2s; pointer-events: none; }

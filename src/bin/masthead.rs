@@ -2,14 +2,16 @@
 //!
 //! ```text
 //! masthead extract [FILE|-] [--url URL] [--format json|text|markdown|html]
+//! masthead label URL [--format json|text]
 //! ```
 
+use masthead::label::{label_url, Affiliation, Tier};
 use masthead::{extract_bytes, text, Article, Options};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str =
-    "usage: masthead extract [FILE|-] [--url URL] [--format json|text|markdown|html]";
+const USAGE: &str = "usage: masthead extract [FILE|-] [--url URL] [--format json|text|markdown|html]
+       masthead label URL [--format json|text]";
 
 #[derive(Clone, Copy)]
 enum Format {
@@ -81,14 +83,35 @@ fn to_json(article: &Article) -> String {
     serde_json::to_string_pretty(&value).unwrap_or_default()
 }
 
+/// The closing lines of the text form: where the article is from and who stands behind it.
+fn attribution(article: &Article) -> Option<String> {
+    let source = [article.site_name.as_deref(), article.url.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" — ");
+    let mut lines = Vec::new();
+    if !source.is_empty() {
+        lines.push(format!("Source: {source}"));
+    }
+    if let Some(label) = &article.affiliation {
+        lines.push(format!("Outlet: {}", label.summary));
+    }
+    for credit in article.wire_credits.iter().filter(|c| c.tier != Tier::Independent) {
+        lines.push(credit.summary.clone());
+    }
+    (!lines.is_empty()).then(|| lines.join("\n"))
+}
+
 fn render(article: &Article, format: Format) -> String {
     match format {
         Format::Json => to_json(article),
-        Format::Text => match &article.title {
-            Some(title) if !article.text.is_empty() => format!("{title}\n\n{}", article.text),
-            Some(title) => title.clone(),
-            None => article.text.clone(),
-        },
+        Format::Text => {
+            // As the extension's "Copy text": headline, body, then the source and its label.
+            let parts = [article.title.clone(), Some(article.text.clone()), attribution(article)];
+            let parts: Vec<String> = parts.into_iter().flatten().filter(|p| !p.is_empty()).collect();
+            parts.join("\n\n")
+        }
         Format::Markdown => {
             let body = text::to_markdown(&article.content);
             match &article.title {
@@ -112,8 +135,63 @@ fn run(args: &[String]) -> Result<(), String> {
             let _ = writeln!(out, "{}", render(&article, args.format));
             Ok(())
         }
+        Some("label") => {
+            let (url, json) = parse_label_args(&args[1..])?;
+            let label = label_url(&url);
+            let output = if json {
+                serde_json::to_string_pretty(&label).unwrap_or_default()
+            } else {
+                label_text(label.as_ref())
+            };
+            let _ = writeln!(std::io::stdout().lock(), "{output}");
+            Ok(())
+        }
         _ => Err(USAGE.into()),
     }
+}
+
+fn parse_label_args(args: &[String]) -> Result<(String, bool), String> {
+    let mut url = None;
+    let mut json = false;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match arg.as_str() {
+            "--format" => match rest.next().map(String::as_str) {
+                Some("json") => json = true,
+                Some("text") => json = false,
+                _ => return Err("--format for label is json or text".into()),
+            },
+            flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}'")),
+            value if url.is_none() => url = Some(value.to_string()),
+            extra => return Err(format!("unexpected argument '{extra}'")),
+        }
+    }
+    let url = url.ok_or("label needs a URL")?;
+    if url::Url::parse(&url).is_err() {
+        return Err(format!("'{url}' is not an absolute URL (https://…)"));
+    }
+    Ok((url, json))
+}
+
+/// The label as a reader would read it: summary, flags, why, sources.
+fn label_text(label: Option<&Affiliation>) -> String {
+    let Some(label) = label else {
+        return "No state affiliation on record for this address.".into();
+    };
+    let mut lines = vec![label.summary.clone()];
+    if let Some(sanctions) = &label.sanctions {
+        lines.push(format!("EU sanctions since {}: {}.", sanctions.since, sanctions.measure));
+    }
+    if let Some(contested) = &label.contested {
+        lines.push(format!("Contested: {contested}"));
+    }
+    lines.push(format!("Why? {} (State Media Matrix: {}; basis: {}.)", label.why, label.category, label.basis));
+    if let Some(unconfirmed) = &label.unconfirmed {
+        lines.push(format!("Not independently confirmed: {unconfirmed}."));
+    }
+    lines.push(format!("Sources: {}", label.sources.join(" ")));
+    lines.push(format!("Reviewed {}.", label.reviewed));
+    lines.join("\n")
 }
 
 fn main() -> ExitCode {

@@ -122,6 +122,33 @@ pub fn affiliation(url: Option<&str>, claims: PageClaims) -> Option<Affiliation>
     })
 }
 
+/// A listed host (with its path prefix, if any) and its outlet's tier: what a browser needs
+/// to mark labeled outlets before any click without reading the page's address itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HostRule {
+    pub host: String,
+    pub path_prefix: Option<String>,
+    pub tier: Tier,
+}
+
+/// Every listed host as a [`HostRule`], in dataset order.
+pub fn host_rules() -> Vec<HostRule> {
+    outlets()
+        .iter()
+        .filter_map(|outlet| Some((outlet, tier_of(&outlet.category)?)))
+        .flat_map(|(outlet, tier)| {
+            outlet.hosts.iter().map(move |entry| {
+                let (host, prefix) = entry.split_once('/').unzip();
+                HostRule {
+                    host: host.unwrap_or(entry).to_string(),
+                    path_prefix: prefix.map(|p| format!("/{p}")),
+                    tier,
+                }
+            })
+        })
+        .collect()
+}
+
 /// The label for an address alone (`masthead label URL`).
 pub fn label_url(url: &str) -> Option<Affiliation> {
     affiliation(Some(url), PageClaims::default())

@@ -47,3 +47,15 @@ pub fn extract_document() -> Result<JsValue, JsError> {
     let url = document.url().ok();
     extract_article(&html, url)
 }
+
+/// The outlet label for an address alone (the toolbar badge), or `null`.
+#[wasm_bindgen(js_name = labelUrl)]
+pub fn label_url(url: &str) -> Result<JsValue, JsError> {
+    to_js(&crate::label::label_url(url))
+}
+
+/// Every listed host with its tier, for the browser's own host rules (Chrome's declarativeContent).
+#[wasm_bindgen(js_name = labeledHosts)]
+pub fn labeled_hosts() -> Result<JsValue, JsError> {
+    to_js(&crate::label::host_rules())
+}

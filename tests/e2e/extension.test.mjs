@@ -2,11 +2,12 @@
 // served under their real host names, a real toolbar click (CDP Extensions.triggerAction).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, clickToolbar, readerText } from './harness.mjs';
+import { startServer, launch, driver, readerText } from './harness.mjs';
 
 let server;
 let browser;
 let base;
+let openPage, click, poll, actionTitle, waitForReader, waitForClosed, readClipboard;
 const ARTICLE_PATH = '/20190209/guaido-intervention-us-contacts-1072305.html';
 const PAGE_CHROME = ['READ MORE', 'Subscribe', 'Newsfeed', 'log in or register', 'Заголовок', 'Most read', 'Terms of use',
   "Roger Waters Slams", 'Page button'];
@@ -15,72 +16,13 @@ before(async () => {
   server = await startServer();
   base = (host) => `http://${host}:${server.address().port}`;
   browser = await launch();
+  ({ openPage, click, poll, actionTitle, waitForReader, waitForClosed, readClipboard } = driver(browser, server));
 });
 
 after(async () => {
   await browser?.context.close();
   server?.close();
 });
-
-let visits = 0;
-async function openPage(url) {
-  const page = await browser.context.newPage();
-  // A query of its own per page: the toolbar click finds its tab by URL.
-  visits += 1;
-  await page.goto(`${url}${url.includes('?') ? '&' : '?'}visit=${visits}`, { waitUntil: 'networkidle' });
-  return page;
-}
-
-async function click(page) {
-  await clickToolbar(browser.context, browser.extensionId, page);
-}
-
-// Polled with page.evaluate, not waitForFunction: the latter compiles code in the page, which
-// a strict page CSP (one of the fixtures) forbids.
-async function poll(check, what) {
-  for (let i = 0; i < 150; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-/** What the toolbar button says for the active tab (where failures are explained). */
-async function actionTitle() {
-  return browser.worker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return chrome.action.getTitle({ tabId: tab.id });
-  });
-}
-
-async function waitForReader(page, text) {
-  // Should a click still meet the automation race described in clickToolbar (harness.mjs),
-  // the test clicks once more and says so in its output.
-  const denied = async () => (await actionTitle()).includes('Cannot access contents');
-  await poll(async () => (await readerText(page)) !== null || (await denied()), 'the reader view or a refusal');
-  if ((await readerText(page)) === null && (await denied())) {
-    console.log(`# toolbar click retried on ${page.url()} (activeTab grant race in automation)`);
-    await click(page);
-  }
-  try {
-    await poll(async () => ((await readerText(page)) ?? '').includes(text), `the reader view to show "${text}"`);
-  } catch (error) {
-    throw new Error(`${error.message}; toolbar title: ${await actionTitle()}; shown: ${(await readerText(page))?.slice(0, 200)}`);
-  }
-}
-
-async function waitForClosed(page) {
-  await poll(async () => page.evaluate(() => !document.querySelector('masthead-reader')), 'the reader view to close');
-}
-
-/** The clipboard, read from a page in a secure context (http://localhost): the fixtures are
- * plain http under real host names, where the async clipboard API does not exist. */
-async function readClipboard() {
-  const reader = await openPage(base('localhost') + '/');
-  const text = await reader.evaluate(() => navigator.clipboard.readText());
-  await reader.close();
-  return text;
-}
 
 async function assertArticleShown(page) {
   await waitForReader(page, "Venezuela's self-proclaimed interim president");

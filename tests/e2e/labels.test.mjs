@@ -1,0 +1,134 @@
+// Outlet labels as a reader meets them: the same story served under a state-controlled, a
+// government-captured, a publicly funded and an ordinary outlet's host name; a story carrying
+// Xinhua copy; the toolbar badge and tooltip; the copied text's source line; and the rules that
+// mark labeled outlets on the toolbar icon before any click (Chromium's declarativeContent).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, driver } from './harness.mjs';
+
+// Hosts on Chromium's HSTS preload list (bbc.com, for one) cannot be served over plain http
+// here, so the publicly funded tier is shown with DW.
+
+let server;
+let browser;
+let d;
+const STORY = '/news/harbour.html';
+const HEADLINE = 'Harbour towns count the cost';
+
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  d = driver(browser, server);
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+});
+
+after(async () => {
+  await browser?.context.close();
+  server?.close();
+});
+
+/** The label section of the open reader view: tier, text, computed colours, links. */
+async function labelOf(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('masthead-reader').shadowRoot;
+    const box = root.querySelector('.outlet-label .label');
+    const wire = [...root.querySelectorAll('.outlet-label .wire-note')].map((n) => n.textContent);
+    if (!box) return { tier: null, wire };
+    const style = getComputedStyle(box);
+    return {
+      tier: box.dataset.tier,
+      role: box.getAttribute('role'),
+      text: box.textContent.replace(/\s+/g, ' '),
+      border: style.borderLeftColor,
+      background: style.backgroundColor,
+      sources: [...box.querySelectorAll('.label-sources a')].map((a) => a.href),
+      why: box.querySelector('details summary')?.textContent,
+      wire,
+    };
+  });
+}
+
+async function openStory(host, path = STORY) {
+  const page = await d.openPage(d.base(host) + path);
+  await d.click(page);
+  await d.waitForReader(page, HEADLINE);
+  return page;
+}
+
+test('each tier looks different, and an ordinary outlet gets no label', async () => {
+  const seen = {};
+  for (const [host, tier, words] of [
+    ['sputnikglobe.com', 'controlled', 'Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya.'],
+    ['www.1tv.ru', 'captured', 'Channel One Russia — government-captured media, Russia.'],
+    ['www.dw.com', 'independent', 'Deutsche Welle — publicly funded, editorially independent, Germany.'],
+  ]) {
+    const page = await openStory(host);
+    const label = await labelOf(page);
+    assert.equal(label.tier, tier, host);
+    assert.ok(label.text.includes(words), `${host}: ${label.text}`);
+    assert.equal(label.why, 'Why?');
+    assert.ok(label.sources.length > 0 && label.sources.every((href) => href.startsWith('http')), `${host} sources`);
+    seen[tier] = label;
+    await page.close();
+  }
+  // Three tiers, three looks; the independent one is informational, never a warning.
+  const looks = new Set(Object.values(seen).map((l) => `${l.border}|${l.background}`));
+  assert.equal(looks.size, 3, JSON.stringify(seen));
+  assert.equal(seen.controlled.role, 'alert');
+  assert.equal(seen.independent.role, 'note');
+  assert.ok(!/state-controlled|warning|propaganda/i.test(seen.independent.text), seen.independent.text);
+  assert.ok(seen.controlled.text.includes('EU sanctions'), 'Sputnik carries the EU sanctions flag');
+
+  const ordinary = await openStory('www.eveningdispatch.example');
+  assert.deepEqual(await labelOf(ordinary), { tier: null, wire: [] });
+  await ordinary.close();
+});
+
+test('the toolbar badge and tooltip carry the label for that tab, and a new page clears them', async () => {
+  const page = await openStory('sputnikglobe.com');
+  await d.poll(async () => (await d.badgeText()) === 'STATE', 'the STATE badge');
+  assert.ok((await d.actionTitle()).startsWith('Sputnik International — state-controlled media, Russia.'));
+  await page.goto(d.base('www.eveningdispatch.example') + STORY);
+  await d.poll(async () => (await d.badgeText()) === '', 'the badge to clear on a new page');
+  await page.close();
+
+  const dw = await openStory('www.dw.com');
+  await d.poll(async () => (await d.badgeText()) === 'PUB', 'the PUB badge');
+  await dw.close();
+});
+
+test('a story carrying Xinhua copy says so, in the view, the badge and the copied text', async () => {
+  const page = await openStory('www.coastal-courier.example', '/world/harbour-wire.html');
+  const label = await labelOf(page);
+  assert.equal(label.tier, null, 'the outlet itself is not labeled');
+  assert.deepEqual(label.wire, ["This article carries copy from Xinhua, China's state news agency."]);
+  await d.poll(async () => (await d.badgeText()) === 'WIRE', 'the WIRE badge');
+  await page.getByRole('button', { name: 'Copy text' }).click();
+  await d.poll(async () => (await d.readClipboard()).includes('carries copy from Xinhua'), 'the copied text');
+  await page.close();
+});
+
+test('the copied text names the outlet and its label in the source lines', async () => {
+  const page = await openStory('sputnikglobe.com');
+  await page.getByRole('button', { name: 'Copy text' }).click();
+  let copied = '';
+  await d.poll(async () => (copied = await d.readClipboard()).includes('Outlet:'), 'the copied text');
+  assert.ok(copied.startsWith('Harbour towns count the cost of a stormy winter'), copied.slice(0, 80));
+  assert.match(copied, /\nSource: .*sputnikglobe\.com.*\nOutlet: Sputnik International — state-controlled media, Russia\. Owned by Rossiya Segodnya\.$/);
+  await page.close();
+});
+
+test('labeled outlets are marked on the toolbar icon before any click (declarativeContent rules)', async () => {
+  const rules = await browser.worker.evaluate(async () => {
+    for (let i = 0; i < 50; i++) {
+      const found = await new Promise((resolve) => chrome.declarativeContent.onPageChanged.getRules(resolve));
+      if (found.length) return found.map((rule) => ({ id: rule.id, conditions: rule.conditions.length }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return [];
+  });
+  const ids = rules.map((rule) => rule.id).sort();
+  assert.deepEqual(ids, ['masthead-captured', 'masthead-controlled', 'masthead-independent']);
+  // Every listed host, matched exactly and as a parent domain.
+  assert.ok(rules.reduce((sum, rule) => sum + rule.conditions, 0) > 1000, JSON.stringify(rules));
+});
