@@ -100,15 +100,24 @@ fn text_ends_with_the_source_and_its_label() {
 fn label_prints_a_url_s_label_or_says_there_is_none() {
     let (code, text, _) = masthead(&["label", "https://de.rt.com/inland/1/"], b"");
     assert_eq!(code, 0);
-    assert!(text.starts_with("RT DE — state-controlled media, Russia."), "{text}");
+    assert!(
+        text.starts_with("RT DE — state-controlled media, Russia."),
+        "{text}"
+    );
     assert!(text.contains("EU sanctions since 2022-03-02"));
     assert!(text.contains("Sources: https://"));
-    let (code, json, _) = masthead(&["label", "https://www.dw.com/en/a", "--format", "json"], b"");
+    let (code, json, _) = masthead(
+        &["label", "https://www.dw.com/en/a", "--format", "json"],
+        b"",
+    );
     assert_eq!(code, 0);
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(json["tier"], "independent");
     let (code, text, _) = masthead(&["label", "https://rt.com.au/"], b"");
-    assert_eq!((code, text.trim()), (0, "No state affiliation on record for this address."));
+    assert_eq!(
+        (code, text.trim()),
+        (0, "No state affiliation on record for this address.")
+    );
     let (code, json, _) = masthead(&["label", "https://art.com/", "--format", "json"], b"");
     assert_eq!((code, json.trim()), (0, "null"));
     let (code, _, err) = masthead(&["label", "rt.com"], b"");

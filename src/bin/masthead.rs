@@ -10,7 +10,8 @@ use masthead::{extract_bytes, text, Article, Options};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: masthead extract [FILE|-] [--url URL] [--format json|text|markdown|html]
+const USAGE: &str =
+    "usage: masthead extract [FILE|-] [--url URL] [--format json|text|markdown|html]
        masthead label URL [--format json|text]";
 
 #[derive(Clone, Copy)]
@@ -97,7 +98,11 @@ fn attribution(article: &Article) -> Option<String> {
     if let Some(label) = &article.affiliation {
         lines.push(format!("Outlet: {}", label.summary));
     }
-    for credit in article.wire_credits.iter().filter(|c| c.tier != Tier::Independent) {
+    for credit in article
+        .wire_credits
+        .iter()
+        .filter(|c| c.tier != Tier::Independent)
+    {
         lines.push(credit.summary.clone());
     }
     (!lines.is_empty()).then(|| lines.join("\n"))
@@ -108,8 +113,16 @@ fn render(article: &Article, format: Format) -> String {
         Format::Json => to_json(article),
         Format::Text => {
             // As the extension's "Copy text": headline, body, then the source and its label.
-            let parts = [article.title.clone(), Some(article.text.clone()), attribution(article)];
-            let parts: Vec<String> = parts.into_iter().flatten().filter(|p| !p.is_empty()).collect();
+            let parts = [
+                article.title.clone(),
+                Some(article.text.clone()),
+                attribution(article),
+            ];
+            let parts: Vec<String> = parts
+                .into_iter()
+                .flatten()
+                .filter(|p| !p.is_empty())
+                .collect();
             parts.join("\n\n")
         }
         Format::Markdown => {
@@ -180,12 +193,18 @@ fn label_text(label: Option<&Affiliation>) -> String {
     };
     let mut lines = vec![label.summary.clone()];
     if let Some(sanctions) = &label.sanctions {
-        lines.push(format!("EU sanctions since {}: {}.", sanctions.since, sanctions.measure));
+        lines.push(format!(
+            "EU sanctions since {}: {}.",
+            sanctions.since, sanctions.measure
+        ));
     }
     if let Some(contested) = &label.contested {
         lines.push(format!("Contested: {contested}"));
     }
-    lines.push(format!("Why? {} (State Media Matrix: {}; basis: {}.)", label.why, label.category, label.basis));
+    lines.push(format!(
+        "Why? {} (State Media Matrix: {}; basis: {}.)",
+        label.why, label.category, label.basis
+    ));
     if let Some(unconfirmed) = &label.unconfirmed {
         lines.push(format!("Not independently confirmed: {unconfirmed}."));
     }
