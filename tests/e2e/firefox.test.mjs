@@ -59,7 +59,11 @@ before(async () => {
     }
   }
   const created = await call('POST', '/session', {
-    capabilities: { alwaysMatch: { browserName: 'firefox', 'moz:firefoxOptions': { binary: FIREFOX, args: ['-headless'] } } },
+    capabilities: { alwaysMatch: { browserName: 'firefox', 'moz:firefoxOptions': {
+      binary: FIREFOX, args: ['-headless'],
+      // Every host name resolves to this machine, so the fixture is served under its real host.
+      prefs: { 'network.dns.forceResolve': '127.0.0.1', 'dom.security.https_first': false },
+    } } },
   });
   session = `/session/${created.sessionId}`;
 });
@@ -70,9 +74,9 @@ after(async () => {
   server?.close();
 });
 
-test('Firefox ESR: the add-on installs and a toolbar click shows the reader view', { skip: missing.length ? `not installed: ${missing.join(', ')}` : false }, async () => {
+test('Firefox ESR: the add-on installs and a toolbar click shows the reader view with the outlet label', { skip: missing.length ? `not installed: ${missing.join(', ')}` : false }, async () => {
   await call('POST', `${session}/moz/addon/install`, { path: FIREFOX_DIR, temporary: true });
-  await call('POST', `${session}/url`, { url: `http://localhost:${server.address().port}/20190209/guaido-intervention-us-contacts-1072305.html` });
+  await call('POST', `${session}/url`, { url: `http://sputnikglobe.com:${server.address().port}/20190209/guaido-intervention-us-contacts-1072305.html` });
   await call('POST', `${session}/moz/context`, { context: 'chrome' });
   await call('POST', `${session}/execute/sync`, {
     script: `const w = Services.wm.getMostRecentWindow("navigator:browser");
@@ -90,4 +94,5 @@ test('Firefox ESR: the add-on installs and a toolbar click shows the reader view
   }
   assert.ok(text.includes("Venezuela's self-proclaimed interim president"), `reader view text: ${text.slice(0, 200)}`);
   assert.ok(!text.includes('READ MORE') && !text.includes('Newsfeed'));
+  assert.ok(text.includes('Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya.'), 'the outlet label');
 });
