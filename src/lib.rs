@@ -16,6 +16,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod address;
 pub mod article;
 mod dom;
 pub mod encoding;

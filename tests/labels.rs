@@ -138,6 +138,12 @@ const ADDRESSES: &[(&str, Option<&str>, Option<Tier>)] = &[
         Some("Radio Free Europe/Radio Liberty"),
         Some(Tier::Independent),
     ),
+    // A Unicode host, encoded as the v2fly list gives it (xn--fiq53l6wcx3kp9bc7joo6apn8a.cn).
+    (
+        "https://中国广播电视总台.cn/news/1",
+        Some("CCTV"),
+        Some(Tier::Controlled),
+    ),
     // Look-alikes and ordinary outlets: no label.
     ("https://art.com/rt.com", None, None),
     ("https://www.rt.com.au/news", None, None),

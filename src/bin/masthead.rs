@@ -180,7 +180,7 @@ fn parse_label_args(args: &[String]) -> Result<(String, bool), String> {
         }
     }
     let url = url.ok_or("label needs a URL")?;
-    if url::Url::parse(&url).is_err() {
+    if masthead::address::parse(&url).is_none() {
         return Err(format!("'{url}' is not an absolute URL (https://…)"));
     }
     Ok((url, json))

@@ -125,8 +125,8 @@ fn resolve(raw: &str, base: Option<&Url>) -> Option<Url> {
         return None;
     }
     match base {
-        Some(base) => base.join(trimmed).ok(),
-        None => Url::parse(trimmed).ok(),
+        Some(base) => crate::address::join(base, trimmed),
+        None => crate::address::parse(trimmed),
     }
 }
 
@@ -337,8 +337,7 @@ impl Builder<'_> {
                     .and_then(|&s| dom.attr(s, "src"))
             })?;
         let href = safe_link(src, self.base)?;
-        let host = Url::parse(&href)
-            .ok()?
+        let host = crate::address::parse(&href)?
             .host_str()?
             .trim_start_matches("www.")
             .to_string();

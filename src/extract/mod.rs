@@ -97,7 +97,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         lang: meta.lang,
         dir: selection.as_ref().and_then(|(_, s)| s.dir.clone()),
         lead_image,
-        url: url.and_then(|u| Url::parse(u).ok()).map(|u| u.to_string()),
+        url: url.and_then(crate::address::parse).map(|u| u.to_string()),
         readerable,
         content_html: render::to_html(&content),
         word_count: text::word_count(&plain),
@@ -145,15 +145,15 @@ fn select_with_retries(
 }
 
 fn base_url(dom: &Dom, url: Option<&str>) -> Option<Url> {
-    let page = url.and_then(|u| Url::parse(u.trim()).ok());
+    let page = url.and_then(crate::address::parse);
     let base_href = dom
         .find_first(crate::dom::ROOT, |d, n| {
             d.is_tag(n, "base") && d.attr(n, "href").is_some()
         })
         .and_then(|b| dom.attr(b, "href"));
     match (page, base_href) {
-        (Some(page), Some(href)) => page.join(href.trim()).ok().or(Some(page)),
-        (None, Some(href)) => Url::parse(href.trim()).ok(),
+        (Some(page), Some(href)) => crate::address::join(&page, href).or(Some(page)),
+        (None, Some(href)) => crate::address::parse(href),
         (page, None) => page,
     }
 }

@@ -160,7 +160,7 @@ fn embedded_url(text: &str, outer: Option<&Url>) -> Option<Url> {
     } else {
         format!("https://{text}")
     };
-    let mut parsed = Url::parse(&rebuilt).ok()?;
+    let mut parsed = crate::address::parse(&rebuilt)?;
     // An archive's address keeps the original's query string in its own.
     if let Some(outer) = outer.filter(|_| parsed.query().is_none()) {
         parsed.set_query(outer.query());

@@ -93,7 +93,7 @@ pub struct PageClaims<'a> {
 
 /// The label for a page at `url` (`None` when unknown) with the given claims.
 pub fn affiliation(url: Option<&str>, claims: PageClaims) -> Option<Affiliation> {
-    let page = url.and_then(|u| Url::parse(u.trim()).ok());
+    let page = url.and_then(crate::address::parse);
     if let Some(page) = &page {
         let (original, route) = address::unwrap(page);
         if let Some((outlet, host)) = outlet_for_url(&original) {
@@ -107,7 +107,7 @@ pub fn affiliation(url: Option<&str>, claims: PageClaims) -> Option<Affiliation>
         }
     } else if let Some(found) = claims
         .canonical_url
-        .and_then(|c| Url::parse(c.trim()).ok())
+        .and_then(crate::address::parse)
         .and_then(|c| canonical_match(&c, Some(c.as_str())))
     {
         return Some(found);
@@ -155,7 +155,7 @@ pub fn label_url(url: &str) -> Option<Affiliation> {
 }
 
 fn canonical_match(base: &Url, canonical: Option<&str>) -> Option<Affiliation> {
-    let canonical = base.join(canonical?.trim()).ok()?;
+    let canonical = crate::address::join(base, canonical?)?;
     let (original, _) = address::unwrap(&canonical);
     outlet_for_url(&original).map(|(outlet, host)| label(outlet, MatchedBy::Canonical, host))
 }
