@@ -171,10 +171,12 @@ fn matched_by(route: Route) -> MatchedBy {
 }
 
 /// Hosts of the dataset, each with its outlets and their path prefixes (`None` for the whole host).
-fn host_index() -> &'static HashMap<&'static str, Vec<(&'static Outlet, Option<&'static str>)>> {
-    static INDEX: OnceLock<HashMap<&str, Vec<(&Outlet, Option<&str>)>>> = OnceLock::new();
+type HostIndex = HashMap<&'static str, Vec<(&'static Outlet, Option<&'static str>)>>;
+
+fn host_index() -> &'static HostIndex {
+    static INDEX: OnceLock<HostIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: HashMap<&str, Vec<(&Outlet, Option<&str>)>> = HashMap::new();
+        let mut index = HostIndex::new();
         for outlet in outlets() {
             for entry in &outlet.hosts {
                 let (host, prefix) = match entry.split_once('/') {
