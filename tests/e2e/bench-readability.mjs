@@ -1,0 +1,107 @@
+// Benchmark (not a test): Masthead's wasm core against Readability.js 0.6.0 in the same headless
+// Chromium, page by page over Readability's own 130 test pages, in one run.
+//   (a) the extension's path from a live document to an article: serialize the document
+//       (outerHTML), hand the string to wasm, extract, and get the article back as a JS object;
+//   (b) Readability.js on a clone of the same document (it mutates what it is given).
+// Each page is parsed into a live Document with DOMParser (no scripts run, nothing is fetched),
+// then (a) and (b) alternate, ROUNDS times each; per page the medians are compared as a/b.
+// Also: peak wasm memory after the largest page, on a fresh instance.
+// Run after ./x build: node tests/e2e/bench-readability.mjs   (MASTHEAD_CORPORA overrides the corpus folder)
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { ROOT, CHROMIUM } from './harness.mjs';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 7);
+const CORPORA = process.env.MASTHEAD_CORPORA ?? path.join(ROOT, '../shared/corpora');
+const PAGES = path.join(CORPORA, 'readability');
+if (!fs.existsSync(PAGES)) {
+  console.log(`SKIPPED: no Readability test pages at ${PAGES} (set MASTHEAD_CORPORA)`);
+  process.exit(0);
+}
+const names = fs.readdirSync(PAGES).filter((n) => fs.existsSync(path.join(PAGES, n, 'source.html'))).sort();
+const FILES = {
+  '/masthead.js': path.join(ROOT, 'www/pkg/masthead.js'),
+  '/masthead_bg.wasm': path.join(ROOT, 'www/pkg/masthead_bg.wasm'),
+  '/Readability.js': path.join(ROOT, 'node_modules/@mozilla/readability/Readability.js'),
+};
+const TYPES = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.html': 'text/html; charset=utf-8' };
+const server = http.createServer((request, response) => {
+  const url = new URL(request.url, 'http://localhost');
+  if (url.pathname === '/') {
+    response.writeHead(200, { 'content-type': TYPES['.html'] });
+    return response.end('<!doctype html><title>bench</title><script src="/Readability.js"></script>');
+  }
+  const name = url.pathname.match(/^\/corpus\/([^/]+)$/)?.[1];
+  const file = name && names.includes(name) ? path.join(PAGES, name, 'source.html') : FILES[url.pathname];
+  if (!file) {
+    response.writeHead(404);
+    return response.end();
+  }
+  response.writeHead(200, { 'content-type': TYPES[path.extname(file)] });
+  response.end(fs.readFileSync(file));
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://localhost:${server.address().port}`;
+
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+const page = await browser.newPage();
+await page.goto(`${origin}/`);
+await page.evaluate(async () => {
+  const core = await import('/masthead.js');
+  globalThis.wasmExports = await core.default({ module_or_path: '/masthead_bg.wasm' });
+  globalThis.extractArticle = core.extractArticle;
+});
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const rows = [];
+for (const name of names) {
+  const result = await page.evaluate(async ({ name, rounds }) => {
+    const html = await (await fetch(`/corpus/${name}`)).text();
+    const live = new DOMParser().parseFromString(html, 'text/html');
+    const url = `http://fakehost/test/page.html`;
+    const a = [];
+    const b = [];
+    let words = 0;
+    let readabilityChars = 0;
+    for (let round = 0; round < rounds; round++) {
+      let started = performance.now();
+      const article = extractArticle(live.documentElement.outerHTML, url);
+      a.push(performance.now() - started);
+      words = article.word_count;
+      started = performance.now();
+      const parsed = new Readability(live.cloneNode(true)).parse();
+      b.push(performance.now() - started);
+      readabilityChars = parsed?.textContent?.length ?? 0;
+    }
+    return { a, b, bytes: html.length, words, readabilityChars };
+  }, { name, rounds: ROUNDS });
+  rows.push({ name, a: median(result.a), b: median(result.b), bytes: result.bytes });
+}
+const ratios = rows.map((r) => r.a / r.b);
+const total = (key) => rows.reduce((sum, r) => sum + r[key], 0);
+const worst = rows.reduce((w, r) => (r.a / r.b > w.a / w.b ? r : w));
+console.log(`pages: ${rows.length}, rounds per page: ${ROUNDS}`);
+console.log(`Masthead (serialize + wasm extract) / Readability.js 0.6.0 (clone + parse), per page:`);
+console.log(`  median ratio ${median(ratios).toFixed(2)}, p90 ${quantile(ratios, 0.9).toFixed(2)}, worst ${Math.max(...ratios).toFixed(2)} (${worst.name}, ${(worst.bytes / 1024).toFixed(0)} KB: ${worst.a.toFixed(1)} vs ${worst.b.toFixed(1)} ms)`);
+console.log(`  total over all pages: Masthead ${total('a').toFixed(0)} ms, Readability.js ${total('b').toFixed(0)} ms`);
+if (process.env.VERBOSE) for (const r of rows) console.log(`  ${r.name.padEnd(36)} ${(r.bytes / 1024).toFixed(0).padStart(5)} KB  ${r.a.toFixed(1).padStart(7)} ms  ${r.b.toFixed(1).padStart(7)} ms  ${(r.a / r.b).toFixed(2)}`);
+
+// Peak wasm memory: a fresh instance, the largest page once (wasm memory only grows).
+const largest = rows.reduce((l, r) => (r.bytes > l.bytes ? r : l));
+const fresh = await browser.newPage();
+await fresh.goto(`${origin}/`);
+const memory = await fresh.evaluate(async (name) => {
+  const core = await import(`/masthead.js?fresh`);
+  const exports = await core.default({ module_or_path: '/masthead_bg.wasm' });
+  const before = exports.memory.buffer.byteLength;
+  const html = await (await fetch(`/corpus/${name}`)).text();
+  const live = new DOMParser().parseFromString(html, 'text/html');
+  core.extractArticle(live.documentElement.outerHTML, 'http://fakehost/test/page.html');
+  return { before, after: exports.memory.buffer.byteLength, bytes: html.length };
+}, largest.name);
+console.log(`peak wasm memory, largest page (${largest.name}, ${(memory.bytes / 1024).toFixed(0)} KB of HTML): ${(memory.after / 1048576).toFixed(1)} MiB (${(memory.before / 1048576).toFixed(1)} MiB at start)`);
+await browser.close();
+server.close();
