@@ -19,6 +19,7 @@ pub fn prepare_article(dom: &mut Dom, content: NodeId, flags: Flags) {
         clean(dom, content, tag);
     }
     remove_share_elements(dom, content);
+    super::furniture::remove_furniture(dom, content);
     for tag in ["iframe", "input", "textarea", "select", "button"] {
         clean(dom, content, tag);
     }
@@ -61,7 +62,7 @@ fn clean(dom: &mut Dom, content: NodeId, tag: &str) {
 fn remove_share_elements(dom: &mut Dom, content: NodeId) {
     for child in dom.element_children(content) {
         for node in dom.descendants(child) {
-            if !dom.is_element(node) || !dom.is_attached(node) {
+            if !dom.is_element(node) || !dom.is_attached_to(node, content) {
                 continue;
             }
             let match_string = dom.class_and_id(node).to_lowercase();

@@ -4,6 +4,7 @@
 
 mod build;
 mod clean;
+mod furniture;
 mod metadata;
 pub mod patterns;
 mod prepare;

@@ -94,6 +94,21 @@ pub const NEGATIVE_TOKENS: &[&str] = &["hid"];
 /// Class/id substrings of share bars, removed from the article's direct children.
 pub const SHARE_ELEMENTS: &[&str] = &["share", "sharedaddy"];
 
+/// Class, id, `aria-label` or `itemtype` substrings of a breadcrumb trail.
+pub const BREADCRUMB_MARKERS: &[&str] = &["breadcrumb", "crumbs"];
+
+/// Class/id tokens of a list of tags.
+pub const TAG_LIST_TOKENS: &[&str] = &[
+    "tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "article-tags",
+    "story-tags", "tag-links", "tags-list", "keywords",
+];
+
+/// How teaser paragraphs pointing at other stories begin (lowercase).
+pub const TEASER_PREFIXES: &[&str] = &[
+    "read more", "read also", "also read", "related:", "related story", "related article", "see also",
+    "more:", "recommended:", "watch:", "don't miss", "read next", "read the full", "click here to",
+];
+
 /// Class/id/rel/itemprop substrings of a byline.
 pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 
