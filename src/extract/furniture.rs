@@ -63,5 +63,13 @@ fn is_teaser(dom: &Dom, node: NodeId) -> bool {
     }
     let text = dom.inner_text(node);
     let lead = text.trim_start().to_lowercase();
-    TEASER_PREFIXES.iter().any(|p| lead.starts_with(p)) && link_density(dom, node) >= 0.5
+    let density = link_density(dom, node);
+    (TEASER_PREFIXES.iter().any(|p| lead.starts_with(p)) && density >= 0.5)
+        || (density >= 0.95 && is_shouted(&text))
+}
+
+/// A headline set in capitals: how promotions for other stories are often set inside articles.
+fn is_shouted(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 12 && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9
 }
