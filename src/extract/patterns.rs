@@ -97,6 +97,22 @@ pub const SHARE_ELEMENTS: &[&str] = &["share", "sharedaddy"];
 /// Class, id, `aria-label` or `itemtype` substrings of a breadcrumb trail.
 pub const BREADCRUMB_MARKERS: &[&str] = &["breadcrumb", "crumbs"];
 
+/// Class/id tokens of an "about the author" box.
+pub const AUTHOR_BOX_TOKENS: &[&str] = &[
+    "author-bio", "authorbio", "about-author", "about-the-author", "author-box", "authorbox", "author-info",
+    "author-card", "author-details", "author-profile", "bio-box", "post-author", "entry-author",
+];
+
+/// Month names and abbreviations (English, Portuguese, Spanish, French, German), lowercase.
+pub const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+    "novembro", "dezembro", "enero", "febrero", "marzo", "mayo", "junio", "julio", "septiembre", "octubre",
+    "noviembre", "diciembre", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+    "septembre", "octobre", "novembre", "décembre", "januar", "februar", "märz", "juni", "juli", "oktober", "dezember",
+];
+
 /// Class/id tokens of a list of tags.
 pub const TAG_LIST_TOKENS: &[&str] = &[
     "tags", "tag-list", "taglist", "tagcloud", "tag-cloud", "post-tags", "entry-tags", "article-tags",
