@@ -24,6 +24,7 @@ pub fn remove_furniture(dom: &mut Dom, content: NodeId) {
             && dom.text_len(node) <= FURNITURE_MAX_CHARS
             || is_author_box(dom, node) && dom.text_len(node) <= AUTHOR_BOX_MAX_CHARS
             || is_date_line(dom, node, content)
+            || is_gallery_counter(dom, node)
         {
             dom.detach(node);
         } else if dom.is_tag(node, "p") && is_teaser(dom, node) {
@@ -126,3 +127,17 @@ const DATE_WORDS: &[&str] = &[
     "fri", "sat", "sun", "de", "às", "h", "le", "am", "um", "uhr", "el", "del", "th", "st", "nd", "rd",
     "segunda", "terça", "quarta", "quinta", "sexta", "feira", "sábado", "domingo",
 ];
+
+/// A slideshow's counter ("Image 1 of 5", "1 / 4"): the gallery's controls, not its pictures.
+fn is_gallery_counter(dom: &Dom, node: NodeId) -> bool {
+    if dom.text_len(node) > 24 || !dom.find_all(node, &["img", "picture"]).is_empty() {
+        return false;
+    }
+    let text = dom.inner_text(node).to_lowercase();
+    let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
+    let numbers = words.iter().filter(|w| w.bytes().all(|b| b.is_ascii_digit())).count();
+    let rest: Vec<&&str> = words.iter().filter(|w| !w.bytes().all(|b| b.is_ascii_digit())).collect();
+    numbers == 2
+        && rest.iter().all(|w| matches!(**w, "image" | "photo" | "picture" | "slide" | "of" | "1of"))
+        && (text.contains(" of ") || text.contains('/'))
+}
