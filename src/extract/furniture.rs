@@ -2,7 +2,9 @@
 //! tag lists, and "READ MORE"-style teaser paragraphs pointing at other stories. Readability
 //! keeps all three; readers (and human-made reference texts) do not count them as the article.
 
-use super::patterns::{AUTHOR_BOX_TOKENS, BREADCRUMB_MARKERS, MONTHS, TAG_LIST_TOKENS, TEASER_PREFIXES};
+use super::patterns::{
+    AUTHOR_BOX_TOKENS, BREADCRUMB_MARKERS, CALL_TO_ACTION_PREFIXES, MONTHS, TAG_LIST_TOKENS, TEASER_PREFIXES,
+};
 use super::score::link_density;
 use crate::dom::{Dom, NodeId};
 
@@ -12,6 +14,8 @@ const FURNITURE_MAX_CHARS: usize = 400;
 const AUTHOR_BOX_MAX_CHARS: usize = 1200;
 /// Longest line that can be only a date ("Updated 1:33 am CST, Wednesday, November 20, 2019").
 const DATE_LINE_MAX_CHARS: usize = 80;
+/// Longest call to action.
+const CALL_TO_ACTION_MAX_CHARS: usize = 250;
 /// Longest teaser paragraph.
 const TEASER_MAX_CHARS: usize = 300;
 
@@ -27,7 +31,7 @@ pub fn remove_furniture(dom: &mut Dom, content: NodeId) {
             || is_gallery_counter(dom, node)
         {
             dom.detach(node);
-        } else if dom.is_tag(node, "p") && is_teaser(dom, node) {
+        } else if (dom.is_tag(node, "p") && is_teaser(dom, node)) || is_call_to_action(dom, node) {
             dom.detach(node);
         }
     }
@@ -73,6 +77,17 @@ fn is_teaser(dom: &Dom, node: NodeId) -> bool {
     let density = link_density(dom, node);
     (TEASER_PREFIXES.iter().any(|p| lead.starts_with(p)) && density >= 0.5)
         || (density >= 0.95 && is_shouted(&text))
+}
+
+/// "Sign up for our newsletter", "Follow us on Twitter", "Join our forums": a short paragraph
+/// asking the reader to do something for the site, not telling the story.
+fn is_call_to_action(dom: &Dom, node: NodeId) -> bool {
+    if !dom.is_tag(node, "p") || dom.text_len(node) > CALL_TO_ACTION_MAX_CHARS {
+        return false;
+    }
+    let text = dom.inner_text(node).trim().to_lowercase();
+    CALL_TO_ACTION_PREFIXES.iter().any(|p| text.starts_with(p))
+        || (text.contains("sign up") && text.contains("newsletter"))
 }
 
 /// A headline set in capitals: how promotions for other stories are often set inside articles.

@@ -119,6 +119,12 @@ pub const TAG_LIST_TOKENS: &[&str] = &[
     "story-tags", "tag-links", "tags-list", "keywords",
 ];
 
+/// How calls to action begin (lowercase): the site asking, not the story telling.
+pub const CALL_TO_ACTION_PREFIXES: &[&str] = &[
+    "sign up", "subscribe to", "subscribe now", "join our", "follow us", "follow @", "like us on",
+    "download our", "download the", "get the free", "get our", "don't forget to", "never miss",
+];
+
 /// How teaser paragraphs pointing at other stories begin (lowercase).
 pub const TEASER_PREFIXES: &[&str] = &[
     "read more", "read also", "also read", "related:", "related story", "related article", "see also",
