@@ -3,7 +3,7 @@
 //! keeps all three; readers (and human-made reference texts) do not count them as the article.
 
 use super::patterns::{
-    AUTHOR_BOX_TOKENS, BREADCRUMB_MARKERS, CALL_TO_ACTION_PREFIXES, MONTHS, TAG_LIST_TOKENS, TEASER_PREFIXES,
+    AD_LABELS, AUTHOR_BOX_TOKENS, BREADCRUMB_MARKERS, CALL_TO_ACTION_PREFIXES, MONTHS, TAG_LIST_TOKENS, TEASER_PREFIXES,
 };
 use super::score::link_density;
 use crate::dom::{Dom, NodeId};
@@ -82,11 +82,16 @@ fn is_teaser(dom: &Dom, node: NodeId) -> bool {
 /// "Sign up for our newsletter", "Follow us on Twitter", "Join our forums": a short paragraph
 /// asking the reader to do something for the site, not telling the story.
 fn is_call_to_action(dom: &Dom, node: NodeId) -> bool {
-    if !dom.is_tag(node, "p") || dom.text_len(node) > CALL_TO_ACTION_MAX_CHARS {
+    if !matches!(dom.tag(node), Some("p" | "div" | "span")) || dom.text_len(node) > CALL_TO_ACTION_MAX_CHARS {
+        return false;
+    }
+    if dom.is_tag(node, "div") && !dom.find_all(node, &["p", "div", "img", "ul", "table"]).is_empty() {
         return false;
     }
     let text = dom.inner_text(node).trim().to_lowercase();
-    CALL_TO_ACTION_PREFIXES.iter().any(|p| text.starts_with(p))
+    let label = text.trim_matches(|c: char| !c.is_alphanumeric());
+    AD_LABELS.contains(&label)
+        || CALL_TO_ACTION_PREFIXES.iter().any(|p| text.starts_with(p))
         || (text.contains("sign up") && text.contains("newsletter"))
 }
 

@@ -119,6 +119,13 @@ pub const TAG_LIST_TOKENS: &[&str] = &[
     "story-tags", "tag-links", "tags-list", "keywords",
 ];
 
+/// Whole texts of the labels ad slots leave inside articles (lowercase).
+pub const AD_LABELS: &[&str] = &[
+    "advertisement", "advertising", "sponsored", "continue reading below", "story continues below",
+    "article continues below", "continue reading the main story", "scroll to continue with content",
+    "publicidade", "publicidad", "anzeige", "werbung", "реклама", "广告",
+];
+
 /// How calls to action begin (lowercase): the site asking, not the story telling.
 pub const CALL_TO_ACTION_PREFIXES: &[&str] = &[
     "sign up", "subscribe to", "subscribe now", "join our", "follow us", "follow @", "like us on",
