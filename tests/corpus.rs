@@ -12,9 +12,11 @@ use std::io::Read;
 use std::path::Path;
 
 /// Floors: raise them when the figures rise; lowering one is a decision, made in a commit.
-const READABILITY_BODY_F1_FLOOR: f64 = 0.95;
-const READABILITY_TITLE_FLOOR: f64 = 0.95;
-const ZYTE_BODY_F1_FLOOR: f64 = 0.953;
+const READABILITY_BODY_F1_FLOOR: f64 = 0.98;
+/// Every metadata field the reference sets (title with the site-name rule, byline, excerpt,
+/// site name, language, direction, published time, readerable verdict).
+const READABILITY_METADATA_FLOOR: f64 = 0.95;
+const ZYTE_BODY_F1_FLOOR: f64 = 0.970;
 
 fn write_report(name: &str, mut rows: Vec<(f64, String)>) {
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -195,11 +197,13 @@ fn readability_test_pages() {
         "body F1 {:.4} below floor {READABILITY_BODY_F1_FLOOR}",
         score.f1()
     );
-    let title = agree[0] as f64 / pages as f64;
-    assert!(
-        title >= READABILITY_TITLE_FLOOR,
-        "title agreement {title:.3} below floor {READABILITY_TITLE_FLOOR}"
-    );
+    for (i, field) in fields.iter().enumerate() {
+        let agreement = agree[i] as f64 / pages as f64;
+        assert!(
+            agreement >= READABILITY_METADATA_FLOOR,
+            "{field} agreement {agreement:.3} below floor {READABILITY_METADATA_FLOOR}"
+        );
+    }
 }
 
 fn read_gz(path: &Path) -> Vec<u8> {

@@ -10,7 +10,7 @@ use crate::dom::{Dom, NodeId};
 /// Marks a table judged to hold data, so cleaning leaves it and its contents alone.
 const DATA_TABLE: &str = "data-masthead-data-table";
 
-pub fn prepare_article(dom: &mut Dom, content: NodeId, flags: Flags) {
+pub fn prepare_article(dom: &mut Dom, content: NodeId, flags: Flags, title: &str) {
     mark_data_tables(dom, content);
     fix_lazy_images(dom, content);
     clean_conditionally(dom, content, "form", flags);
@@ -19,7 +19,7 @@ pub fn prepare_article(dom: &mut Dom, content: NodeId, flags: Flags) {
         clean(dom, content, tag);
     }
     remove_share_elements(dom, content);
-    super::furniture::remove_furniture(dom, content);
+    super::furniture::remove_furniture(dom, content, title);
     for tag in ["iframe", "input", "textarea", "select", "button"] {
         clean(dom, content, tag);
     }
@@ -423,7 +423,7 @@ mod tests {
         let content = dom
             .find_first(0, |d, n| d.attr(n, "id") == Some("content"))
             .unwrap();
-        prepare_article(&mut dom, content, Flags::ALL);
+        prepare_article(&mut dom, content, Flags::ALL, "");
         (dom, content)
     }
 

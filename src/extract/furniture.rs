@@ -1,9 +1,12 @@
-//! Stage 8c: site furniture that sits inside the article's own container — breadcrumb trails,
-//! tag lists, and "READ MORE"-style teaser paragraphs pointing at other stories. Readability
-//! keeps all three; readers (and human-made reference texts) do not count them as the article.
+//! Site furniture that sits inside the article's own container, removed as the article is
+//! prepared: breadcrumb trails, tag lists, author boxes, date-only lines, slideshow counters, the
+//! headline repeated, "READ MORE" teasers, calls to action and ad-slot labels. Readability keeps
+//! them; readers (and the human-made reference texts of the Zyte benchmark) do not count them as
+//! the article.
 
 use super::patterns::{
-    AD_LABELS, AUTHOR_BOX_TOKENS, BREADCRUMB_MARKERS, CALL_TO_ACTION_PREFIXES, MONTHS, TAG_LIST_TOKENS, TEASER_PREFIXES,
+    AD_LABELS, AUTHOR_BOX_TOKENS, BREADCRUMB_MARKERS, CALL_TO_ACTION_PREFIXES, MONTHS,
+    TAG_LIST_TOKENS, TEASER_PREFIXES,
 };
 use super::score::link_density;
 use crate::dom::{Dom, NodeId};
@@ -19,19 +22,22 @@ const CALL_TO_ACTION_MAX_CHARS: usize = 250;
 /// Longest teaser paragraph.
 const TEASER_MAX_CHARS: usize = 300;
 
-pub fn remove_furniture(dom: &mut Dom, content: NodeId) {
+pub fn remove_furniture(dom: &mut Dom, content: NodeId, title: &str) {
+    let title = normalized(title);
     for node in dom.descendants(content).into_iter().skip(1) {
         if !dom.is_element(node) || !dom.is_attached_to(node, content) {
             continue;
         }
-        if (is_breadcrumb(dom, node) || is_tag_list(dom, node))
-            && dom.text_len(node) <= FURNITURE_MAX_CHARS
-            || is_author_box(dom, node) && dom.text_len(node) <= AUTHOR_BOX_MAX_CHARS
+        let short = |max: usize| dom.text_len(node) <= max;
+        let furniture = ((is_breadcrumb(dom, node) || is_tag_list(dom, node))
+            && short(FURNITURE_MAX_CHARS))
+            || (is_author_box(dom, node) && short(AUTHOR_BOX_MAX_CHARS))
             || is_date_line(dom, node, content)
             || is_gallery_counter(dom, node)
-        {
-            dom.detach(node);
-        } else if (dom.is_tag(node, "p") && is_teaser(dom, node)) || is_call_to_action(dom, node) {
+            || repeats_title(dom, node, &title)
+            || (dom.is_tag(node, "p") && is_teaser(dom, node))
+            || is_call_to_action(dom, node);
+        if furniture {
             dom.detach(node);
         }
     }
@@ -61,8 +67,10 @@ fn is_tag_list(dom: &Dom, node: NodeId) -> bool {
     let links = dom.find_all(node, &["a"]);
     links.len() >= 2
         && links.iter().all(|&a| {
-            dom.attr(a, "rel")
-                .is_some_and(|rel| rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("tag")))
+            dom.attr(a, "rel").is_some_and(|rel| {
+                rel.split_ascii_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("tag"))
+            })
         })
         && link_density(dom, node) > 0.5
 }
@@ -82,10 +90,16 @@ fn is_teaser(dom: &Dom, node: NodeId) -> bool {
 /// "Sign up for our newsletter", "Follow us on Twitter", "Join our forums": a short paragraph
 /// asking the reader to do something for the site, not telling the story.
 fn is_call_to_action(dom: &Dom, node: NodeId) -> bool {
-    if !matches!(dom.tag(node), Some("p" | "div" | "span")) || dom.text_len(node) > CALL_TO_ACTION_MAX_CHARS {
+    if !matches!(dom.tag(node), Some("p" | "div" | "span"))
+        || dom.text_len(node) > CALL_TO_ACTION_MAX_CHARS
+    {
         return false;
     }
-    if dom.is_tag(node, "div") && !dom.find_all(node, &["p", "div", "img", "ul", "table"]).is_empty() {
+    if dom.is_tag(node, "div")
+        && !dom
+            .find_all(node, &["p", "div", "img", "ul", "table"])
+            .is_empty()
+    {
         return false;
     }
     let text = dom.inner_text(node).trim().to_lowercase();
@@ -98,7 +112,8 @@ fn is_call_to_action(dom: &Dom, node: NodeId) -> bool {
 /// A headline set in capitals: how promotions for other stories are often set inside articles.
 fn is_shouted(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 12 && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9
+    letters.len() >= 12
+        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 >= letters.len() * 9
 }
 
 /// "About the author" boxes, named so by class or id.
@@ -112,13 +127,33 @@ fn is_author_box(dom: &Dom, node: NodeId) -> bool {
 /// A block that only dates the story ("Published 10:02 AM EST Nov 19, 2019"): a month name or a
 /// numeric date with a year, and no sentence.
 fn is_date_line(dom: &Dom, node: NodeId, content: NodeId) -> bool {
-    if !matches!(dom.tag(node), Some("p" | "div" | "time")) || dom.text_len(node) > DATE_LINE_MAX_CHARS {
+    if !matches!(dom.tag(node), Some("p" | "div" | "time"))
+        || dom.text_len(node) > DATE_LINE_MAX_CHARS
+    {
         return false;
     }
     // Dates inside tables, lists, code, quotes and citations are data, not the story's date.
-    let in_data = dom.ancestors(node, 0).into_iter().take_while(|&a| a != content).any(|a| {
-        matches!(dom.tag(a), Some("table" | "ul" | "ol" | "li" | "pre" | "code" | "blockquote" | "figure" | "cite" | "dl"))
-    });
+    let in_data = dom
+        .ancestors(node, 0)
+        .into_iter()
+        .take_while(|&a| a != content)
+        .any(|a| {
+            matches!(
+                dom.tag(a),
+                Some(
+                    "table"
+                        | "ul"
+                        | "ol"
+                        | "li"
+                        | "pre"
+                        | "code"
+                        | "blockquote"
+                        | "figure"
+                        | "cite"
+                        | "dl"
+                )
+            )
+        });
     if in_data || !dom.find_all(node, &["img", "p", "li", "table"]).is_empty() {
         return false;
     }
@@ -128,24 +163,98 @@ fn is_date_line(dom: &Dom, node: NodeId, content: NodeId) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let has_year = words.iter().any(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) && w.bytes().all(|b| b.is_ascii_digit()));
-    let has_month = words.iter().any(|w| MONTHS.contains(w));
-    let numeric_date = text.split(|c: char| c.is_whitespace() || c == ',').any(|t| {
-        let parts: Vec<&str> = t.split(['/', '.', '-']).collect();
-        parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has_year = words.iter().any(|w| {
+        w.len() == 4
+            && (w.starts_with("19") || w.starts_with("20"))
+            && w.bytes().all(|b| b.is_ascii_digit())
     });
+    let has_month = words.iter().any(|w| MONTHS.contains(w));
+    let numeric_date = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .any(|t| {
+            let parts: Vec<&str> = t.split(['/', '.', '-']).collect();
+            parts.len() == 3
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        });
     // Everything else is date words: weekdays, "published", "updated", times, zones.
-    let other = words.iter().filter(|w| !w.bytes().all(|b| b.is_ascii_digit()) && !MONTHS.contains(w) && !DATE_WORDS.contains(w)).count();
+    let other = words
+        .iter()
+        .filter(|w| {
+            !w.bytes().all(|b| b.is_ascii_digit()) && !MONTHS.contains(w) && !DATE_WORDS.contains(w)
+        })
+        .count();
     (has_year && has_month || numeric_date) && other <= 1
 }
 
 const DATE_WORDS: &[&str] = &[
-    "published", "updated", "posted", "first", "last", "modified", "on", "at", "am", "pm", "a", "p", "m",
-    "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "ist", "et", "pt", "ct",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu",
-    "fri", "sat", "sun", "de", "às", "h", "le", "am", "um", "uhr", "el", "del", "th", "st", "nd", "rd",
-    "segunda", "terça", "quarta", "quinta", "sexta", "feira", "sábado", "domingo",
+    "published",
+    "updated",
+    "posted",
+    "first",
+    "last",
+    "modified",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "pst",
+    "pdt",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "ist",
+    "et",
+    "pt",
+    "ct",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "de",
+    "às",
+    "h",
+    "le",
+    "am",
+    "um",
+    "uhr",
+    "el",
+    "del",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "segunda",
+    "terça",
+    "quarta",
+    "quinta",
+    "sexta",
+    "feira",
+    "sábado",
+    "domingo",
 ];
 
 /// A slideshow's counter ("Image 1 of 5", "1 / 4"): the gallery's controls, not its pictures.
@@ -154,10 +263,100 @@ fn is_gallery_counter(dom: &Dom, node: NodeId) -> bool {
         return false;
     }
     let text = dom.inner_text(node).to_lowercase();
-    let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
-    let numbers = words.iter().filter(|w| w.bytes().all(|b| b.is_ascii_digit())).count();
-    let rest: Vec<&&str> = words.iter().filter(|w| !w.bytes().all(|b| b.is_ascii_digit())).collect();
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let numbers = words
+        .iter()
+        .filter(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        .count();
+    let rest: Vec<&&str> = words
+        .iter()
+        .filter(|w| !w.bytes().all(|b| b.is_ascii_digit()))
+        .collect();
     numbers == 2
-        && rest.iter().all(|w| matches!(**w, "image" | "photo" | "picture" | "slide" | "of" | "1of"))
+        && rest
+            .iter()
+            .all(|w| matches!(**w, "image" | "photo" | "picture" | "slide" | "of" | "1of"))
         && (text.contains(" of ") || text.contains('/'))
+}
+
+/// The headline again, inside the article (the view shows it above): a block whose whole text is
+/// the title.
+fn repeats_title(dom: &Dom, node: NodeId, title: &str) -> bool {
+    title.len() >= 15
+        && matches!(
+            dom.tag(node),
+            Some("p" | "div" | "span" | "h1" | "h2" | "h3" | "header")
+        )
+        && dom.text_len(node) <= title.len() + 8
+        && normalized(&dom.inner_text(node)) == title
+}
+
+fn normalized(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "<p>Words of the article, written at length, with commas, so that it reads as a paragraph.</p>";
+
+    /// The text left after furniture removal in `<div id=content>{inner}</div>`.
+    fn kept(inner: &str, title: &str) -> String {
+        let mut dom = Dom::parse(&format!("<body><div id=content>{inner}</div></body>"));
+        let content = dom
+            .find_first(0, |d, n| d.attr(n, "id") == Some("content"))
+            .unwrap();
+        remove_furniture(&mut dom, content, title);
+        crate::dom::collapse_whitespace(&dom.text_content(content))
+    }
+
+    #[test]
+    fn furniture_goes() {
+        for furniture in [
+            r#"<nav class="breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ol></nav>"#,
+            r#"<div class="post-tags"><a href="/t/a">alpha</a> <a href="/t/b">beta</a></div>"#,
+            r#"<p><a rel="tag" href="/t/a">alpha</a>, <a rel="tag" href="/t/b">beta</a></p>"#,
+            r#"<div class="author-bio">Jane writes about the sea.</div>"#,
+            "<p>Updated 1:33 am CST, Wednesday, November 20, 2019</p>",
+            "<p>05/10/2018</p>",
+            "<p>Image 1 of 5</p>",
+            "<h2>Harbour towns count the cost of a stormy winter</h2>",
+            r#"<p>READ MORE: <a href="/other">Another story entirely</a></p>"#,
+            r#"<p><strong><a href="/other">TAYLOR SWIFT CLEARED TO PERFORM HITS</a></strong></p>"#,
+            "<p>Sign up for our newsletter to get the day's news in your inbox.</p>",
+            "<p>Advertisement</p>",
+        ] {
+            assert_eq!(
+                kept(
+                    &format!("{STORY}{furniture}{STORY}"),
+                    "Harbour towns count the cost of a stormy winter"
+                ),
+                kept(&format!("{STORY}{STORY}"), ""),
+                "should go: {furniture}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_story_stays() {
+        for content in [
+            "<p>The storm reached the coast on November 20, 2019, and the sea walls failed in three places.</p>",
+            "<table><tr><td>November 20, 2019</td><td>Storm</td></tr></table>",
+            r#"<p>Read more about the <a href="/report">flood defences report</a> and what the council plans to do about the damage this winter.</p>"#,
+            "<p>Click here to get more information or download this game.</p>",
+            "<p>The harbour master said the boats took a beating.</p>",
+            r#"<p>See <a href="/a">the full list</a>.</p>"#,
+        ] {
+            let text = kept(&format!("{STORY}{content}"), "Harbour towns count the cost of a stormy winter");
+            assert!(text.len() > kept(STORY, "").len() + 5, "should stay: {content}");
+        }
+    }
 }

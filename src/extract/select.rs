@@ -324,7 +324,7 @@ pub fn grab_article(dom: &mut Dom, context: &Context, flags: Flags) -> Option<Se
         .into_iter()
         .chain(dom.ancestors(parent, 0))
         .find_map(|n| dom.attr(n, "dir").map(str::to_string));
-    super::clean::prepare_article(dom, content, flags);
+    super::clean::prepare_article(dom, content, flags, context.title);
     let text_length = dom.text_len(content);
     Some(Selection {
         content,
