@@ -21,6 +21,7 @@ pub mod article;
 mod dom;
 pub mod encoding;
 mod extract;
+mod json;
 pub mod label;
 pub mod options;
 pub mod render;

@@ -130,6 +130,30 @@ fn resolve(raw: &str, base: Option<&Url>) -> Option<Url> {
     }
 }
 
+/// A `srcset` descriptor's number (`800` of `800w`, `1.5` of `1.5x`), read without the float
+/// parser (whose tables the wasm package need not carry for this).
+fn descriptor_size(text: &str) -> Option<f64> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if whole.is_empty() && fraction.is_empty() || whole.len() > 9 || fraction.len() > 9 {
+        return None;
+    }
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(fraction) {
+        return None;
+    }
+    let whole = if whole.is_empty() {
+        0
+    } else {
+        whole.parse::<u32>().ok()?
+    };
+    let fraction_value = if fraction.is_empty() {
+        0
+    } else {
+        fraction.parse::<u32>().ok()?
+    };
+    Some(f64::from(whole) + f64::from(fraction_value) / 10f64.powi(fraction.len() as i32))
+}
+
 /// The largest candidate of a `srcset`.
 fn best_from_srcset(srcset: &str) -> Option<&str> {
     let mut best: Option<(&str, f64)> = None;
@@ -138,7 +162,7 @@ fn best_from_srcset(srcset: &str) -> Option<&str> {
         let Some(url) = parts.next() else { continue };
         let size = parts
             .next()
-            .and_then(|d| d[..d.len().saturating_sub(1)].parse::<f64>().ok())
+            .and_then(|d| descriptor_size(&d[..d.len().saturating_sub(1)]))
             .unwrap_or(1.0);
         if best.is_none_or(|(_, s)| size >= s) {
             best = Some((url, size));
@@ -415,5 +439,24 @@ mod tests {
         let html = "<div>".repeat(500) + "deep text" + &"</div>".repeat(500);
         let blocks = build(&html);
         assert!(format!("{blocks:?}").contains("deep text"));
+    }
+}
+
+#[cfg(test)]
+mod srcset_tests {
+    use super::*;
+
+    #[test]
+    fn descriptors_and_the_largest_candidate() {
+        assert_eq!(descriptor_size("800"), Some(800.0));
+        assert_eq!(descriptor_size("1.5"), Some(1.5));
+        assert_eq!(descriptor_size(".5"), Some(0.5));
+        assert_eq!(descriptor_size("x"), None);
+        assert_eq!(descriptor_size(""), None);
+        assert_eq!(
+            best_from_srcset("a.jpg 1x, b.jpg 2.5x, c.jpg 2x"),
+            Some("b.jpg")
+        );
+        assert_eq!(best_from_srcset("a.jpg 320w, b.jpg 1280w"), Some("b.jpg"));
     }
 }
