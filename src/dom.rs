@@ -483,3 +483,29 @@ mod tests {
         assert!(dom.inner_text(ROOT).contains("deep"));
     }
 }
+
+#[cfg(test)]
+mod entity_tests {
+    use super::*;
+
+    /// Character references decode as the HTML standard says, through the vendored compact
+    /// entity table (third_party/web_atoms): full names, legacy names without a semicolon,
+    /// longest match, and prefixes that are no entity.
+    #[test]
+    fn character_references_decode_by_the_standard() {
+        let cases = [
+            ("&amp; &lt;&gt; &quot;", "& <> \""),
+            ("&notin; &notit; &not", "∉ ¬it; ¬"),
+            ("&AMP &copy2018 &eacute;t&eacute;", "& ©2018 été"),
+            ("&ClockwiseContourIntegral; &zwnj;x", "∲ \u{200c}x"),
+            ("&NotNestedGreaterGreater; &fjlig;", "⪢̸ fj"),
+            ("&#x41;&#66;&#x1F600;", "AB😀"),
+            ("&nosuch; &am &", "&nosuch; &am &"),
+        ];
+        for (html, text) in cases {
+            let dom = Dom::parse(&format!("<p>{html}</p>"));
+            let p = dom.find_first(ROOT, |d, n| d.is_tag(n, "p")).unwrap();
+            assert_eq!(dom.text_content(p), text, "{html}");
+        }
+    }
+}
