@@ -9,7 +9,7 @@ use super::patterns::{
     TAG_LIST_TOKENS, TEASER_PREFIXES,
 };
 use super::score::link_density;
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, NodeId, NodeKind};
 
 /// Longest text a breadcrumb trail or a tag list can have and still be furniture.
 const FURNITURE_MAX_CHARS: usize = 400;
@@ -19,13 +19,25 @@ const AUTHOR_BOX_MAX_CHARS: usize = 1200;
 const DATE_LINE_MAX_CHARS: usize = 80;
 /// Longest call to action.
 const CALL_TO_ACTION_MAX_CHARS: usize = 250;
+/// Inline elements are never furniture on their own (a teaser is its paragraph, not its link).
+const PHRASING: &[&str] = &[
+    "a", "abbr", "b", "br", "cite", "code", "em", "i", "img", "mark", "picture", "q", "s", "small",
+    "source", "strong", "sub", "sup", "u", "wbr",
+];
 /// Longest teaser paragraph.
 const TEASER_MAX_CHARS: usize = 300;
 
 pub fn remove_furniture(dom: &mut Dom, content: NodeId, title: &str) {
     let title = normalized(title);
-    for node in dom.descendants(content).into_iter().skip(1) {
-        if !dom.is_element(node) || !dom.is_attached_to(node, content) {
+    let order = dom.descendants(content);
+    let visible = visible_chars(dom, &order);
+    for &node in order.iter().skip(1) {
+        // Furniture is short: the longest kind is an author box. Counting visible characters
+        // once, bottom-up, spares every longer element the checks below.
+        if visible[node] as usize > AUTHOR_BOX_MAX_CHARS
+            || dom.tag(node).is_none_or(|tag| PHRASING.contains(&tag))
+            || !dom.is_attached_to(node, content)
+        {
             continue;
         }
         let short = |max: usize| dom.text_len(node) <= max;
@@ -43,15 +55,28 @@ pub fn remove_furniture(dom: &mut Dom, content: NodeId, title: &str) {
     }
 }
 
+/// Non-whitespace characters under each node of `order` (a subtree in document order), indexed
+/// by node id: a lower bound of `Dom::text_len`, computed for the whole subtree in one pass.
+fn visible_chars(dom: &Dom, order: &[NodeId]) -> Vec<u32> {
+    let mut visible = vec![0u32; dom.nodes.len()];
+    for &node in order.iter().rev() {
+        let own = match &dom.nodes[node].kind {
+            NodeKind::Text(text) => text.chars().filter(|c| !c.is_whitespace()).count() as u32,
+            _ => 0,
+        };
+        let children: u32 = dom.nodes[node].children.iter().map(|&c| visible[c]).sum();
+        visible[node] = own.saturating_add(children);
+    }
+    visible
+}
+
 fn is_breadcrumb(dom: &Dom, node: NodeId) -> bool {
-    let marks = [
-        dom.class_and_id(node),
-        dom.attr(node, "aria-label").unwrap_or_default().to_string(),
-        dom.attr(node, "itemtype").unwrap_or_default().to_string(),
-    ]
-    .join(" ")
-    .to_ascii_lowercase();
-    BREADCRUMB_MARKERS.iter().any(|m| marks.contains(m))
+    ["class", "id", "aria-label", "itemtype"].iter().any(|name| {
+        dom.attr(node, name).is_some_and(|value| {
+            let value = value.to_ascii_lowercase();
+            BREADCRUMB_MARKERS.iter().any(|m| value.contains(m))
+        })
+    })
 }
 
 /// A list of tags: named so by class or id, or made of `rel="tag"` links.

@@ -61,6 +61,7 @@ pub fn find_wire_credits(
     own: Option<&str>,
 ) -> Vec<WireCredit> {
     let own_outlet = own.and_then(|name| outlets().iter().find(|o| o.name == name));
+    let lines: Vec<Line> = paragraphs.iter().map(|p| Line::new(p)).collect();
     let mut credits: Vec<WireCredit> = Vec::new();
     for agency in agencies() {
         let Some(outlet) = outlets().iter().find(|o| o.name == agency.outlet) else {
@@ -74,7 +75,7 @@ pub fn find_wire_credits(
         let Some(tier) = tier_of(&outlet.category) else {
             continue;
         };
-        if let Some(evidence) = evidence_of(agency, paragraphs, byline) {
+        if let Some(evidence) = evidence_of(agency, &lines, byline) {
             credits.push(credit(agency, outlet, tier, evidence));
         }
     }
@@ -94,29 +95,54 @@ fn credit(agency: &Agency, outlet: &Outlet, tier: Tier, evidence: String) -> Wir
     }
 }
 
-fn evidence_of(agency: &Agency, paragraphs: &[String], byline: Option<&str>) -> Option<String> {
+/// What each line offers a credit, worked out once for all agencies: most lines of an article
+/// carry no credit mark at all, and are then only looked at for a dateline (top lines) or as a
+/// stand-alone credit (short lines).
+struct Line<'a> {
+    text: &'a str,
+    /// Lowercase text, for the republication phrases.
+    lower: String,
+    credit_mark: bool,
+    short: bool,
+}
+
+impl<'a> Line<'a> {
+    fn new(text: &'a str) -> Line<'a> {
+        let credit_mark = text.contains('©')
+            || text.contains("(c)")
+            || text.contains("(C)")
+            || text.contains("Copyright")
+            || CREDIT_LEADS.iter().any(|lead| text.contains(lead))
+            || FILES_LEADS.iter().any(|lead| text.contains(lead));
+        Line { text, lower: text.to_lowercase(), credit_mark, short: text.len() <= STANDALONE_MAX_BYTES }
+    }
+}
+
+/// Longest paragraph that can be only a credit ("(Xinhua)", "— TASS").
+const STANDALONE_MAX_BYTES: usize = 48;
+
+fn evidence_of(agency: &Agency, lines: &[Line], byline: Option<&str>) -> Option<String> {
     if let Some(byline) = byline.map(str::trim) {
         let byline = byline.strip_prefix("By ").unwrap_or(byline);
-        if agency
-            .credit_names
-            .iter()
-            .any(|n| byline == n || byline.strip_prefix(n.as_str()) == Some(" News Agency"))
-        {
+        if agency.credit_names.iter().any(|n| byline == n || byline.strip_prefix(n.as_str()) == Some(" News Agency")) {
             return Some(format!("Byline: {byline}"));
         }
     }
-    for (index, paragraph) in paragraphs.iter().enumerate() {
-        let found = agency
-            .phrases
-            .iter()
-            .any(|p| contains_ignoring_ascii_case(paragraph, p))
+    let phrases: Vec<String> = agency.phrases.iter().map(|p| p.to_lowercase()).collect();
+    for (index, line) in lines.iter().enumerate() {
+        let top = index < DATELINE_PARAGRAPHS;
+        if !(top || line.credit_mark || line.short || !phrases.is_empty()) {
+            continue;
+        }
+        let found = phrases.iter().any(|p| line.lower.contains(p.as_str()))
             || agency.credit_names.iter().any(|name| {
-                (index < DATELINE_PARAGRAPHS && dateline_credit(paragraph, name))
-                    || credit_line(paragraph, name)
-                    || standalone_credit(paragraph, name)
+                line.text.contains(name.as_str())
+                    && ((top && dateline_credit(line.text, name))
+                        || (line.credit_mark && credit_line(line.text, name))
+                        || (line.short && standalone_credit(line.text, name)))
             });
         if found {
-            return Some(snippet(paragraph));
+            return Some(snippet(line.text));
         }
     }
     None
@@ -255,11 +281,6 @@ fn token_positions<'a>(text: &'a str, name: &'a str) -> impl Iterator<Item = usi
         let after = text[i + name.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
-}
-
-fn contains_ignoring_ascii_case(text: &str, phrase: &str) -> bool {
-    let phrase = phrase.to_ascii_lowercase();
-    text.to_ascii_lowercase().contains(&phrase)
 }
 
 /// The evidence as shown: the paragraph, shortened at a character boundary.
