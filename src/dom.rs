@@ -8,19 +8,22 @@
 
 use scraper::Html;
 use std::cell::Cell;
+use std::rc::Rc;
 
 /// Index of a node in [`Dom::nodes`].
 pub type NodeId = usize;
 
+/// Strings are shared (`Rc`): each selection attempt works on a clone of the whole page, and
+/// a clone then copies no text; an edit replaces the string (attributes: copy on write).
 #[derive(Debug, Clone)]
 pub enum NodeKind {
     Document,
     /// Tag names are lowercase; attribute names are lowercase (html5ever guarantees both).
     Element {
-        tag: String,
-        attrs: Vec<(String, String)>,
+        tag: Rc<str>,
+        attrs: Rc<Vec<(String, String)>>,
     },
-    Text(String),
+    Text(Rc<str>),
 }
 
 #[derive(Debug, Clone)]
@@ -81,13 +84,15 @@ impl Dom {
         while let Some((source, parent, depth)) = stack.pop() {
             let kind = match source.value() {
                 scraper::Node::Element(element) => NodeKind::Element {
-                    tag: element.name().to_string(),
-                    attrs: element
-                        .attrs()
-                        .map(|(name, value)| (name.to_string(), value.to_string()))
-                        .collect(),
+                    tag: Rc::from(element.name()),
+                    attrs: Rc::new(
+                        element
+                            .attrs()
+                            .map(|(name, value)| (name.to_string(), value.to_string()))
+                            .collect(),
+                    ),
                 },
-                scraper::Node::Text(text) => NodeKind::Text(text.to_string()),
+                scraper::Node::Text(text) => NodeKind::Text(Rc::from(&**text)),
                 _ => continue,
             };
             // Past the limit, elements are dropped and their children adopted by `parent`.
@@ -126,8 +131,8 @@ impl Dom {
     pub fn create_element(&mut self, tag: &str) -> NodeId {
         self.push(
             NodeKind::Element {
-                tag: tag.to_string(),
-                attrs: Vec::new(),
+                tag: Rc::from(tag),
+                attrs: Rc::new(Vec::new()),
             },
             None,
         )
@@ -174,6 +179,7 @@ impl Dom {
 
     pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
         if let NodeKind::Element { attrs, .. } = &mut self.nodes[id].kind {
+            let attrs = Rc::make_mut(attrs);
             match attrs.iter_mut().find(|(key, _)| key == name) {
                 Some(slot) => slot.1 = value.to_string(),
                 None => attrs.push((name.to_string(), value.to_string())),
@@ -183,13 +189,13 @@ impl Dom {
 
     pub fn remove_attr(&mut self, id: NodeId, name: &str) {
         if let NodeKind::Element { attrs, .. } = &mut self.nodes[id].kind {
-            attrs.retain(|(key, _)| key != name);
+            Rc::make_mut(attrs).retain(|(key, _)| key != name);
         }
     }
 
     pub fn rename(&mut self, id: NodeId, new_tag: &str) {
         if let NodeKind::Element { tag, .. } = &mut self.nodes[id].kind {
-            *tag = new_tag.to_string();
+            *tag = Rc::from(new_tag);
         }
     }
 

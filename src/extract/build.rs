@@ -194,10 +194,10 @@ impl Builder<'_> {
     fn node(&self, node: NodeId, depth: usize, out: &mut Vec<Block>) {
         let (tag, _) = match &self.dom.nodes[node].kind {
             NodeKind::Text(text) => {
-                out.push(Block::Text(text.clone()));
+                out.push(Block::Text(text.to_string()));
                 return;
             }
-            NodeKind::Element { tag, attrs } => (tag.as_str(), attrs),
+            NodeKind::Element { tag, attrs } => (&**tag, attrs),
             NodeKind::Document => return,
         };
         if depth >= self.max_depth {

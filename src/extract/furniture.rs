@@ -71,12 +71,14 @@ fn visible_chars(dom: &Dom, order: &[NodeId]) -> Vec<u32> {
 }
 
 fn is_breadcrumb(dom: &Dom, node: NodeId) -> bool {
-    ["class", "id", "aria-label", "itemtype"].iter().any(|name| {
-        dom.attr(node, name).is_some_and(|value| {
-            let value = value.to_ascii_lowercase();
-            BREADCRUMB_MARKERS.iter().any(|m| value.contains(m))
+    ["class", "id", "aria-label", "itemtype"]
+        .iter()
+        .any(|name| {
+            dom.attr(node, name).is_some_and(|value| {
+                let value = value.to_ascii_lowercase();
+                BREADCRUMB_MARKERS.iter().any(|m| value.contains(m))
+            })
         })
-    })
 }
 
 /// A list of tags: named so by class or id, or made of `rel="tag"` links.

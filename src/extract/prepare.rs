@@ -141,8 +141,8 @@ pub fn is_phrasing_content(dom: &Dom, node: NodeId) -> bool {
     match &dom.nodes[node].kind {
         NodeKind::Text(_) => true,
         NodeKind::Element { tag, .. } => {
-            PHRASING_ELEMS.contains(&tag.as_str())
-                || (matches!(tag.as_str(), "a" | "del" | "ins")
+            PHRASING_ELEMS.contains(&&**tag)
+                || (matches!(&**tag, "a" | "del" | "ins")
                     && dom
                         .children(node)
                         .iter()

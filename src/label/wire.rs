@@ -114,7 +114,12 @@ impl<'a> Line<'a> {
             || text.contains("Copyright")
             || CREDIT_LEADS.iter().any(|lead| text.contains(lead))
             || FILES_LEADS.iter().any(|lead| text.contains(lead));
-        Line { text, lower: text.to_lowercase(), credit_mark, short: text.len() <= STANDALONE_MAX_BYTES }
+        Line {
+            text,
+            lower: text.to_lowercase(),
+            credit_mark,
+            short: text.len() <= STANDALONE_MAX_BYTES,
+        }
     }
 }
 
@@ -124,7 +129,11 @@ const STANDALONE_MAX_BYTES: usize = 48;
 fn evidence_of(agency: &Agency, lines: &[Line], byline: Option<&str>) -> Option<String> {
     if let Some(byline) = byline.map(str::trim) {
         let byline = byline.strip_prefix("By ").unwrap_or(byline);
-        if agency.credit_names.iter().any(|n| byline == n || byline.strip_prefix(n.as_str()) == Some(" News Agency")) {
+        if agency
+            .credit_names
+            .iter()
+            .any(|n| byline == n || byline.strip_prefix(n.as_str()) == Some(" News Agency"))
+        {
             return Some(format!("Byline: {byline}"));
         }
     }
