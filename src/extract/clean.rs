@@ -253,16 +253,6 @@ fn clean_conditionally(dom: &mut Dom, content: NodeId, tag: &str, flags: Flags) 
 }
 
 fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags) -> bool {
-    let text_length = dom.text_len(node);
-    let mut is_list = tag == "ul" || tag == "ol";
-    if !is_list {
-        let list_length: usize = dom
-            .find_all(node, &["ul", "ol"])
-            .iter()
-            .map(|&l| dom.text_len(l))
-            .sum();
-        is_list = text_length > 0 && list_length as f64 / text_length as f64 > 0.9;
-    }
     if tag == "table" && dom.attr(node, DATA_TABLE).is_some() {
         return false;
     }
@@ -280,15 +270,34 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags) -> bool {
     if weight < 0.0 {
         return true;
     }
+    // Measured only now: the checks above decide many nodes without walking their text.
+    let text_length = dom.text_len(node);
+    let mut is_list = tag == "ul" || tag == "ol";
+    if !is_list {
+        let list_length: usize = dom
+            .find_all(node, &["ul", "ol"])
+            .iter()
+            .map(|&l| dom.text_len(l))
+            .sum();
+        is_list = text_length > 0 && list_length as f64 / text_length as f64 > 0.9;
+    }
     let text = dom.inner_text(node);
     if text.matches(',').count() >= 10 {
         return false;
     }
     let count = |tags: &[&str]| dom.find_all(node, tags).len();
-    let paragraphs = count(&["p"]) as f64;
-    let images = count(&["img"]) as f64;
-    let list_items = count(&["li"]) as f64 - 100.0;
-    let inputs = count(&["input"]) as f64;
+    // One walk for the four counts.
+    let (mut paragraphs, mut images, mut list_items, mut inputs) =
+        (0.0f64, 0.0f64, -100.0f64, 0.0f64);
+    for descendant in dom.descendants(node).into_iter().skip(1) {
+        match dom.tag(descendant) {
+            Some("p") => paragraphs += 1.0,
+            Some("img") => images += 1.0,
+            Some("li") => list_items += 1.0,
+            Some("input") => inputs += 1.0,
+            _ => {}
+        }
+    }
     let heading_density = text_density(dom, node, &["h1", "h2", "h3", "h4", "h5", "h6"]);
     let mut embeds = 0;
     for embed in dom.find_all(node, &["object", "embed", "iframe"]) {
