@@ -17,6 +17,8 @@ const FURNITURE_MAX_CHARS: usize = 400;
 const AUTHOR_BOX_MAX_CHARS: usize = 1200;
 /// Longest line that can be only a date ("Updated 1:33 am CST, Wednesday, November 20, 2019").
 const DATE_LINE_MAX_CHARS: usize = 80;
+/// Longest slideshow counter ("Picture 12 of 30").
+const GALLERY_COUNTER_MAX_CHARS: usize = 24;
 /// Longest call to action.
 const CALL_TO_ACTION_MAX_CHARS: usize = 250;
 /// Inline elements are never furniture on their own (a teaser is its paragraph, not its link).
@@ -40,15 +42,20 @@ pub fn remove_furniture(dom: &mut Dom, content: NodeId, title: &str) {
         {
             continue;
         }
-        let short = |max: usize| dom.text_len(node) <= max;
-        let furniture = ((is_breadcrumb(dom, node) || is_tag_list(dom, node))
+        // `visible` is a lower bound of the text length each check allows, so a node over a
+        // check's limit skips that check without measuring its text.
+        let seen = visible[node] as usize;
+        let fits = |max: usize| seen <= max;
+        let short = |max: usize| fits(max) && dom.text_len(node) <= max;
+        let furniture = (fits(FURNITURE_MAX_CHARS)
+            && (is_breadcrumb(dom, node) || is_tag_list(dom, node))
             && short(FURNITURE_MAX_CHARS))
             || (is_author_box(dom, node) && short(AUTHOR_BOX_MAX_CHARS))
-            || is_date_line(dom, node, content)
-            || is_gallery_counter(dom, node)
-            || repeats_title(dom, node, &title)
-            || (dom.is_tag(node, "p") && is_teaser(dom, node))
-            || is_call_to_action(dom, node);
+            || (fits(DATE_LINE_MAX_CHARS) && is_date_line(dom, node, content))
+            || (fits(GALLERY_COUNTER_MAX_CHARS) && is_gallery_counter(dom, node))
+            || (fits(title.len() + 8) && repeats_title(dom, node, &title))
+            || (fits(TEASER_MAX_CHARS) && dom.is_tag(node, "p") && is_teaser(dom, node))
+            || (fits(CALL_TO_ACTION_MAX_CHARS) && is_call_to_action(dom, node));
         if furniture {
             dom.detach(node);
         }
@@ -286,7 +293,9 @@ const DATE_WORDS: &[&str] = &[
 
 /// A slideshow's counter ("Image 1 of 5", "1 / 4"): the gallery's controls, not its pictures.
 fn is_gallery_counter(dom: &Dom, node: NodeId) -> bool {
-    if dom.text_len(node) > 24 || !dom.find_all(node, &["img", "picture"]).is_empty() {
+    if dom.text_len(node) > GALLERY_COUNTER_MAX_CHARS
+        || !dom.find_all(node, &["img", "picture"]).is_empty()
+    {
         return false;
     }
     let text = dom.inner_text(node).to_lowercase();
