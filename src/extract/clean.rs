@@ -4,7 +4,7 @@
 
 use super::patterns::{DIV_TO_P_ELEMS, SHARE_ELEMENTS, VIDEO_HOSTS};
 use super::prepare::looks_like_image_url;
-use super::score::{class_weight, link_density, text_density, Flags};
+use super::score::{class_weight, Flags, Measures};
 use crate::dom::{Dom, NodeId};
 
 /// Marks a table judged to hold data, so cleaning leaves it and its contents alone.
@@ -242,17 +242,20 @@ fn clean_conditionally(dom: &mut Dom, content: NodeId, tag: &str, flags: Flags) 
         return;
     }
     // Innermost first is not required: removal of an outer node simply detaches the inner ones.
+    // Outer nodes come first, so a node's subtree is unchanged when it is judged, and the
+    // lengths measured once before the loop still hold for it.
+    let measures = Measures::of(dom, content);
     for node in dom.find_all(content, &[tag]) {
         if !dom.is_attached_to(node, content) {
             continue;
         }
-        if should_remove(dom, node, tag, flags) {
+        if should_remove(dom, node, tag, flags, &measures) {
             dom.detach(node);
         }
     }
 }
 
-fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags) -> bool {
+fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, measures: &Measures) -> bool {
     if tag == "table" && dom.attr(node, DATA_TABLE).is_some() {
         return false;
     }
@@ -271,13 +274,13 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags) -> bool {
         return true;
     }
     // Measured only now: the checks above decide many nodes without walking their text.
-    let text_length = dom.text_len(node);
+    let text_length = measures.text_len(node);
     let mut is_list = tag == "ul" || tag == "ol";
     if !is_list {
         let list_length: usize = dom
             .find_all(node, &["ul", "ol"])
             .iter()
-            .map(|&l| dom.text_len(l))
+            .map(|&l| measures.text_len(l))
             .sum();
         is_list = text_length > 0 && list_length as f64 / text_length as f64 > 0.9;
     }
@@ -298,7 +301,16 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags) -> bool {
             _ => {}
         }
     }
-    let heading_density = text_density(dom, node, &["h1", "h2", "h3", "h4", "h5", "h6"]);
+    let heading_density = if text_length == 0 {
+        0.0
+    } else {
+        let headings: usize = dom
+            .find_all(node, &["h1", "h2", "h3", "h4", "h5", "h6"])
+            .iter()
+            .map(|&h| measures.text_len(h))
+            .sum();
+        headings as f64 / text_length as f64
+    };
     let mut embeds = 0;
     for embed in dom.find_all(node, &["object", "embed", "iframe"]) {
         if is_video_embed(dom, embed) {
@@ -310,7 +322,7 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags) -> bool {
         return true;
     }
     let content_length = text.chars().count();
-    let density = link_density(dom, node);
+    let density = measures.link_density(node);
     let has_textish_text = has_text_inside(dom, node, |tag| {
         matches!(tag, "span" | "li" | "td") || DIV_TO_P_ELEMS.contains(&tag)
     });

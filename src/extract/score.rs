@@ -152,17 +152,106 @@ pub fn link_density(dom: &Dom, node: NodeId) -> f64 {
 }
 
 /// Share of the text inside descendants with one of `tags`.
-pub fn text_density(dom: &Dom, node: NodeId, tags: &[&str]) -> f64 {
-    let text_length = dom.text_len(node);
-    if text_length == 0 {
-        return 0.0;
+/// Text length and link density of every node of a subtree, computed bottom-up in one pass:
+/// equal to `Dom::text_len` and [`link_density`] for any node whose subtree has not changed since.
+/// Cleaning asks both of nested candidates; measuring each from scratch walks the page once per
+/// level of nesting.
+pub struct Measures {
+    text: Vec<Run>,
+    /// Weighted link text inside each node (its own `<a>` not counted, as in `link_density`).
+    links: Vec<f64>,
+}
+
+/// The text of a subtree as `Dom::text_len` sees it: characters, words, and whether it starts or
+/// ends inside a word (so that two runs can be joined).
+#[derive(Clone, Copy, Default)]
+struct Run {
+    chars: usize,
+    words: usize,
+    any: bool,
+    starts_in_word: bool,
+    ends_in_word: bool,
+}
+
+impl Run {
+    fn of(text: &str) -> Run {
+        let mut run = Run::default();
+        let mut in_word = false;
+        for c in text.chars() {
+            let white = c.is_whitespace();
+            if !white {
+                if !in_word {
+                    run.words += 1;
+                }
+                run.chars += 1;
+            }
+            if !run.any {
+                run.starts_in_word = !white;
+            }
+            run.any = true;
+            in_word = !white;
+        }
+        run.ends_in_word = in_word;
+        run
     }
-    let inner: usize = dom
-        .find_all(node, tags)
-        .iter()
-        .map(|&n| dom.text_len(n))
-        .sum();
-    inner as f64 / text_length as f64
+
+    fn then(self, next: Run) -> Run {
+        if !self.any {
+            return next;
+        }
+        if !next.any {
+            return self;
+        }
+        let joined = usize::from(self.ends_in_word && next.starts_in_word);
+        Run {
+            chars: self.chars + next.chars,
+            words: self.words + next.words - joined,
+            any: true,
+            starts_in_word: self.starts_in_word,
+            ends_in_word: next.ends_in_word,
+        }
+    }
+
+    fn length(self) -> usize {
+        self.chars + self.words.saturating_sub(1)
+    }
+}
+
+impl Measures {
+    pub fn of(dom: &Dom, root: NodeId) -> Measures {
+        let mut text = vec![Run::default(); dom.nodes.len()];
+        let mut links = vec![0.0; dom.nodes.len()];
+        for node in dom.descendants(root).into_iter().rev() {
+            if let NodeKind::Text(value) = &dom.nodes[node].kind {
+                text[node] = Run::of(value);
+                continue;
+            }
+            let mut run = Run::default();
+            let mut inner_links = 0.0;
+            for &child in dom.children(node) {
+                run = run.then(text[child]);
+                inner_links += links[child];
+                if dom.is_tag(child, "a") {
+                    let in_page = dom.attr(child, "href").is_some_and(|h| h.starts_with('#'));
+                    inner_links += text[child].length() as f64 * if in_page { 0.3 } else { 1.0 };
+                }
+            }
+            text[node] = run;
+            links[node] = inner_links;
+        }
+        Measures { text, links }
+    }
+
+    pub fn text_len(&self, node: NodeId) -> usize {
+        self.text[node].length()
+    }
+
+    pub fn link_density(&self, node: NodeId) -> f64 {
+        match self.text_len(node) {
+            0 => 0.0,
+            length => self.links[node] / length as f64,
+        }
+    }
 }
 
 /// The score a paragraph hands to its ancestors: one point, one per comma-separated piece,
@@ -207,6 +296,33 @@ mod tests {
         let dom = Dom::parse(r#"<body><div id=d>four <a href="/x">link</a></div></body>"#);
         let div = dom.find_all(0, &["div"])[0];
         assert!((link_density(&dom, div) - 4.0 / 9.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn measures_equal_measuring_each_node() {
+        let html = r##"<body><div id=top> A <b>bold</b>word <a href="/x">one link</a><a href="#y">in page</a>
+            <p>para<span>graph</span> <em> </em>end</p><ul><li><a href="/z">item <i>x</i></a></li><li>two</li></ul>
+            <div><a href="/n"><a href="/m">nested</a> links</a></div>text</div></body>"##;
+        let dom = Dom::parse(html);
+        let top = dom
+            .find_first(0, |d, n| d.attr(n, "id") == Some("top"))
+            .unwrap();
+        let measures = Measures::of(&dom, top);
+        for node in dom.descendants(top) {
+            assert_eq!(
+                measures.text_len(node),
+                dom.text_len(node),
+                "text of {:?}",
+                dom.tag(node)
+            );
+            if dom.is_element(node) {
+                assert!(
+                    (measures.link_density(node) - link_density(&dom, node)).abs() < 1e-12,
+                    "links of {:?}",
+                    dom.tag(node)
+                );
+            }
+        }
     }
 
     #[test]
