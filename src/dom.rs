@@ -145,6 +145,30 @@ impl Dom {
         }
     }
 
+    /// The tag as a shared string, to keep while the tree is edited.
+    pub fn tag_shared(&self, id: NodeId) -> Option<Rc<str>> {
+        match &self.nodes[id].kind {
+            NodeKind::Element { tag, .. } => Some(Rc::clone(tag)),
+            _ => None,
+        }
+    }
+
+    /// Whether any text under `id` is more than whitespace; stops at the first that is.
+    pub fn has_visible_text(&self, id: NodeId) -> bool {
+        let mut stack = vec![id];
+        while let Some(node) = stack.pop() {
+            match &self.nodes[node].kind {
+                NodeKind::Text(text) => {
+                    if !text.trim().is_empty() {
+                        return true;
+                    }
+                }
+                _ => stack.extend(self.nodes[node].children.iter()),
+            }
+        }
+        false
+    }
+
     pub fn is_tag(&self, id: NodeId, name: &str) -> bool {
         self.tag(id) == Some(name)
     }

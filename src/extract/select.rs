@@ -70,7 +70,7 @@ fn is_valid_byline(dom: &Dom, node: NodeId, match_string: &str) -> bool {
 
 /// Text is empty and the only children are `<br>` / `<hr>`.
 fn is_element_without_content(dom: &Dom, node: NodeId) -> bool {
-    if !dom.text_content(node).trim().is_empty() {
+    if dom.has_visible_text(node) {
         return false;
     }
     let children = dom.element_children(node);
@@ -136,7 +136,7 @@ fn walk(dom: &mut Dom, context: &Context, flags: Flags) -> (Vec<NodeId>, Option<
     let mut should_remove_title_header = true;
     let mut node = dom.find_first(ROOT, |d, n| d.is_tag(n, "html"));
     while let Some(current) = node {
-        let tag = dom.tag(current).unwrap_or("").to_string();
+        let tag = dom.tag_shared(current).unwrap_or_else(|| "".into());
         let match_string = dom.class_and_id(current).to_lowercase();
 
         if !is_probably_visible(dom, current) {
@@ -173,8 +173,8 @@ fn walk(dom: &mut Dom, context: &Context, flags: Flags) -> (Vec<NodeId>, Option<
                 && !contains_any(&match_string, MAYBE_CANDIDATE)
                 && !dom.has_ancestor_tag(current, "table", 3)
                 && !dom.has_ancestor_tag(current, "code", 3)
-                && tag != "body"
-                && tag != "a"
+                && &*tag != "body"
+                && &*tag != "a"
             {
                 node = remove_and_get_next(dom, current);
                 continue;
@@ -188,18 +188,18 @@ fn walk(dom: &mut Dom, context: &Context, flags: Flags) -> (Vec<NodeId>, Option<
             }
         }
         if matches!(
-            tag.as_str(),
+            &*tag,
             "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
         ) && is_element_without_content(dom, current)
         {
             node = remove_and_get_next(dom, current);
             continue;
         }
-        if TAGS_TO_SCORE.contains(&tag.as_str()) {
+        if TAGS_TO_SCORE.contains(&&*tag) {
             to_score.push(current);
         }
         let mut current = current;
-        if tag == "div" {
+        if &*tag == "div" {
             wrap_phrasing_runs(dom, current);
             // A div around a single paragraph is that paragraph.
             if has_single_tag_inside(dom, current, "p") && link_density(dom, current) < 0.25 {
