@@ -61,24 +61,18 @@ impl Dom {
 
     fn from_scraper(parsed: &Html, max_depth: usize) -> Dom {
         let mut dom = Dom {
-            nodes: vec![Node {
-                kind: NodeKind::Document,
-                parent: None,
-                children: Vec::new(),
-                index_hint: Cell::new(0),
-            }],
+            nodes: Vec::with_capacity(parsed.tree.nodes().len()),
         };
+        dom.nodes.push(Node {
+            kind: NodeKind::Document,
+            parent: None,
+            children: Vec::new(),
+            index_hint: Cell::new(0),
+        });
         // (source node, parent in the arena, its depth); children are pushed in reverse so
         // they pop in document order.
         let mut stack = Vec::new();
-        for child in parsed
-            .tree
-            .root()
-            .children()
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-        {
+        for child in parsed.tree.root().children().rev() {
             stack.push((child, ROOT, 0));
         }
         while let Some((source, parent, depth)) = stack.pop() {
@@ -102,8 +96,7 @@ impl Dom {
             } else {
                 (dom.push(kind, Some(parent)), depth + 1)
             };
-            let children: Vec<_> = source.children().collect();
-            for child in children.into_iter().rev() {
+            for child in source.children().rev() {
                 stack.push((child, id, child_depth));
             }
         }
