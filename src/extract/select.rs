@@ -7,7 +7,9 @@ use super::patterns::{
     UNLIKELY_ROLES,
 };
 use super::prepare::is_phrasing_content;
-use super::score::{initial_score, is_probably_visible, link_density, paragraph_score, Flags};
+use super::score::{
+    initial_score, is_probably_visible, link_density, paragraph_score, Flags, Measures,
+};
 use super::title::text_similarity;
 use crate::dom::{Dom, NodeId, ROOT};
 use std::collections::HashMap;
@@ -267,10 +269,12 @@ pub fn grab_article(dom: &mut Dom, context: &Context, flags: Flags) -> Option<Se
     let (to_score, byline) = walk(dom, context, flags);
     let (candidates, mut scores) = score_paragraphs(dom, &to_score, flags);
 
-    // Scale by link density and keep the best few.
+    // Scale by link density and keep the best few. Candidates nest (each paragraph's ancestors),
+    // so their link densities are measured once, bottom-up, for the whole page.
+    let measures = Measures::of(dom, ROOT);
     let mut top: Vec<NodeId> = Vec::new();
     for &candidate in &candidates {
-        let scaled = scores[&candidate] * (1.0 - link_density(dom, candidate));
+        let scaled = scores[&candidate] * (1.0 - measures.link_density(candidate));
         scores.insert(candidate, scaled);
         let at = top
             .iter()
