@@ -116,9 +116,13 @@ fn is_teaser(dom: &Dom, node: NodeId) -> bool {
     }
     let text = dom.inner_text(node);
     let lead = text.trim_start().to_lowercase();
+    let introduced = TEASER_PREFIXES.iter().any(|p| lead.starts_with(p));
+    let shouted = is_shouted(&text);
+    if !introduced && !shouted {
+        return false;
+    }
     let density = link_density(dom, node);
-    (TEASER_PREFIXES.iter().any(|p| lead.starts_with(p)) && density >= 0.5)
-        || (density >= 0.95 && is_shouted(&text))
+    (introduced && density >= 0.5) || (shouted && density >= 0.95)
 }
 
 /// "Sign up for our newsletter", "Follow us on Twitter", "Join our forums": a short paragraph
