@@ -27,7 +27,8 @@ async function clearBadge(tabId) {
 }
 
 const TIER_BADGES = {
-  controlled: { text: 'STATE', color: '#b3261e' },
+  // Chrome fits about four characters in a badge.
+  controlled: { text: 'GOV!', color: '#b3261e' },
   captured: { text: 'GOV', color: '#b45309' },
   independent: { text: 'PUB', color: '#5f6368' },
 };

@@ -86,7 +86,7 @@ test('each tier looks different, and an ordinary outlet gets no label', async ()
 
 test('the toolbar badge and tooltip carry the label for that tab, and a new page clears them', async () => {
   const page = await openStory('sputnikglobe.com');
-  await d.poll(async () => (await d.badgeText()) === 'STATE', 'the STATE badge');
+  await d.poll(async () => (await d.badgeText()) === 'GOV!', 'the GOV! badge');
   assert.ok((await d.actionTitle()).startsWith('Sputnik International — state-controlled media, Russia.'));
   await page.goto(d.base('www.eveningdispatch.example') + STORY);
   await d.poll(async () => (await d.badgeText()) === '', 'the badge to clear on a new page');
