@@ -44,6 +44,63 @@ pub struct Dom {
 
 pub const ROOT: NodeId = 0;
 
+/// The text of a subtree as [`Dom::text_len`] measures it: characters, words, and whether it
+/// starts or ends inside a word, so that runs of neighbouring nodes join (`Measures` sums them
+/// bottom-up).
+#[derive(Clone, Copy, Default)]
+pub struct TextRun {
+    chars: usize,
+    words: usize,
+    any: bool,
+    starts_in_word: bool,
+    ends_in_word: bool,
+}
+
+impl TextRun {
+    pub fn of(text: &str) -> TextRun {
+        let mut run = TextRun::default();
+        let mut in_word = false;
+        for c in text.chars() {
+            let white = c.is_whitespace();
+            if !white {
+                if !in_word {
+                    run.words += 1;
+                }
+                run.chars += 1;
+            }
+            if !run.any {
+                run.starts_in_word = !white;
+            }
+            run.any = true;
+            in_word = !white;
+        }
+        run.ends_in_word = in_word;
+        run
+    }
+
+    pub fn then(self, next: TextRun) -> TextRun {
+        if !self.any {
+            return next;
+        }
+        if !next.any {
+            return self;
+        }
+        let joined = usize::from(self.ends_in_word && next.starts_in_word);
+        TextRun {
+            chars: self.chars + next.chars,
+            words: self.words + next.words - joined,
+            any: true,
+            starts_in_word: self.starts_in_word,
+            ends_in_word: next.ends_in_word,
+        }
+    }
+
+    /// Characters plus one space between consecutive words: the length of the collapsed text.
+    pub fn length(self) -> usize {
+        self.chars + self.words.saturating_sub(1)
+    }
+}
+
 impl Dom {
     /// Parse `html` with scraper and copy it into the arena. Comments, doctypes and processing
     /// instructions are dropped: nothing downstream reads them.
@@ -402,34 +459,18 @@ impl Dom {
         collapse_whitespace(&self.text_content(id))
     }
 
-    /// Character count of the collapsed text, without building it twice.
     /// Equals `inner_text(id).chars().count()` without building the string: link and text
     /// density ask for it on every candidate and link, so it is on the hot path.
     pub fn text_len(&self, id: NodeId) -> usize {
-        let mut length = 0;
-        let mut in_word = false;
-        let mut words: usize = 0;
+        let mut run = TextRun::default();
         let mut stack = vec![id];
         while let Some(node) = stack.pop() {
             match &self.nodes[node].kind {
-                NodeKind::Text(text) => {
-                    for c in text.chars() {
-                        if c.is_whitespace() {
-                            in_word = false;
-                        } else {
-                            if !in_word {
-                                words += 1;
-                                in_word = true;
-                            }
-                            length += 1;
-                        }
-                    }
-                }
+                NodeKind::Text(text) => run = run.then(TextRun::of(text)),
                 _ => stack.extend(self.nodes[node].children.iter().rev()),
             }
         }
-        // One space between consecutive words.
-        length + words.saturating_sub(1)
+        run.length()
     }
 
     pub fn body(&self) -> Option<NodeId> {

@@ -8,8 +8,8 @@ use super::patterns::{
     AD_LABELS, AUTHOR_BOX_TOKENS, BREADCRUMB_MARKERS, CALL_TO_ACTION_PREFIXES, MONTHS,
     TAG_LIST_TOKENS, TEASER_PREFIXES,
 };
-use super::score::link_density;
-use crate::dom::{Dom, NodeId, NodeKind};
+use super::score::{link_density, Measures};
+use crate::dom::{Dom, NodeId};
 
 /// Longest text a breadcrumb trail or a tag list can have and still be furniture.
 const FURNITURE_MAX_CHARS: usize = 400;
@@ -31,26 +31,23 @@ const TEASER_MAX_CHARS: usize = 300;
 
 pub fn remove_furniture(dom: &mut Dom, content: NodeId, title: &str) {
     let title = normalized(title);
-    let order = dom.descendants(content);
-    let visible = visible_chars(dom, &order);
-    for &node in order.iter().skip(1) {
-        // Furniture is short: the longest kind is an author box. Counting visible characters
-        // once, bottom-up, spares every longer element the checks below.
-        if visible[node] as usize > AUTHOR_BOX_MAX_CHARS
+    // Outer nodes come first, so each node's subtree is as measured here when it is judged.
+    let measures = Measures::of(dom, content);
+    let longest = AUTHOR_BOX_MAX_CHARS.max(title.len() + 8);
+    for node in dom.descendants(content).into_iter().skip(1) {
+        // Furniture is short: lengths measured once, bottom-up, spare every longer element
+        // the checks below, and each check gets the length instead of measuring again.
+        let length = measures.text_len(node);
+        if length > longest
             || dom.tag(node).is_none_or(|tag| PHRASING.contains(&tag))
             || !dom.is_attached_to(node, content)
         {
             continue;
         }
-        // `visible` is a lower bound of the text length each check allows, so a node over a
-        // check's limit skips that check without measuring its text.
-        let seen = visible[node] as usize;
-        let fits = |max: usize| seen <= max;
-        let short = |max: usize| fits(max) && dom.text_len(node) <= max;
+        let fits = |max: usize| length <= max;
         let furniture = (fits(FURNITURE_MAX_CHARS)
-            && (is_breadcrumb(dom, node) || is_tag_list(dom, node))
-            && short(FURNITURE_MAX_CHARS))
-            || (is_author_box(dom, node) && short(AUTHOR_BOX_MAX_CHARS))
+            && (is_breadcrumb(dom, node) || is_tag_list(dom, node)))
+            || (fits(AUTHOR_BOX_MAX_CHARS) && is_author_box(dom, node))
             || (fits(DATE_LINE_MAX_CHARS) && is_date_line(dom, node, content))
             || (fits(GALLERY_COUNTER_MAX_CHARS) && is_gallery_counter(dom, node))
             || (fits(title.len() + 8) && repeats_title(dom, node, &title))
@@ -60,21 +57,6 @@ pub fn remove_furniture(dom: &mut Dom, content: NodeId, title: &str) {
             dom.detach(node);
         }
     }
-}
-
-/// Non-whitespace characters under each node of `order` (a subtree in document order), indexed
-/// by node id: a lower bound of `Dom::text_len`, computed for the whole subtree in one pass.
-fn visible_chars(dom: &Dom, order: &[NodeId]) -> Vec<u32> {
-    let mut visible = vec![0u32; dom.nodes.len()];
-    for &node in order.iter().rev() {
-        let own = match &dom.nodes[node].kind {
-            NodeKind::Text(text) => text.chars().filter(|c| !c.is_whitespace()).count() as u32,
-            _ => 0,
-        };
-        let children: u32 = dom.nodes[node].children.iter().map(|&c| visible[c]).sum();
-        visible[node] = own.saturating_add(children);
-    }
-    visible
 }
 
 fn is_breadcrumb(dom: &Dom, node: NodeId) -> bool {
@@ -109,9 +91,10 @@ fn is_tag_list(dom: &Dom, node: NodeId) -> bool {
         && link_density(dom, node) > 0.5
 }
 
-/// "READ MORE: …", "Related: …": a short paragraph, mostly a link, introduced as a pointer elsewhere.
+/// "READ MORE: …", "Related: …": a short paragraph (the caller checks its length), mostly a link,
+/// introduced as a pointer elsewhere.
 fn is_teaser(dom: &Dom, node: NodeId) -> bool {
-    if dom.text_len(node) > TEASER_MAX_CHARS || dom.find_all(node, &["a"]).is_empty() {
+    if dom.find_all(node, &["a"]).is_empty() {
         return false;
     }
     let text = dom.inner_text(node);
@@ -126,11 +109,10 @@ fn is_teaser(dom: &Dom, node: NodeId) -> bool {
 }
 
 /// "Sign up for our newsletter", "Follow us on Twitter", "Join our forums": a short paragraph
-/// asking the reader to do something for the site, not telling the story.
+/// asking the reader to do something for the site, not telling the story (the caller checks
+/// its length).
 fn is_call_to_action(dom: &Dom, node: NodeId) -> bool {
-    if !matches!(dom.tag(node), Some("p" | "div" | "span"))
-        || dom.text_len(node) > CALL_TO_ACTION_MAX_CHARS
-    {
+    if !matches!(dom.tag(node), Some("p" | "div" | "span")) {
         return false;
     }
     if dom.is_tag(node, "div")
@@ -163,11 +145,9 @@ fn is_author_box(dom: &Dom, node: NodeId) -> bool {
 }
 
 /// A block that only dates the story ("Published 10:02 AM EST Nov 19, 2019"): a month name or a
-/// numeric date with a year, and no sentence.
+/// numeric date with a year, and no sentence (the caller checks its length).
 fn is_date_line(dom: &Dom, node: NodeId, content: NodeId) -> bool {
-    if !matches!(dom.tag(node), Some("p" | "div" | "time"))
-        || dom.text_len(node) > DATE_LINE_MAX_CHARS
-    {
+    if !matches!(dom.tag(node), Some("p" | "div" | "time")) {
         return false;
     }
     // Dates inside tables, lists, code, quotes and citations are data, not the story's date.
@@ -295,11 +275,10 @@ const DATE_WORDS: &[&str] = &[
     "domingo",
 ];
 
-/// A slideshow's counter ("Image 1 of 5", "1 / 4"): the gallery's controls, not its pictures.
+/// A slideshow's counter ("Image 1 of 5", "1 / 4"): the gallery's controls, not its pictures
+/// (the caller checks its length).
 fn is_gallery_counter(dom: &Dom, node: NodeId) -> bool {
-    if dom.text_len(node) > GALLERY_COUNTER_MAX_CHARS
-        || !dom.find_all(node, &["img", "picture"]).is_empty()
-    {
+    if !dom.find_all(node, &["img", "picture"]).is_empty() {
         return false;
     }
     let text = dom.inner_text(node).to_lowercase();
@@ -323,14 +302,13 @@ fn is_gallery_counter(dom: &Dom, node: NodeId) -> bool {
 }
 
 /// The headline again, inside the article (the view shows it above): a block whose whole text is
-/// the title.
+/// the title (the caller checks its length).
 fn repeats_title(dom: &Dom, node: NodeId, title: &str) -> bool {
     title.len() >= 15
         && matches!(
             dom.tag(node),
             Some("p" | "div" | "span" | "h1" | "h2" | "h3" | "header")
         )
-        && dom.text_len(node) <= title.len() + 8
         && normalized(&dom.inner_text(node)) == title
 }
 

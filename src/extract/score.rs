@@ -2,7 +2,7 @@
 //! density, visibility, and the content score of a paragraph.
 
 use super::patterns::{contains_any, has_token, COMMAS, NEGATIVE, NEGATIVE_TOKENS, POSITIVE};
-use crate::dom::{Dom, NodeId, NodeKind};
+use crate::dom::{Dom, NodeId, NodeKind, TextRun};
 
 /// Readability's retry flags: each retry drops one, loosening the rules.
 #[derive(Debug, Clone, Copy)]
@@ -157,76 +157,21 @@ pub fn link_density(dom: &Dom, node: NodeId) -> f64 {
 /// Cleaning asks both of nested candidates; measuring each from scratch walks the page once per
 /// level of nesting.
 pub struct Measures {
-    text: Vec<Run>,
+    text: Vec<TextRun>,
     /// Weighted link text inside each node (its own `<a>` not counted, as in `link_density`).
     links: Vec<f64>,
 }
 
-/// The text of a subtree as `Dom::text_len` sees it: characters, words, and whether it starts or
-/// ends inside a word (so that two runs can be joined).
-#[derive(Clone, Copy, Default)]
-struct Run {
-    chars: usize,
-    words: usize,
-    any: bool,
-    starts_in_word: bool,
-    ends_in_word: bool,
-}
-
-impl Run {
-    fn of(text: &str) -> Run {
-        let mut run = Run::default();
-        let mut in_word = false;
-        for c in text.chars() {
-            let white = c.is_whitespace();
-            if !white {
-                if !in_word {
-                    run.words += 1;
-                }
-                run.chars += 1;
-            }
-            if !run.any {
-                run.starts_in_word = !white;
-            }
-            run.any = true;
-            in_word = !white;
-        }
-        run.ends_in_word = in_word;
-        run
-    }
-
-    fn then(self, next: Run) -> Run {
-        if !self.any {
-            return next;
-        }
-        if !next.any {
-            return self;
-        }
-        let joined = usize::from(self.ends_in_word && next.starts_in_word);
-        Run {
-            chars: self.chars + next.chars,
-            words: self.words + next.words - joined,
-            any: true,
-            starts_in_word: self.starts_in_word,
-            ends_in_word: next.ends_in_word,
-        }
-    }
-
-    fn length(self) -> usize {
-        self.chars + self.words.saturating_sub(1)
-    }
-}
-
 impl Measures {
     pub fn of(dom: &Dom, root: NodeId) -> Measures {
-        let mut text = vec![Run::default(); dom.nodes.len()];
+        let mut text = vec![TextRun::default(); dom.nodes.len()];
         let mut links = vec![0.0; dom.nodes.len()];
         for node in dom.descendants(root).into_iter().rev() {
             if let NodeKind::Text(value) = &dom.nodes[node].kind {
-                text[node] = Run::of(value);
+                text[node] = TextRun::of(value);
                 continue;
             }
-            let mut run = Run::default();
+            let mut run = TextRun::default();
             let mut inner_links = 0.0;
             for &child in dom.children(node) {
                 run = run.then(text[child]);
