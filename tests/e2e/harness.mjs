@@ -19,14 +19,19 @@ const PAGE_SCRIPT = `document.addEventListener('click', (e) => {
 });`;
 const PAGE_HOOK = '<button id="page-counter" data-count="0">Page button</button><script src="/page.js"></script>';
 
-/** Routes: path → { file, csp }. Every HTML page gets the page button and script. */
+/** Routes: path → { file, csp, edits }. `edits` are [from, to] replacements that make a variant of a
+ * fixture (the same story, credited to a wire agency) without a second copy of it. Every HTML
+ * page gets the page button and script. */
 export const ROUTES = {
   '/20190209/guaido-intervention-us-contacts-1072305.html': { file: 'sputnik-guaido.html' },
   '/csp/guaido.html': { file: 'sputnik-guaido.html', csp: "default-src 'self'; script-src 'self'; style-src 'self'" },
   '/rtl/article.html': { file: 'rtl-article.html' },
   '/hostile/story.html': { file: 'xss-article.html' },
   '/news/harbour.html': { file: 'harbour-story.html' },
-  '/world/harbour-wire.html': { file: 'harbour-story-xinhua.html' },
+  '/world/harbour-wire.html': {
+    file: 'harbour-story.html',
+    edits: [['<p>Harbour towns along', '<p>BEIJING, Feb. 14 (Xinhua) -- Harbour towns along'], [/Evening Dispatch/g, 'Coastal Courier']],
+  },
   '/': { file: 'home-page.html' },
 };
 
@@ -53,7 +58,8 @@ export function startServer() {
       response.writeHead(404, { 'content-type': 'text/plain' });
       return response.end('not found');
     }
-    const html = fs.readFileSync(path.join(FIXTURES, route.file), 'utf8').replace('</body>', `${PAGE_HOOK}</body>`);
+    let html = fs.readFileSync(path.join(FIXTURES, route.file), 'utf8').replace('</body>', `${PAGE_HOOK}</body>`);
+    for (const [from, to] of route.edits ?? []) html = html.replace(from, to);
     const headers = { 'content-type': 'text/html; charset=utf-8' };
     if (route.csp) headers['content-security-policy'] = route.csp;
     response.writeHead(200, headers);
