@@ -112,8 +112,54 @@ impl Dom {
     /// no article needs hundreds of levels, and every later measure walks ancestors or
     /// subtrees, so a hostile 10,000-deep page would otherwise cost quadratic time.
     pub fn parse_with_depth_limit(html: &str, max_depth: usize) -> Dom {
+        crate::parse::parse(html, max_depth)
+            .unwrap_or_else(|_| Dom::parse_with_html5ever(html, max_depth))
+    }
+
+    /// The general parser: html5ever (through scraper), copied into the arena.
+    pub fn parse_with_html5ever(html: &str, max_depth: usize) -> Dom {
         let parsed = Html::parse_document(html);
         Dom::from_scraper(&parsed, max_depth)
+    }
+
+    /// The first difference between two trees, in document order (`None` when they are equal).
+    pub fn first_difference(&self, other: &Dom) -> Option<String> {
+        let mut stack = vec![(ROOT, ROOT)];
+        while let Some((a, b)) = stack.pop() {
+            let (left, right) = (&self.nodes[a], &other.nodes[b]);
+            let same = match (&left.kind, &right.kind) {
+                (NodeKind::Document, NodeKind::Document) => true,
+                (NodeKind::Text(x), NodeKind::Text(y)) => x == y,
+                (
+                    NodeKind::Element { tag, attrs },
+                    NodeKind::Element {
+                        tag: other_tag,
+                        attrs: other_attrs,
+                    },
+                ) => tag == other_tag && attrs == other_attrs,
+                _ => false,
+            };
+            if !same || left.children.len() != right.children.len() {
+                let path: Vec<String> = self
+                    .ancestors(a, 0)
+                    .iter()
+                    .rev()
+                    .filter_map(|&n| self.tag(n).map(str::to_string))
+                    .collect();
+                return Some(format!(
+                    "at {}: {:?} with {} children vs {:?} with {} children",
+                    path.join(">"),
+                    left.kind,
+                    left.children.len(),
+                    right.kind,
+                    right.children.len()
+                ));
+            }
+            for (&x, &y) in left.children.iter().zip(&right.children).rev() {
+                stack.push((x, y));
+            }
+        }
+        None
     }
 
     fn from_scraper(parsed: &Html, max_depth: usize) -> Dom {
@@ -158,6 +204,23 @@ impl Dom {
             }
         }
         dom
+    }
+
+    /// A tree holding only the document node, with room for `capacity` nodes.
+    pub(crate) fn empty(capacity: usize) -> Dom {
+        let mut nodes = Vec::with_capacity(capacity);
+        nodes.push(Node {
+            kind: NodeKind::Document,
+            parent: None,
+            children: Vec::new(),
+            index_hint: Cell::new(0),
+        });
+        Dom { nodes }
+    }
+
+    /// A new node appended to `parent`'s children.
+    pub(crate) fn append_new(&mut self, parent: NodeId, kind: NodeKind) -> NodeId {
+        self.push(kind, Some(parent))
     }
 
     fn push(&mut self, kind: NodeKind, parent: Option<NodeId>) -> NodeId {

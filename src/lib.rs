@@ -24,6 +24,7 @@ mod extract;
 mod json;
 pub mod label;
 pub mod options;
+mod parse;
 pub mod render;
 pub mod text;
 
@@ -31,6 +32,29 @@ pub mod text;
 pub mod web;
 
 pub use article::{Article, Block, Element};
+
+/// How the fast parser did on a page, for the agreement tests and the `parse` fuzz target:
+/// `Ok(None)` when it handed the page to html5ever (with why), `Ok(Some(..))` when it built the
+/// same tree as html5ever, `Err` with the first difference otherwise.
+#[doc(hidden)]
+pub fn fast_parse_agreement(html: &str) -> Result<Option<()>, String> {
+    let limit = Options::default().max_dom_depth;
+    match parse::parse(html, limit) {
+        Err(_) => Ok(None),
+        Ok(fast) => match fast.first_difference(&dom::Dom::parse_with_html5ever(html, limit)) {
+            None => Ok(Some(())),
+            Some(difference) => Err(difference),
+        },
+    }
+}
+
+/// Why the fast parser hands `html` to html5ever (`None` when it does not).
+#[doc(hidden)]
+pub fn fast_parse_refusal(html: &str) -> Option<&'static str> {
+    parse::parse(html, Options::default().max_dom_depth)
+        .err()
+        .map(|unsupported| unsupported.0)
+}
 pub use extract::extract;
 pub use options::Options;
 
