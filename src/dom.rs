@@ -21,7 +21,7 @@ pub enum NodeKind {
     /// Tag names are lowercase; attribute names are lowercase (html5ever guarantees both).
     Element {
         tag: Rc<str>,
-        attrs: Rc<Vec<(String, String)>>,
+        attrs: Rc<Vec<(Rc<str>, String)>>,
     },
     Text(Rc<str>),
 }
@@ -40,6 +40,9 @@ pub struct Node {
 #[derive(Debug, Clone)]
 pub struct Dom {
     pub nodes: Vec<Node>,
+    /// Each parsed text node's [`TextRun`], measured on first use. Text nodes are never edited
+    /// after parsing, and every selection attempt's copy of the page shares this cache.
+    text_runs: Rc<Vec<Cell<Option<TextRun>>>>,
 }
 
 pub const ROOT: NodeId = 0;
@@ -47,7 +50,7 @@ pub const ROOT: NodeId = 0;
 /// The text of a subtree as [`Dom::text_len`] measures it: characters, words, and whether it
 /// starts or ends inside a word, so that runs of neighbouring nodes join (`Measures` sums them
 /// bottom-up).
-#[derive(Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct TextRun {
     chars: usize,
     words: usize,
@@ -163,15 +166,7 @@ impl Dom {
     }
 
     fn from_scraper(parsed: &Html, max_depth: usize) -> Dom {
-        let mut dom = Dom {
-            nodes: Vec::with_capacity(parsed.tree.nodes().len()),
-        };
-        dom.nodes.push(Node {
-            kind: NodeKind::Document,
-            parent: None,
-            children: Vec::new(),
-            index_hint: Cell::new(0),
-        });
+        let mut dom = Dom::empty(parsed.tree.nodes().len());
         // (source node, parent in the arena, its depth); children are pushed in reverse so
         // they pop in document order.
         let mut stack = Vec::new();
@@ -185,7 +180,7 @@ impl Dom {
                     attrs: Rc::new(
                         element
                             .attrs()
-                            .map(|(name, value)| (name.to_string(), value.to_string()))
+                            .map(|(name, value)| (Rc::from(name), value.to_string()))
                             .collect(),
                     ),
                 },
@@ -203,7 +198,7 @@ impl Dom {
                 stack.push((child, id, child_depth));
             }
         }
-        dom
+        dom.seal()
     }
 
     /// A tree holding only the document node, with room for `capacity` nodes.
@@ -215,7 +210,28 @@ impl Dom {
             children: Vec::new(),
             index_hint: Cell::new(0),
         });
-        Dom { nodes }
+        Dom {
+            nodes,
+            text_runs: Rc::default(),
+        }
+    }
+
+    /// Called once the parser is done: from here on, text runs are cached per node.
+    pub(crate) fn seal(mut self) -> Dom {
+        self.text_runs = Rc::new(vec![Cell::new(None); self.nodes.len()]);
+        self
+    }
+
+    /// The [`TextRun`] of text node `id` holding `text`.
+    pub fn text_run(&self, id: NodeId, text: &str) -> TextRun {
+        match self.text_runs.get(id) {
+            Some(cell) => cell.get().unwrap_or_else(|| {
+                let run = TextRun::of(text);
+                cell.set(Some(run));
+                run
+            }),
+            None => TextRun::of(text),
+        }
     }
 
     /// A new node appended to `parent`'s children.
@@ -301,13 +317,13 @@ impl Dom {
         match &self.nodes[id].kind {
             NodeKind::Element { attrs, .. } => attrs
                 .iter()
-                .find(|(key, _)| key == name)
+                .find(|(key, _)| &**key == name)
                 .map(|(_, value)| value.as_str()),
             _ => None,
         }
     }
 
-    pub fn attrs(&self, id: NodeId) -> &[(String, String)] {
+    pub fn attrs(&self, id: NodeId) -> &[(Rc<str>, String)] {
         match &self.nodes[id].kind {
             NodeKind::Element { attrs, .. } => attrs,
             _ => &[],
@@ -317,16 +333,16 @@ impl Dom {
     pub fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
         if let NodeKind::Element { attrs, .. } = &mut self.nodes[id].kind {
             let attrs = Rc::make_mut(attrs);
-            match attrs.iter_mut().find(|(key, _)| key == name) {
+            match attrs.iter_mut().find(|(key, _)| &**key == name) {
                 Some(slot) => slot.1 = value.to_string(),
-                None => attrs.push((name.to_string(), value.to_string())),
+                None => attrs.push((Rc::from(name), value.to_string())),
             }
         }
     }
 
     pub fn remove_attr(&mut self, id: NodeId, name: &str) {
         if let NodeKind::Element { attrs, .. } = &mut self.nodes[id].kind {
-            Rc::make_mut(attrs).retain(|(key, _)| key != name);
+            Rc::make_mut(attrs).retain(|(key, _)| &**key != name);
         }
     }
 
@@ -529,7 +545,7 @@ impl Dom {
         let mut stack = vec![id];
         while let Some(node) = stack.pop() {
             match &self.nodes[node].kind {
-                NodeKind::Text(text) => run = run.then(TextRun::of(text)),
+                NodeKind::Text(text) => run = run.then(self.text_run(node, text)),
                 _ => stack.extend(self.nodes[node].children.iter().rev()),
             }
         }
@@ -601,6 +617,39 @@ mod tests {
         let body = dom.body().unwrap();
         assert_eq!(dom.text_len(body), dom.inner_text(body).chars().count());
         assert_eq!(dom.text_len(body), "one two three é".chars().count());
+    }
+
+    #[test]
+    fn text_runs_of_ascii_text_match_the_general_count() {
+        for text in [
+            "",
+            " ",
+            "a",
+            " a b ",
+            "one  two\n",
+            "\x0Bx\x0B",
+            "a\tb\x0Cc\rd",
+            "x y",
+        ] {
+            let run = TextRun::of(text);
+            let words = text
+                .split(char::is_whitespace)
+                .filter(|w| !w.is_empty())
+                .count();
+            let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(
+                (run.words, run.chars, run.any),
+                (words, chars, !text.is_empty()),
+                "{text:?}"
+            );
+            let first = text.chars().next().is_some_and(|c| !c.is_whitespace());
+            let last = text.chars().last().is_some_and(|c| !c.is_whitespace());
+            assert_eq!(
+                (run.starts_in_word, run.ends_in_word),
+                (first, last),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

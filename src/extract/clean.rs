@@ -156,7 +156,7 @@ fn fix_lazy_images(dom: &mut Dom, content: NodeId) {
             let other_image = dom
                 .attrs(node)
                 .iter()
-                .any(|(name, value)| name != "src" && looks_like_image_url(value));
+                .any(|(name, value)| &**name != "src" && looks_like_image_url(value));
             if !is_svg && payload < 133 && other_image {
                 dom.remove_attr(node, "src");
             }
@@ -172,7 +172,7 @@ fn fix_lazy_images(dom: &mut Dom, content: NodeId) {
             continue;
         }
         for (name, value) in dom.attrs(node).to_vec() {
-            if matches!(name.as_str(), "src" | "srcset" | "alt") {
+            if matches!(&*name, "src" | "srcset" | "alt") {
                 continue;
             }
             let target = if is_srcset_value(&value) {
@@ -255,6 +255,61 @@ fn clean_conditionally(dom: &mut Dom, content: NodeId, tag: &str, flags: Flags) 
     }
 }
 
+/// What `should_remove` asks of a node's subtree, gathered in one walk: it runs for every
+/// candidate, outer ones first, and one walk per question made nested pages quadratic.
+#[derive(Default)]
+struct Survey {
+    data_table: bool,
+    video: bool,
+    embeds: usize,
+    commas: usize,
+    paragraphs: f64,
+    images: f64,
+    list_items: f64,
+    inputs: f64,
+    list_text: usize,
+    heading_text: usize,
+    /// Non-blank text inside a span, li, td or block element (Readability: the "text density"
+    /// of those elements is not zero).
+    textish_text: bool,
+}
+
+fn survey(dom: &Dom, node: NodeId, measures: &Measures) -> Survey {
+    let mut found = Survey::default();
+    let mut stack: Vec<(NodeId, bool)> = dom.children(node).iter().map(|&c| (c, false)).collect();
+    while let Some((current, inside)) = stack.pop() {
+        if let Some(text) = dom.text_of(current) {
+            found.commas += text.bytes().filter(|&b| b == b',').count();
+            if inside && !found.textish_text && !text.trim().is_empty() {
+                found.textish_text = true;
+            }
+            continue;
+        }
+        let Some(tag) = dom.tag(current) else {
+            continue;
+        };
+        match tag {
+            "table" => found.data_table |= dom.attr(current, DATA_TABLE).is_some(),
+            "ul" | "ol" => found.list_text += measures.text_len(current),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                found.heading_text += measures.text_len(current)
+            }
+            "p" => found.paragraphs += 1.0,
+            "img" => found.images += 1.0,
+            "li" => found.list_items += 1.0,
+            "input" => found.inputs += 1.0,
+            "object" | "embed" | "iframe" => {
+                found.video |= is_video_embed(dom, current);
+                found.embeds += 1;
+            }
+            _ => {}
+        }
+        let inside = inside || matches!(tag, "span" | "li" | "td") || DIV_TO_P_ELEMS.contains(&tag);
+        stack.extend(dom.children(current).iter().map(|&c| (c, inside)));
+    }
+    found
+}
+
 fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, measures: &Measures) -> bool {
     if tag == "table" && dom.attr(node, DATA_TABLE).is_some() {
         return false;
@@ -262,70 +317,44 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, measures: &Me
     if in_data_table(dom, node) || dom.has_ancestor_tag(node, "code", 3) {
         return false;
     }
-    if dom
-        .find_all(node, &["table"])
-        .iter()
-        .any(|&t| dom.attr(t, DATA_TABLE).is_some())
-    {
+    let found = survey(dom, node, measures);
+    if found.data_table {
         return false;
     }
     let weight = class_weight(dom, node, flags);
     if weight < 0.0 {
         return true;
     }
-    // Measured only now: the checks above decide many nodes without walking their text.
+    // The collapsed text's length, as Readability's getInnerText measures it.
     let text_length = measures.text_len(node);
-    let mut is_list = tag == "ul" || tag == "ol";
-    if !is_list {
-        let list_length: usize = dom
-            .find_all(node, &["ul", "ol"])
-            .iter()
-            .map(|&l| measures.text_len(l))
-            .sum();
-        is_list = text_length > 0 && list_length as f64 / text_length as f64 > 0.9;
-    }
-    let text = dom.inner_text(node);
-    if text.matches(',').count() >= 10 {
+    let is_list = tag == "ul"
+        || tag == "ol"
+        || (text_length > 0 && found.list_text as f64 / text_length as f64 > 0.9);
+    if found.commas >= 10 {
         return false;
     }
-    let count = |tags: &[&str]| dom.find_all(node, tags).len();
-    // One walk for the four counts.
-    let (mut paragraphs, mut images, mut list_items, mut inputs) =
-        (0.0f64, 0.0f64, -100.0f64, 0.0f64);
-    for descendant in dom.descendants(node).into_iter().skip(1) {
-        match dom.tag(descendant) {
-            Some("p") => paragraphs += 1.0,
-            Some("img") => images += 1.0,
-            Some("li") => list_items += 1.0,
-            Some("input") => inputs += 1.0,
-            _ => {}
-        }
-    }
+    let (paragraphs, images, list_items, inputs) = (
+        found.paragraphs,
+        found.images,
+        found.list_items - 100.0,
+        found.inputs,
+    );
     let heading_density = if text_length == 0 {
         0.0
     } else {
-        let headings: usize = dom
-            .find_all(node, &["h1", "h2", "h3", "h4", "h5", "h6"])
-            .iter()
-            .map(|&h| measures.text_len(h))
-            .sum();
-        headings as f64 / text_length as f64
+        found.heading_text as f64 / text_length as f64
     };
-    let mut embeds = 0;
-    for embed in dom.find_all(node, &["object", "embed", "iframe"]) {
-        if is_video_embed(dom, embed) {
-            return false;
-        }
-        embeds += 1;
+    if found.video {
+        return false;
     }
-    if is_ad_or_loading_words(&text) {
+    let embeds = found.embeds;
+    // The ad and loading words are short: longer text is never one of them.
+    if text_length <= 64 && is_ad_or_loading_words(&dom.inner_text(node)) {
         return true;
     }
-    let content_length = text.chars().count();
+    let content_length = text_length;
     let density = measures.link_density(node);
-    let has_textish_text = has_text_inside(dom, node, |tag| {
-        matches!(tag, "span" | "li" | "td") || DIV_TO_P_ELEMS.contains(&tag)
-    });
+    let has_textish_text = found.textish_text;
     let in_figure = dom.has_ancestor_tag(node, "figure", 0);
 
     let remove = (!in_figure && images > 1.0 && paragraphs / images < 0.5)
@@ -348,30 +377,11 @@ fn should_remove(dom: &Dom, node: NodeId, tag: &str, flags: Flags, measures: &Me
         if items.iter().any(|&i| dom.element_children(i).len() > 1) {
             return true;
         }
-        let li_count = count(&["li"]) as f64;
-        if images == li_count {
+        if images == found.list_items {
             return false;
         }
     }
     remove
-}
-
-/// Whether some non-blank text sits inside a descendant element whose tag passes `is_textish`
-/// (Readability asks whether the "text density" of such elements is zero; this answers the
-/// same question in one walk instead of one walk per matching element).
-fn has_text_inside(dom: &Dom, node: NodeId, is_textish: impl Fn(&str) -> bool) -> bool {
-    let mut stack: Vec<(NodeId, bool)> = dom.children(node).iter().map(|&c| (c, false)).collect();
-    while let Some((current, inside)) = stack.pop() {
-        if let Some(text) = dom.text_of(current) {
-            if inside && !text.trim().is_empty() {
-                return true;
-            }
-            continue;
-        }
-        let inside = inside || dom.tag(current).is_some_and(&is_textish);
-        stack.extend(dom.children(current).iter().map(|&c| (c, inside)));
-    }
-    false
 }
 
 fn remove_empty_paragraphs(dom: &mut Dom, content: NodeId) {

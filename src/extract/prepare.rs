@@ -101,14 +101,14 @@ fn unwrap_noscript_images(dom: &mut Dom) {
                     if value.is_empty() {
                         continue;
                     }
-                    if name == "src" || name == "srcset" || looks_like_image_url(&value) {
+                    if &*name == "src" || &*name == "srcset" || looks_like_image_url(&value) {
                         if new_attrs.iter().any(|(n, v)| *n == name && *v == value) {
                             continue;
                         }
                         let keep = if new_attrs.iter().any(|(n, _)| *n == name) {
                             format!("data-old-{name}")
                         } else {
-                            name
+                            name.to_string()
                         };
                         dom.set_attr(old_img, &keep, &value);
                     }

@@ -168,7 +168,7 @@ impl Measures {
         let mut links = vec![0.0; dom.nodes.len()];
         for node in dom.descendants(root).into_iter().rev() {
             if let NodeKind::Text(value) = &dom.nodes[node].kind {
-                text[node] = TextRun::of(value);
+                text[node] = dom.text_run(node, value);
                 continue;
             }
             let mut run = TextRun::default();
@@ -201,10 +201,28 @@ impl Measures {
 
 /// The score a paragraph hands to its ancestors: one point, one per comma-separated piece,
 /// one per 100 characters up to three.
+#[cfg(test)]
 pub fn paragraph_score(text: &str) -> f64 {
-    let length = text.chars().count();
-    let pieces = text.split(|c| COMMAS.contains(&c)).count();
-    1.0 + pieces as f64 + (length / 100).min(3) as f64
+    let commas = text.chars().filter(|c| COMMAS.contains(c)).count();
+    score_of_paragraph(text.chars().count(), commas)
+}
+
+/// The paragraph's score from its collapsed text's length and its commas.
+pub fn score_of_paragraph(length: usize, commas: usize) -> f64 {
+    1.0 + (commas + 1) as f64 + (length / 100).min(3) as f64
+}
+
+/// The commas (of every script) in the text under `node`.
+pub fn commas_in(dom: &Dom, node: NodeId) -> usize {
+    let mut count = 0;
+    let mut stack = vec![node];
+    while let Some(current) = stack.pop() {
+        match dom.text_of(current) {
+            Some(text) => count += text.chars().filter(|c| COMMAS.contains(c)).count(),
+            None => stack.extend(dom.children(current)),
+        }
+    }
+    count
 }
 
 /// Hidden by `hidden`, `aria-hidden`, or an inline `display:none` / `visibility:hidden`.
@@ -307,5 +325,12 @@ mod tests {
     fn paragraph_score_rewards_commas_and_length() {
         assert_eq!(paragraph_score("a, b, c"), 4.0);
         assert_eq!(paragraph_score(&"x".repeat(450)), 5.0);
+        let dom = Dom::parse("<body><p>a, b，<b>c、</b> d</p></body>");
+        let p = dom.find_all(0, &["p"])[0];
+        let text = dom.inner_text(p);
+        assert_eq!(
+            score_of_paragraph(dom.text_len(p), commas_in(&dom, p)),
+            paragraph_score(&text)
+        );
     }
 }

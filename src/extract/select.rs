@@ -8,7 +8,8 @@ use super::patterns::{
 };
 use super::prepare::is_phrasing_content;
 use super::score::{
-    initial_score, is_probably_visible, link_density, paragraph_score, Flags, Measures,
+    commas_in, initial_score, is_probably_visible, link_density, score_of_paragraph, Flags,
+    Measures,
 };
 use super::title::text_similarity;
 use crate::dom::{Dom, NodeId, ROOT};
@@ -92,10 +93,13 @@ fn has_single_tag_inside(dom: &Dom, node: NodeId, tag: &str) -> bool {
 }
 
 fn has_child_block_element(dom: &Dom, node: NodeId) -> bool {
-    dom.descendants(node)
-        .into_iter()
-        .skip(1)
-        .any(|n| dom.tag(n).is_some_and(|t| DIV_TO_P_ELEMS.contains(&t)))
+    // Stops at the first block: asked of every div, most of which hold blocks early on.
+    dom.children(node).iter().any(|&child| {
+        dom.find_first(child, |d, n| {
+            d.tag(n).is_some_and(|t| DIV_TO_P_ELEMS.contains(&t))
+        })
+        .is_some()
+    })
 }
 
 fn header_duplicates_title(dom: &Dom, node: NodeId, title: &str) -> bool {
@@ -234,15 +238,15 @@ fn score_paragraphs(
         if !dom.is_element(parent) || !dom.is_attached(element) {
             continue;
         }
-        let text = dom.inner_text(element);
-        if text.chars().count() < 25 {
+        let length = dom.text_len(element);
+        if length < 25 {
             continue;
         }
         let ancestors = dom.ancestors(element, 5);
         if ancestors.is_empty() {
             continue;
         }
-        let score = paragraph_score(&text);
+        let score = score_of_paragraph(length, commas_in(dom, element));
         for (level, &ancestor) in ancestors.iter().enumerate() {
             if !dom.is_element(ancestor) || dom.parent(ancestor).is_none_or(|p| !dom.is_element(p))
             {

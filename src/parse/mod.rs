@@ -87,6 +87,8 @@ struct Builder<'a> {
     comment_in: Option<NodeId>,
     after_body: bool,
     max_depth: usize,
+    /// Shared strings for [`COMMON_NAMES`], made on first use.
+    names: [Option<Rc<str>>; COMMON_NAMES.len()],
 }
 
 fn is_whitespace(text: &str) -> bool {
@@ -145,6 +147,7 @@ impl<'a> Builder<'a> {
             comment_in: None,
             after_body: false,
             max_depth,
+            names: std::array::from_fn(|_| None),
         }
     }
 
@@ -153,7 +156,7 @@ impl<'a> Builder<'a> {
             let foreign = self.open.last().is_some_and(|open| open.svg);
             let Some(token) = self.tokens.next_token(foreign)? else {
                 self.finish()?;
-                return Ok(self.dom);
+                return Ok(self.dom.seal());
             };
             let skip_newline = std::mem::take(&mut self.skip_newline);
             let token = match token {
@@ -224,7 +227,7 @@ impl<'a> Builder<'a> {
                     self.process(Token::Text(Cow::Owned(rest.to_string()), false))
                 }
                 Token::StartTag(tag) if tag.name == "html" => {
-                    let attrs = html_attributes(tag.attrs);
+                    let attrs = self.html_attributes(tag.attrs);
                     self.insert_html(attrs)
                 }
                 Token::EndTag(name) if !matches!(&*name, "head" | "body" | "html" | "br") => Ok(()),
@@ -249,7 +252,7 @@ impl<'a> Builder<'a> {
                 }
                 Token::StartTag(tag) if tag.name == "html" => Err(Unsupported("a second <html>")),
                 Token::StartTag(tag) if tag.name == "head" => {
-                    let attrs = html_attributes(tag.attrs);
+                    let attrs = self.html_attributes(tag.attrs);
                     self.insert_head(attrs)
                 }
                 Token::EndTag(name) if !matches!(&*name, "head" | "body" | "html" | "br") => Ok(()),
@@ -332,7 +335,7 @@ impl<'a> Builder<'a> {
             }
             Token::StartTag(tag) => match &*tag.name {
                 "body" => {
-                    let attrs = html_attributes(tag.attrs);
+                    let attrs = self.html_attributes(tag.attrs);
                     self.insert_body(attrs)
                 }
                 "html" | "frameset" | "head" | "base" | "basefont" | "bgsound" | "link"
@@ -522,7 +525,7 @@ impl<'a> Builder<'a> {
                 self.insert(tag)
             }
             "svg" => {
-                let attrs = svg_attributes(tag.attrs);
+                let attrs = self.svg_attributes(tag.attrs);
                 self.insert_element("svg", attrs, true, !tag.self_closing)
             }
             _ => self.insert(tag),
@@ -775,7 +778,7 @@ impl<'a> Builder<'a> {
         }
         let name = svg_tag(&tag.name).unwrap_or(&tag.name);
         let name = name.to_string();
-        let attrs = svg_attributes(tag.attrs);
+        let attrs = self.svg_attributes(tag.attrs);
         self.insert_element(&name, attrs, true, !tag.self_closing)
     }
 
@@ -943,12 +946,13 @@ impl<'a> Builder<'a> {
 
     /// A second `<html>` or `<body>` start tag lends its attributes to the first, where missing.
     fn add_missing_attributes(&mut self, node: NodeId, attrs: Vec<(Cow<'_, str>, String)>) {
+        let attrs = self.html_attributes(attrs);
         if let NodeKind::Element {
             attrs: existing, ..
         } = &mut self.dom.nodes[node].kind
         {
             let existing = Rc::make_mut(existing);
-            for (name, value) in html_attributes(attrs) {
+            for (name, value) in attrs {
                 if let Err(at) = existing.binary_search_by(|(key, _)| key.cmp(&name)) {
                     existing.insert(at, (name, value));
                 }
@@ -956,31 +960,65 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn insert_html(&mut self, attrs: Vec<(String, String)>) -> Result<(), Unsupported> {
+    /// A tag or attribute name as a shared string.
+    fn name(&mut self, name: &str) -> Rc<str> {
+        match common_name(name) {
+            Some(slot) => Rc::clone(self.names[slot].get_or_insert_with(|| Rc::from(name))),
+            None => Rc::from(name),
+        }
+    }
+
+    /// Attributes in scraper's order (sorted by name).
+    fn html_attributes(&mut self, attrs: Vec<(Cow<'_, str>, String)>) -> Vec<(Rc<str>, String)> {
+        let mut out: Vec<(Rc<str>, String)> = attrs
+            .into_iter()
+            .map(|(name, value)| (self.name(&name), value))
+            .collect();
+        out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    /// SVG attributes with their standard names, in scraper's order (by prefix, then name).
+    fn svg_attributes(&mut self, attrs: Vec<(Cow<'_, str>, String)>) -> Vec<(Rc<str>, String)> {
+        let mut ranked: Vec<(u8, Rc<str>, String)> = attrs
+            .into_iter()
+            .map(|(name, value)| {
+                let (local, rank) = foreign_attribute(&name);
+                (rank, self.name(local), value)
+            })
+            .collect();
+        ranked.sort_unstable_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        ranked
+            .into_iter()
+            .map(|(_, name, value)| (name, value))
+            .collect()
+    }
+
+    fn insert_html(&mut self, attrs: Vec<(Rc<str>, String)>) -> Result<(), Unsupported> {
         self.insert_element("html", attrs, false, true)?;
         self.mode = Mode::BeforeHead;
         Ok(())
     }
 
-    fn insert_head(&mut self, attrs: Vec<(String, String)>) -> Result<(), Unsupported> {
+    fn insert_head(&mut self, attrs: Vec<(Rc<str>, String)>) -> Result<(), Unsupported> {
         self.insert_element("head", attrs, false, true)?;
         self.mode = Mode::InHead;
         Ok(())
     }
 
-    fn insert_body(&mut self, attrs: Vec<(String, String)>) -> Result<(), Unsupported> {
+    fn insert_body(&mut self, attrs: Vec<(Rc<str>, String)>) -> Result<(), Unsupported> {
         self.insert_element("body", attrs, false, true)?;
         self.mode = Mode::InBody;
         Ok(())
     }
 
     fn insert(&mut self, tag: Tag<'a>) -> Result<(), Unsupported> {
-        let attrs = html_attributes(tag.attrs);
+        let attrs = self.html_attributes(tag.attrs);
         self.insert_element(&tag.name, attrs, false, true)
     }
 
     fn insert_void(&mut self, tag: Tag<'a>) -> Result<(), Unsupported> {
-        let attrs = html_attributes(tag.attrs);
+        let attrs = self.html_attributes(tag.attrs);
         self.insert_element(&tag.name, attrs, false, false)
     }
 
@@ -1002,7 +1040,7 @@ impl<'a> Builder<'a> {
     fn insert_element(
         &mut self,
         name: &str,
-        attrs: Vec<(String, String)>,
+        attrs: Vec<(Rc<str>, String)>,
         svg: bool,
         push: bool,
     ) -> Result<(), Unsupported> {
@@ -1010,7 +1048,7 @@ impl<'a> Builder<'a> {
             return Err(Unsupported("nesting deeper than the depth limit"));
         }
         let parent = self.open.last().map_or(ROOT, |open| open.node);
-        let tag: Rc<str> = Rc::from(name);
+        let tag = self.name(name);
         let node = self.dom.append_new(
             parent,
             NodeKind::Element {
@@ -1110,30 +1148,4 @@ impl ScopeKind {
                 ScopeKind::ListItem => matches!(name, "ol" | "ul"),
             }
     }
-}
-
-/// Attributes in scraper's order (sorted by name).
-fn html_attributes(attrs: Vec<(Cow<'_, str>, String)>) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = attrs
-        .into_iter()
-        .map(|(name, value)| (name.into_owned(), value))
-        .collect();
-    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    out
-}
-
-/// SVG attributes with their standard names, in scraper's order (by prefix, then name).
-fn svg_attributes(attrs: Vec<(Cow<'_, str>, String)>) -> Vec<(String, String)> {
-    let mut ranked: Vec<(u8, String, String)> = attrs
-        .into_iter()
-        .map(|(name, value)| {
-            let (local, rank) = foreign_attribute(&name);
-            (rank, local.to_string(), value)
-        })
-        .collect();
-    ranked.sort_unstable_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-    ranked
-        .into_iter()
-        .map(|(_, name, value)| (name, value))
-        .collect()
 }

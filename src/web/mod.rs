@@ -59,3 +59,27 @@ pub fn label_url(url: &str) -> Result<JsValue, JsError> {
 pub fn labeled_hosts() -> Result<JsValue, JsError> {
     to_js(&crate::label::host_rules())
 }
+
+#[wasm_bindgen(js_name = benchCoreOnly)]
+pub fn bench_core_only(html: &str, url: Option<String>) -> usize {
+    extract(html, url.as_deref(), &Options::default()).map_or(0, |a| a.word_count)
+}
+#[wasm_bindgen(js_name = benchParseOnly)]
+pub fn bench_parse_only(html: &str) -> bool {
+    crate::fast_parse_refusal(html).is_none()
+}
+#[wasm_bindgen(js_name = benchCopyOnly)]
+pub fn bench_copy_only(html: &str) -> usize {
+    html.len()
+}
+#[wasm_bindgen(js_name = benchCopyBytes)]
+pub fn bench_copy_bytes(html: &[u8]) -> usize {
+    std::str::from_utf8(html).map_or(0, |s| s.len())
+}
+#[wasm_bindgen(js_name = benchJson)]
+pub fn bench_json(html: &str, url: Option<String>) -> Result<JsValue, JsError> {
+    let article = extract(html, url.as_deref(), &Options::default())
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    let json = serde_json::to_string(&article).unwrap();
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("json"))
+}
