@@ -501,11 +501,18 @@ impl Dom {
 
     /// Descendant elements (not `id` itself) with one of `tags`, in document order.
     pub fn find_all(&self, id: NodeId, tags: &[&str]) -> Vec<NodeId> {
-        self.descendants(id)
-            .into_iter()
-            .skip(1)
-            .filter(|&n| self.tag(n).is_some_and(|t| tags.contains(&t)))
-            .collect()
+        let mut out = Vec::new();
+        let mut stack: Vec<NodeId> = self.nodes[id].children.iter().rev().copied().collect();
+        while let Some(node) = stack.pop() {
+            let children = &self.nodes[node].children;
+            if let NodeKind::Element { tag, .. } = &self.nodes[node].kind {
+                if tags.contains(&&**tag) {
+                    out.push(node);
+                }
+                stack.extend(children.iter().rev());
+            }
+        }
+        out
     }
 
     /// First element in document order matching `test`.

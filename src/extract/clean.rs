@@ -15,14 +15,18 @@ pub fn prepare_article(dom: &mut Dom, content: NodeId, flags: Flags, title: &str
     fix_lazy_images(dom, content);
     clean_conditionally(dom, content, "form", flags);
     clean_conditionally(dom, content, "fieldset", flags);
-    for tag in ["object", "embed", "footer", "link", "aside"] {
-        clean(dom, content, tag);
-    }
+    clean(
+        dom,
+        content,
+        &["object", "embed", "footer", "link", "aside"],
+    );
     remove_share_elements(dom, content);
     super::furniture::remove_furniture(dom, content, title);
-    for tag in ["iframe", "input", "textarea", "select", "button"] {
-        clean(dom, content, tag);
-    }
+    clean(
+        dom,
+        content,
+        &["iframe", "input", "textarea", "select", "button"],
+    );
     clean_headers(dom, content, flags);
     for tag in ["table", "ul", "div"] {
         clean_conditionally(dom, content, tag, flags);
@@ -47,10 +51,11 @@ fn is_video_embed(dom: &Dom, node: NodeId) -> bool {
         })
 }
 
-/// Remove every `tag` element except video embeds (kept so the reader can follow them).
-fn clean(dom: &mut Dom, content: NodeId, tag: &str) {
-    let is_embed = matches!(tag, "object" | "embed" | "iframe");
-    for node in dom.find_all(content, &[tag]) {
+/// Remove every element with one of `tags` except video embeds (kept so the reader can
+/// follow them). One walk finds them all; removing one inside another changes nothing.
+fn clean(dom: &mut Dom, content: NodeId, tags: &[&str]) {
+    for node in dom.find_all(content, tags) {
+        let is_embed = matches!(dom.tag(node), Some("object" | "embed" | "iframe"));
         if is_embed && is_video_embed(dom, node) {
             continue;
         }

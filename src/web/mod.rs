@@ -20,6 +20,14 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("cannot convert the article: {e}")))
 }
 
+/// The article as the page receives it: its fields and the Markdown for "Copy as Markdown".
+#[derive(serde::Serialize)]
+struct ArticleForPage<'a> {
+    #[serde(flatten)]
+    article: &'a crate::Article,
+    markdown: String,
+}
+
 /// Extract the article from an HTML string. Returns a plain object with the fields of
 /// `masthead extract --format json` plus `content` (the model tree) and `markdown`.
 #[wasm_bindgen(js_name = extractArticle)]
@@ -27,10 +35,15 @@ pub fn extract_article(html: &str, url: Option<String>) -> Result<JsValue, JsErr
     let article = extract(html, url.as_deref(), &Options::default())
         .map_err(|e| JsError::new(&e.to_string()))?;
     let markdown = text::to_markdown(&article.content);
-    let object = to_js(&article)?;
-    js_sys::Reflect::set(&object, &"markdown".into(), &markdown.into())
-        .map_err(|_| JsError::new("cannot set markdown"))?;
-    Ok(object)
+    // The model tree has thousands of small objects: one JSON string and the browser's own
+    // JSON.parse build them several times faster than a property set per field across the
+    // wasm boundary (measured in tests/e2e/bench-readability.mjs).
+    let json = serde_json::to_string(&ArticleForPage {
+        article: &article,
+        markdown,
+    })
+    .map_err(|e| JsError::new(&format!("cannot convert the article: {e}")))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("cannot convert the article"))
 }
 
 /// Extract the article from the live document this code runs in: its serialized HTML and URL.
@@ -58,28 +71,4 @@ pub fn label_url(url: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen(js_name = labeledHosts)]
 pub fn labeled_hosts() -> Result<JsValue, JsError> {
     to_js(&crate::label::host_rules())
-}
-
-#[wasm_bindgen(js_name = benchCoreOnly)]
-pub fn bench_core_only(html: &str, url: Option<String>) -> usize {
-    extract(html, url.as_deref(), &Options::default()).map_or(0, |a| a.word_count)
-}
-#[wasm_bindgen(js_name = benchParseOnly)]
-pub fn bench_parse_only(html: &str) -> bool {
-    crate::fast_parse_refusal(html).is_none()
-}
-#[wasm_bindgen(js_name = benchCopyOnly)]
-pub fn bench_copy_only(html: &str) -> usize {
-    html.len()
-}
-#[wasm_bindgen(js_name = benchCopyBytes)]
-pub fn bench_copy_bytes(html: &[u8]) -> usize {
-    std::str::from_utf8(html).map_or(0, |s| s.len())
-}
-#[wasm_bindgen(js_name = benchJson)]
-pub fn bench_json(html: &str, url: Option<String>) -> Result<JsValue, JsError> {
-    let article = extract(html, url.as_deref(), &Options::default())
-        .map_err(|e| JsError::new(&e.to_string()))?;
-    let json = serde_json::to_string(&article).unwrap();
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("json"))
 }
