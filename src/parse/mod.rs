@@ -974,7 +974,7 @@ impl<'a> Builder<'a> {
             .into_iter()
             .map(|(name, value)| (self.name(&name), value))
             .collect();
-        out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        sort_small(&mut out, |a, b| a.0 < b.0);
         out
     }
 
@@ -987,7 +987,7 @@ impl<'a> Builder<'a> {
                 (rank, self.name(local), value)
             })
             .collect();
-        ranked.sort_unstable_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        sort_small(&mut ranked, |a, b| (a.0, &a.1) < (b.0, &b.1));
         ranked
             .into_iter()
             .map(|(_, name, value)| (name, value))
@@ -1147,5 +1147,17 @@ impl ScopeKind {
                 ScopeKind::Button => name == "button",
                 ScopeKind::ListItem => matches!(name, "ol" | "ul"),
             }
+    }
+}
+
+/// Insertion sort: an element has a handful of attributes, and the standard library's sorts
+/// would add kilobytes of code to the wasm package for each attribute type.
+fn sort_small<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
+    for end in 1..items.len() {
+        let mut at = end;
+        while at > 0 && less(&items[at], &items[at - 1]) {
+            items.swap(at, at - 1);
+            at -= 1;
+        }
     }
 }

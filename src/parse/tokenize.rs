@@ -124,7 +124,7 @@ impl<'a> Tokenizer<'a> {
             return Err(Unsupported("an abruptly closed comment"));
         }
         let mut from = 0;
-        while let Some(at) = memchr::memmem::find(&body[from..], b"--") {
+        while let Some(at) = find_pair(&body[from..], *b"--") {
             let dash = from + at;
             match (body.get(dash + 2), body.get(dash + 3)) {
                 (Some(b'>'), _) => {
@@ -287,7 +287,7 @@ impl<'a> Tokenizer<'a> {
         let bytes = self.bytes;
         let mut from = start;
         let end = loop {
-            let Some(at) = memchr::memmem::find(&bytes[from..], b"</") else {
+            let Some(at) = find_pair(&bytes[from..], *b"</") else {
                 return Err(Unsupported("a raw text element without an end tag"));
             };
             let tag_at = from + at;
@@ -426,4 +426,17 @@ fn named_reference(text: &str, in_attribute: bool, out: &mut String) -> Option<u
         out.extend(char::from_u32(second));
     }
     Some(length)
+}
+
+/// Where the two bytes `pair` first occur together in `bytes`.
+fn find_pair(bytes: &[u8], pair: [u8; 2]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(pair[0], &bytes[from..]) {
+        let at = from + at;
+        if bytes.get(at + 1) == Some(&pair[1]) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
