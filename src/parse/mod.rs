@@ -66,11 +66,25 @@ enum Context {
     ColumnGroup,
 }
 
+/// The namespace of an open element: HTML, or the foreign content of `<svg>` and `<math>`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ns {
+    Html,
+    Svg,
+    MathMl,
+}
+
 struct Open {
     node: NodeId,
     name: Rc<str>,
-    svg: bool,
+    ns: Ns,
     context: Context,
+}
+
+impl Open {
+    fn foreign(&self) -> bool {
+        self.ns != Ns::Html
+    }
 }
 
 struct Builder<'a> {
@@ -153,7 +167,7 @@ impl<'a> Builder<'a> {
 
     fn run(mut self) -> Result<Dom, Unsupported> {
         loop {
-            let foreign = self.open.last().is_some_and(|open| open.svg);
+            let foreign = self.open.last().is_some_and(|open| open.foreign());
             let Some(token) = self.tokens.next_token(foreign)? else {
                 self.finish()?;
                 return Ok(self.dom.seal());
@@ -200,7 +214,7 @@ impl<'a> Builder<'a> {
 
     fn current_is(&self, name: &str) -> bool {
         let current = self.current();
-        !current.svg && &*current.name == name
+        !current.foreign() && &*current.name == name
     }
 
     fn process(&mut self, token: Token<'a>) -> Result<(), Unsupported> {
@@ -250,7 +264,11 @@ impl<'a> Builder<'a> {
                     self.insert_head(Vec::new())?;
                     self.process(Token::Text(Cow::Owned(rest.to_string()), false))
                 }
-                Token::StartTag(tag) if tag.name == "html" => Err(Unsupported("a second <html>")),
+                Token::StartTag(tag) if tag.name == "html" => {
+                    let html = self.open[0].node;
+                    self.add_missing_attributes(html, tag.attrs);
+                    Ok(())
+                }
                 Token::StartTag(tag) if tag.name == "head" => {
                     let attrs = self.html_attributes(tag.attrs);
                     self.insert_head(attrs)
@@ -285,11 +303,15 @@ impl<'a> Builder<'a> {
                 self.process(Token::Text(rest, false))
             }
             Token::StartTag(tag) => match &*tag.name {
-                "html" => Err(Unsupported("a second <html>")),
+                "html" => {
+                    let html = self.open[0].node;
+                    self.add_missing_attributes(html, tag.attrs);
+                    Ok(())
+                }
                 "base" | "basefont" | "bgsound" | "link" | "meta" => self.insert_void(tag),
                 "title" => self.raw_text_element(tag, true),
                 "noscript" | "noframes" | "style" | "script" => self.raw_text_element(tag, false),
-                "template" => Err(Unsupported("<template>")),
+                "template" => self.template(tag),
                 "head" => Err(Unsupported("a second <head>")),
                 _ => {
                     self.leave_head();
@@ -305,7 +327,6 @@ impl<'a> Builder<'a> {
                     self.leave_head();
                     self.process(Token::EndTag(name))
                 }
-                "template" => Err(Unsupported("<template>")),
                 _ => Ok(()),
             },
         }
@@ -372,7 +393,7 @@ impl<'a> Builder<'a> {
                     if matches!(
                         self.current().context,
                         Context::Table | Context::TableBody | Context::Row | Context::ColumnGroup
-                    ) && !self.current().svg
+                    ) && !self.current().foreign()
                     {
                         return Err(Unsupported("text in a table outside its cells"));
                     }
@@ -382,8 +403,8 @@ impl<'a> Builder<'a> {
             }
             Token::StartTag(tag) => {
                 self.after_body = false;
-                if self.current().svg {
-                    return self.svg_start_tag(tag);
+                if self.current().foreign() {
+                    return self.foreign_start_tag(tag);
                 }
                 match self.current().context {
                     Context::Table => self.table_start_tag(tag),
@@ -393,7 +414,7 @@ impl<'a> Builder<'a> {
                         if tag.name == "col" {
                             self.insert_void(tag)
                         } else if tag.name == "template" {
-                            Err(Unsupported("<template>"))
+                            self.template(tag)
                         } else {
                             self.open.pop();
                             self.process(Token::StartTag(tag))
@@ -407,8 +428,8 @@ impl<'a> Builder<'a> {
                 }
             }
             Token::EndTag(name) => {
-                if self.current().svg {
-                    return self.svg_end_tag(&name);
+                if self.current().foreign() {
+                    return self.foreign_end_tag(&name);
                 }
                 match self.current().context {
                     Context::Table | Context::TableBody | Context::Row | Context::ColumnGroup => {
@@ -452,7 +473,7 @@ impl<'a> Builder<'a> {
                 self.skip_newline = true;
                 self.raw_text_element(tag, true)
             }
-            "template" => Err(Unsupported("<template>")),
+            "template" => self.template(tag),
             // html5ever parses `<select>` content as the 2025 standard does: by the rules of
             // the body, `<select>` a scope boundary, options closed by the next.
             "select" if self.in_scope("select", false) => Err(Unsupported("nested <select>")),
@@ -465,7 +486,6 @@ impl<'a> Builder<'a> {
                 self.insert(tag)
             }
             "input" if self.in_scope("select", false) => Err(Unsupported("<input> in <select>")),
-            "math" => Err(Unsupported("MathML")),
             "plaintext" | "image" => Err(Unsupported("<plaintext> or <image>")),
             _ if closes_p(name) => {
                 self.close_p_in_button_scope()?;
@@ -473,7 +493,7 @@ impl<'a> Builder<'a> {
             }
             _ if is_heading(name) => {
                 self.close_p_in_button_scope()?;
-                if is_heading(self.current_name()) && !self.current().svg {
+                if is_heading(self.current_name()) && !self.current().foreign() {
                     self.open.pop();
                 }
                 self.insert(tag)
@@ -524,9 +544,10 @@ impl<'a> Builder<'a> {
                 }
                 self.insert(tag)
             }
-            "svg" => {
-                let attrs = self.svg_attributes(tag.attrs);
-                self.insert_element("svg", attrs, true, !tag.self_closing)
+            "svg" | "math" => {
+                let ns = if name == "svg" { Ns::Svg } else { Ns::MathMl };
+                let attrs = self.foreign_attributes(tag.attrs, ns);
+                self.insert_element(name, attrs, ns, !tag.self_closing)
             }
             _ => self.insert(tag),
         }
@@ -543,7 +564,7 @@ impl<'a> Builder<'a> {
             "p" => {
                 if !self.in_scope("p", true) {
                     // An empty paragraph, as html5ever inserts for a stray `</p>`.
-                    self.insert_element("p", Vec::new(), false, true)?;
+                    self.insert_element("p", Vec::new(), Ns::Html, true)?;
                 }
                 self.close_p()
             }
@@ -582,14 +603,14 @@ impl<'a> Builder<'a> {
                 self.pop_implied_except("")?;
                 // Formatting elements inside are cleared with the marker: popping them is safe.
                 while let Some(open) = self.open.pop() {
-                    if &*open.name == name && !open.svg {
+                    if &*open.name == name && !open.foreign() {
                         break;
                     }
                 }
                 Ok(())
             }
             "br" => Err(Unsupported("</br>")),
-            "template" => Err(Unsupported("<template>")),
+            "template" => Ok(()),
             _ if BLOCK_END_TAGS.contains(&name) => {
                 if !self.in_scope(name, false) {
                     return Ok(());
@@ -601,7 +622,7 @@ impl<'a> Builder<'a> {
                 if self.current_is(name) {
                     self.open.pop();
                     Ok(())
-                } else if self.open.iter().any(|o| !o.svg && &*o.name == name) {
+                } else if self.open.iter().any(|o| !o.foreign() && &*o.name == name) {
                     Err(Unsupported("misnested formatting elements"))
                 } else {
                     Ok(())
@@ -616,14 +637,14 @@ impl<'a> Builder<'a> {
     fn any_other_end_tag(&mut self, name: &str) -> Result<(), Unsupported> {
         for at in (0..self.open.len()).rev() {
             let open = &self.open[at];
-            if !open.svg && &*open.name == name {
+            if !open.foreign() && &*open.name == name {
                 self.pop_implied_except(name)?;
                 while self.open.len() > at {
                     self.pop_checked()?;
                 }
                 return Ok(());
             }
-            if !open.svg && is_special(&open.name) {
+            if !open.foreign() && is_special(&open.name) {
                 return Ok(());
             }
         }
@@ -634,14 +655,15 @@ impl<'a> Builder<'a> {
         match &*tag.name {
             "caption" | "colgroup" | "tbody" | "thead" | "tfoot" => self.insert(tag),
             "col" => {
-                self.insert_element("colgroup", Vec::new(), false, true)?;
+                self.insert_element("colgroup", Vec::new(), Ns::Html, true)?;
                 self.process(Token::StartTag(tag))
             }
             "tr" | "td" | "th" => {
-                self.insert_element("tbody", Vec::new(), false, true)?;
+                self.insert_element("tbody", Vec::new(), Ns::Html, true)?;
                 self.process(Token::StartTag(tag))
             }
             "style" | "script" => self.raw_text_element(tag, false),
+            "template" => self.template(tag),
             _ => Err(Unsupported("an element directly inside a table")),
         }
     }
@@ -650,7 +672,7 @@ impl<'a> Builder<'a> {
         match &*tag.name {
             "tr" => self.insert(tag),
             "td" | "th" => {
-                self.insert_element("tr", Vec::new(), false, true)?;
+                self.insert_element("tr", Vec::new(), Ns::Html, true)?;
                 self.process(Token::StartTag(tag))
             }
             "caption" | "col" | "colgroup" | "tbody" | "thead" | "tfoot" => {
@@ -658,6 +680,7 @@ impl<'a> Builder<'a> {
                 self.process(Token::StartTag(tag))
             }
             "style" | "script" => self.raw_text_element(tag, false),
+            "template" => self.template(tag),
             _ => Err(Unsupported("an element directly inside a table")),
         }
     }
@@ -670,6 +693,7 @@ impl<'a> Builder<'a> {
                 self.process(Token::StartTag(tag))
             }
             "style" | "script" => self.raw_text_element(tag, false),
+            "template" => self.template(tag),
             _ => Err(Unsupported("an element directly inside a table row")),
         }
     }
@@ -757,16 +781,26 @@ impl<'a> Builder<'a> {
 
     fn pop_cell_contents_until(&mut self, is_end: impl Fn(&str) -> bool) {
         while let Some(open) = self.open.pop() {
-            if !open.svg && is_end(&open.name) {
+            if !open.foreign() && is_end(&open.name) {
                 break;
             }
         }
     }
 
-    fn svg_start_tag(&mut self, tag: Tag<'a>) -> Result<(), Unsupported> {
-        let current = self.current_name();
-        if matches!(current, "foreignObject" | "desc" | "title") {
-            return Err(Unsupported("HTML inside SVG"));
+    /// A start tag while the current node is SVG or MathML.
+    fn foreign_start_tag(&mut self, tag: Tag<'a>) -> Result<(), Unsupported> {
+        let current = self.current();
+        // Integration points hand their content back to HTML; that is left to html5ever.
+        let integration_point = match current.ns {
+            Ns::Svg => matches!(&*current.name, "foreignObject" | "desc" | "title"),
+            _ => {
+                matches!(&*current.name, "mi" | "mo" | "mn" | "ms" | "mtext")
+                    && !matches!(&*tag.name, "mglyph" | "malignmark")
+                    || &*current.name == "annotation-xml"
+            }
+        };
+        if integration_point {
+            return Err(Unsupported("HTML inside SVG or MathML"));
         }
         let font_with_style = tag.name == "font"
             && tag
@@ -774,18 +808,25 @@ impl<'a> Builder<'a> {
                 .iter()
                 .any(|(key, _)| matches!(&**key, "color" | "face" | "size"));
         if breaks_out_of_foreign(&tag.name) || font_with_style {
-            return Err(Unsupported("HTML inside SVG"));
+            return Err(Unsupported("HTML inside SVG or MathML"));
         }
-        let name = svg_tag(&tag.name).unwrap_or(&tag.name);
-        let name = name.to_string();
-        let attrs = self.svg_attributes(tag.attrs);
-        self.insert_element(&name, attrs, true, !tag.self_closing)
+        let ns = current.ns;
+        if matches!(&*tag.name, "svg" | "math") && (ns == Ns::MathMl) != (tag.name == "svg") {
+            return Err(Unsupported("SVG and MathML nested"));
+        }
+        let name = match ns {
+            Ns::Svg => svg_tag(&tag.name).unwrap_or(&tag.name),
+            _ => &tag.name,
+        }
+        .to_string();
+        let attrs = self.foreign_attributes(tag.attrs, ns);
+        self.insert_element(&name, attrs, ns, !tag.self_closing)
     }
 
-    fn svg_end_tag(&mut self, name: &str) -> Result<(), Unsupported> {
+    fn foreign_end_tag(&mut self, name: &str) -> Result<(), Unsupported> {
         for at in (0..self.open.len()).rev() {
             let open = &self.open[at];
-            if !open.svg {
+            if !open.foreign() {
                 return Err(Unsupported("an HTML end tag inside SVG"));
             }
             if open.name.eq_ignore_ascii_case(name) {
@@ -801,7 +842,7 @@ impl<'a> Builder<'a> {
     fn close_list_item(&mut self, list: bool) -> Result<(), Unsupported> {
         for at in (0..self.open.len()).rev() {
             let open = &self.open[at];
-            if open.svg {
+            if open.foreign() {
                 continue;
             }
             let closes = if list {
@@ -838,7 +879,7 @@ impl<'a> Builder<'a> {
     fn pop_implied_except(&mut self, except: &str) -> Result<(), Unsupported> {
         loop {
             let current = self.current();
-            if current.svg || !is_implied_end(&current.name) || &*current.name == except {
+            if current.foreign() || !is_implied_end(&current.name) || &*current.name == except {
                 return Ok(());
             }
             self.open.pop();
@@ -849,7 +890,7 @@ impl<'a> Builder<'a> {
     fn pop_until(&mut self, is_end: impl Fn(&str) -> bool) -> Result<(), Unsupported> {
         loop {
             let open = self.pop_checked()?;
-            if !open.svg && is_end(&open.name) {
+            if !open.foreign() && is_end(&open.name) {
                 return Ok(());
             }
         }
@@ -862,7 +903,7 @@ impl<'a> Builder<'a> {
         if self.open.is_empty() {
             return Err(Unsupported("an end tag closed <html>"));
         }
-        if !open.svg && is_formatting(&open.name) {
+        if !open.foreign() && is_formatting(&open.name) {
             return Err(Unsupported("a formatting element closed implicitly"));
         }
         Ok(open)
@@ -881,7 +922,7 @@ impl<'a> Builder<'a> {
 
     fn in_scope_of(&self, name: &str, kind: ScopeKind) -> bool {
         for open in self.open.iter().rev() {
-            if !open.svg && &*open.name == name {
+            if !open.foreign() && &*open.name == name {
                 return true;
             }
             if kind.is_boundary(open) {
@@ -893,10 +934,10 @@ impl<'a> Builder<'a> {
 
     fn in_table_scope(&self, name: &str) -> bool {
         for open in self.open.iter().rev() {
-            if !open.svg && &*open.name == name {
+            if !open.foreign() && &*open.name == name {
                 return true;
             }
-            if !open.svg && matches!(&*open.name, "html" | "table" | "template") {
+            if !open.foreign() && matches!(&*open.name, "html" | "table" | "template") {
                 return false;
             }
         }
@@ -905,7 +946,7 @@ impl<'a> Builder<'a> {
 
     fn heading_in_scope(&self) -> bool {
         for open in self.open.iter().rev() {
-            if !open.svg && is_heading(&open.name) {
+            if !open.foreign() && is_heading(&open.name) {
                 return true;
             }
             if ScopeKind::Default.is_boundary(open) {
@@ -930,7 +971,7 @@ impl<'a> Builder<'a> {
     /// Whether an `<a>` is open since the last cell, caption or object.
     fn a_is_open(&self) -> bool {
         for open in self.open.iter().rev() {
-            if open.svg {
+            if open.foreign() {
                 continue;
             }
             match &*open.name {
@@ -978,12 +1019,17 @@ impl<'a> Builder<'a> {
         out
     }
 
-    /// SVG attributes with their standard names, in scraper's order (by prefix, then name).
-    fn svg_attributes(&mut self, attrs: Vec<(Cow<'_, str>, String)>) -> Vec<(Rc<str>, String)> {
+    /// SVG or MathML attributes with their standard names, in scraper's order (by prefix,
+    /// then name).
+    fn foreign_attributes(
+        &mut self,
+        attrs: Vec<(Cow<'_, str>, String)>,
+        ns: Ns,
+    ) -> Vec<(Rc<str>, String)> {
         let mut ranked: Vec<(u8, Rc<str>, String)> = attrs
             .into_iter()
             .map(|(name, value)| {
-                let (local, rank) = foreign_attribute(&name);
+                let (local, rank) = foreign_attribute(&name, ns == Ns::Svg);
                 (rank, self.name(local), value)
             })
             .collect();
@@ -995,31 +1041,78 @@ impl<'a> Builder<'a> {
     }
 
     fn insert_html(&mut self, attrs: Vec<(Rc<str>, String)>) -> Result<(), Unsupported> {
-        self.insert_element("html", attrs, false, true)?;
+        self.insert_element("html", attrs, Ns::Html, true)?;
         self.mode = Mode::BeforeHead;
         Ok(())
     }
 
     fn insert_head(&mut self, attrs: Vec<(Rc<str>, String)>) -> Result<(), Unsupported> {
-        self.insert_element("head", attrs, false, true)?;
+        self.insert_element("head", attrs, Ns::Html, true)?;
         self.mode = Mode::InHead;
         Ok(())
     }
 
     fn insert_body(&mut self, attrs: Vec<(Rc<str>, String)>) -> Result<(), Unsupported> {
-        self.insert_element("body", attrs, false, true)?;
+        self.insert_element("body", attrs, Ns::Html, true)?;
         self.mode = Mode::InBody;
         Ok(())
     }
 
     fn insert(&mut self, tag: Tag<'a>) -> Result<(), Unsupported> {
         let attrs = self.html_attributes(tag.attrs);
-        self.insert_element(&tag.name, attrs, false, true)
+        self.insert_element(&tag.name, attrs, Ns::Html, true)
     }
 
     fn insert_void(&mut self, tag: Tag<'a>) -> Result<(), Unsupported> {
         let attrs = self.html_attributes(tag.attrs);
-        self.insert_element(&tag.name, attrs, false, false)
+        self.insert_element(&tag.name, attrs, Ns::Html, false)
+    }
+
+    /// `<template>`: scraper keeps a template's content in a fragment of its own, which the arena
+    /// does not copy, so the element stays empty and its content is read past up to the
+    /// matching `</template>` (nothing inside can close anything outside: the template is a
+    /// scope boundary for every end tag).
+    fn template(&mut self, tag: Tag<'a>) -> Result<(), Unsupported> {
+        self.insert_void(tag)?;
+        let mut depth = 1;
+        // Inside SVG or MathML (`foreign` levels deep), `<style>` and `<script>` hold markup.
+        let mut foreign = 0;
+        loop {
+            let token = self
+                .tokens
+                .next_token(foreign > 0)?
+                .ok_or(Unsupported("a template without an end"))?;
+            match token {
+                // `</template>` closes any SVG or MathML left open inside it.
+                Token::EndTag(name) if name == "template" => {
+                    foreign = 0;
+                    depth -= 1;
+                    if depth == 0 {
+                        return Ok(());
+                    }
+                }
+                Token::StartTag(tag) if foreign > 0 => {
+                    if breaks_out_of_foreign(&tag.name) {
+                        return Err(Unsupported("HTML inside SVG or MathML"));
+                    }
+                    foreign += usize::from(!tag.self_closing);
+                }
+                Token::EndTag(_) if foreign > 0 => foreign -= 1,
+                Token::StartTag(tag) => match &*tag.name {
+                    "template" => depth += 1,
+                    "script" | "style" | "noscript" | "noframes" | "iframe" | "noembed" | "xmp" => {
+                        self.tokens.raw_text(&tag.name, false)?;
+                    }
+                    "title" | "textarea" => {
+                        self.tokens.raw_text(&tag.name, true)?;
+                    }
+                    "svg" | "math" => foreign = usize::from(!tag.self_closing),
+                    "plaintext" => return Err(Unsupported("<plaintext>")),
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
     }
 
     /// `script`, `style`, `title`, `textarea`…: the element and its text, closed at once.
@@ -1041,7 +1134,7 @@ impl<'a> Builder<'a> {
         &mut self,
         name: &str,
         attrs: Vec<(Rc<str>, String)>,
-        svg: bool,
+        ns: Ns,
         push: bool,
     ) -> Result<(), Unsupported> {
         if self.open.len() >= self.max_depth {
@@ -1060,7 +1153,7 @@ impl<'a> Builder<'a> {
             self.comment_in = None;
         }
         if push {
-            let context = if svg {
+            let context = if ns != Ns::Html {
                 self.open.last().map_or(Context::Body, |open| open.context)
             } else {
                 match name {
@@ -1077,7 +1170,7 @@ impl<'a> Builder<'a> {
             self.open.push(Open {
                 node,
                 name: tag,
-                svg,
+                ns,
                 context,
             });
         }
@@ -1137,8 +1230,10 @@ impl ScopeKind {
     }
 
     fn is_boundary(self, open: &Open) -> bool {
-        if open.svg {
-            return matches!(&*open.name, "foreignObject" | "desc" | "title");
+        match open.ns {
+            Ns::Svg => return matches!(&*open.name, "foreignObject" | "desc" | "title"),
+            Ns::MathMl => return matches!(&*open.name, "mi" | "mo" | "mn" | "ms" | "mtext"),
+            Ns::Html => {}
         }
         let name = &*open.name;
         is_scope_boundary(name)
@@ -1161,3 +1256,6 @@ fn sort_small<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -111,15 +111,17 @@ pub fn svg_tag(name: &str) -> Option<&'static str> {
         .map(|at| SVG_TAGS[at].1)
 }
 
-/// An attribute of a foreign element as html5ever names it: the local name, and the rank of its
-/// prefix in scraper's attribute order (none, `""`, `xlink`, `xml`, `xmlns`).
-pub fn foreign_attribute(name: &str) -> (&str, u8) {
+/// An attribute of an SVG (`svg`) or MathML element as html5ever names it: the local name, and
+/// the rank of its prefix in scraper's attribute order (none, `""`, `xlink`, `xml`, `xmlns`).
+pub fn foreign_attribute(name: &str, svg: bool) -> (&str, u8) {
     match name {
         "xlink:actuate" | "xlink:arcrole" | "xlink:href" | "xlink:role" | "xlink:show"
         | "xlink:title" | "xlink:type" => (&name[6..], 2),
         "xml:lang" | "xml:space" => (&name[4..], 3),
         "xmlns" => (name, 1),
         "xmlns:xlink" => ("xlink", 4),
+        "definitionurl" if !svg => ("definitionURL", 0),
+        _ if !svg => (name, 0),
         _ => match SVG_ATTRIBUTES.binary_search_by(|(lower, _)| (*lower).cmp(name)) {
             Ok(at) => (SVG_ATTRIBUTES[at].1, 0),
             Err(_) => (name, 0),

@@ -302,17 +302,14 @@ impl<'a> Tokenizer<'a> {
             }
             from = tag_at + 2;
         };
+        // `<!--` in a script enters the standard's escaped states, where `<script>…</script>`
+        // nests; the end tag found above only stands if the script has no `<!--` before it.
+        let end = if name == "script" && find_pair(&bytes[start..end], *b"<!").is_some() {
+            script_end(bytes, start).ok_or(Unsupported("a raw text element without an end tag"))?
+        } else {
+            end
+        };
         let content = &self.text[start..end];
-        if name == "script" {
-            // `<!--` then `<script` enters the double-escaped state, where `</script>` does not end
-            // the element; that state machine is left to html5ever.
-            if let Some(comment) = content.find("<!--") {
-                let after = &content.as_bytes()[comment..];
-                if after.windows(7).any(|w| w.eq_ignore_ascii_case(b"<script")) {
-                    return Err(Unsupported("a script with an escaped <script"));
-                }
-            }
-        }
         self.pos = end + 2 + name.len();
         self.attributes(None)?;
         Ok(if decode_references {
@@ -437,6 +434,78 @@ fn find_pair(bytes: &[u8], pair: [u8; 2]) -> Option<usize> {
             return Some(at);
         }
         from = at + 1;
+    }
+    None
+}
+
+/// Whether `bytes` at `at` hold `</script` (any case) followed by a space, `/` or `>`: an end
+/// tag for a script.
+fn is_script_end_tag(bytes: &[u8], at: usize) -> bool {
+    is_script_name(bytes, at + 2)
+}
+
+/// `script` (any case) at `at`, followed by a space, `/` or `>`.
+fn is_script_name(bytes: &[u8], at: usize) -> bool {
+    bytes.len() > at + 6
+        && bytes[at..at + 6].eq_ignore_ascii_case(b"script")
+        && (is_space(bytes[at + 6]) || matches!(bytes[at + 6], b'/' | b'>'))
+}
+
+/// Where a script's end tag starts, by the standard's script data states: after `<!--`, a
+/// `<script>` is "double escaped" and its `</script>` does not end the element; `-->` leaves
+/// the escape.
+fn script_end(bytes: &[u8], start: usize) -> Option<usize> {
+    #[derive(PartialEq)]
+    enum State {
+        Data,
+        Escaped,
+        DoubleEscaped,
+    }
+    let mut state = State::Data;
+    // Dashes just seen, so that `-->` can be recognised.
+    let mut dashes = 0;
+    let mut at = start;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        match (&state, byte) {
+            (State::Data, b'<') => {
+                if bytes.get(at + 1) == Some(&b'/') && is_script_end_tag(bytes, at) {
+                    return Some(at);
+                }
+                if bytes[at + 1..].starts_with(b"!--") {
+                    state = State::Escaped;
+                    // `<!-->` ends the escape at once: its dashes count.
+                    dashes = 2;
+                    at += 4;
+                    continue;
+                }
+            }
+            (State::Escaped, b'<') => {
+                if bytes.get(at + 1) == Some(&b'/') && is_script_end_tag(bytes, at) {
+                    return Some(at);
+                }
+                if is_script_name(bytes, at + 1) {
+                    state = State::DoubleEscaped;
+                    at += 7;
+                    dashes = 0;
+                    continue;
+                }
+            }
+            (State::DoubleEscaped, b'<')
+                if bytes.get(at + 1) == Some(&b'/') && is_script_end_tag(bytes, at) =>
+            {
+                state = State::Escaped;
+                at += 8;
+                dashes = 0;
+                continue;
+            }
+            (State::Escaped | State::DoubleEscaped, b'>') if dashes >= 2 => {
+                state = State::Data;
+            }
+            _ => {}
+        }
+        dashes = if byte == b'-' { dashes + 1 } else { 0 };
+        at += 1;
     }
     None
 }
