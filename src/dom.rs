@@ -1,10 +1,11 @@
 //! A small mutable document tree for the extraction stages.
 //!
-//! scraper parses the page (html5ever, the same algorithm browsers use); its tree is built for
-//! querying, while Readability-style extraction removes, renames and re-parents nodes all the
-//! time. So the parsed tree is copied once into this arena, where every edit is cheap and no
-//! edit can invalidate another node's id. Every walk here is iterative: pages nest thousands
-//! of levels deep and a recursive walk would overflow the (1 MB) wasm stack.
+//! Readability-style extraction removes, renames and re-parents nodes all the time, so pages
+//! are parsed into this arena, where every edit is cheap and no edit can invalidate another
+//! node's id: by `crate::parse` (the fast path, straight into the arena) or, for what it does
+//! not reproduce, by scraper (html5ever, the same algorithm browsers use) and a copy of its
+//! tree. Every walk here is iterative: pages nest thousands of levels deep and a recursive walk
+//! would overflow the (1 MB) wasm stack.
 
 use scraper::Html;
 use std::cell::Cell;

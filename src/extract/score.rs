@@ -3,6 +3,8 @@
 
 use super::patterns::{contains_any, has_token, COMMAS, NEGATIVE, NEGATIVE_TOKENS, POSITIVE};
 use crate::dom::{Dom, NodeId, NodeKind, TextRun};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Readability's retry flags: each retry drops one, loosening the rules.
 #[derive(Debug, Clone, Copy)]
@@ -47,22 +49,42 @@ pub fn class_weight(dom: &Dom, node: NodeId, flags: Flags) -> f64 {
     if !flags.weight_classes {
         return 0.0;
     }
-    let mut weight = 0.0;
-    for name in ["class", "id"] {
-        let Some(value) = dom.attr(node, name) else {
-            continue;
-        };
-        let value = value.to_lowercase();
-        if value.is_empty() {
-            continue;
-        }
-        if contains_any(&value, NEGATIVE) || has_token(&value, NEGATIVE_TOKENS) {
-            weight -= 25.0;
-        }
-        if contains_any(&value, POSITIVE) {
-            weight += 25.0;
-        }
+    ["class", "id"]
+        .iter()
+        .filter_map(|name| dom.attr(node, name))
+        .map(value_weight)
+        .sum()
+}
+
+thread_local! {
+    /// Weights of the class and id values seen so far: a page repeats a few dozen values
+    /// across thousands of elements, and each is weighed once instead of per element.
+    static VALUE_WEIGHTS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
+}
+
+/// −25 for a negative pattern, +25 for a positive one, both or neither.
+fn value_weight(value: &str) -> f64 {
+    if value.is_empty() {
+        return 0.0;
     }
+    if let Some(weight) = VALUE_WEIGHTS.with(|cache| cache.borrow().get(value).copied()) {
+        return weight;
+    }
+    let lower = value.to_lowercase();
+    let mut weight = 0.0;
+    if contains_any(&lower, NEGATIVE) || has_token(&lower, NEGATIVE_TOKENS) {
+        weight -= 25.0;
+    }
+    if contains_any(&lower, POSITIVE) {
+        weight += 25.0;
+    }
+    VALUE_WEIGHTS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= 4096 {
+            cache.clear();
+        }
+        cache.insert(value.to_string(), weight);
+    });
     weight
 }
 

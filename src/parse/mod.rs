@@ -421,7 +421,7 @@ impl<'a> Builder<'a> {
                         }
                     }
                     Context::Cell | Context::Caption if is_table_part(&tag.name) => {
-                        self.close_cell_or_caption();
+                        self.close_cell_or_caption()?;
                         self.process(Token::StartTag(tag))
                     }
                     _ => self.body_start_tag(tag),
@@ -601,13 +601,7 @@ impl<'a> Builder<'a> {
                     return Ok(());
                 }
                 self.pop_implied_except("")?;
-                // Formatting elements inside are cleared with the marker: popping them is safe.
-                while let Some(open) = self.open.pop() {
-                    if &*open.name == name && !open.foreign() {
-                        break;
-                    }
-                }
-                Ok(())
+                self.pop_to_marker(|n| n == name)
             }
             "br" => Err(Unsupported("</br>")),
             "template" => Ok(()),
@@ -749,22 +743,21 @@ impl<'a> Builder<'a> {
                 if !self.in_table_scope(&name) {
                     return Ok(());
                 }
-                self.pop_cell_contents_until(|n| n == &*name);
-                Ok(())
+                self.pop_to_marker(|n| n == &*name)
             }
             "caption" if !in_cell => {
-                self.close_cell_or_caption();
+                self.close_cell_or_caption()?;
                 Ok(())
             }
             "table" | "tbody" | "tfoot" | "thead" | "tr" if in_cell => {
                 if !self.in_table_scope(&name) {
                     return Ok(());
                 }
-                self.close_cell_or_caption();
+                self.close_cell_or_caption()?;
                 self.process(Token::EndTag(name))
             }
             "table" => {
-                self.close_cell_or_caption();
+                self.close_cell_or_caption()?;
                 self.process(Token::EndTag(name))
             }
             "body" | "caption" | "col" | "colgroup" | "html" => Ok(()),
@@ -775,16 +768,33 @@ impl<'a> Builder<'a> {
 
     /// Close the innermost cell or caption and everything open inside it (formatting elements
     /// included: the standard clears them from its list with the cell's marker).
-    fn close_cell_or_caption(&mut self) {
-        self.pop_cell_contents_until(|n| matches!(n, "td" | "th" | "caption"));
+    fn close_cell_or_caption(&mut self) -> Result<(), Unsupported> {
+        self.pop_to_marker(|n| matches!(n, "td" | "th" | "caption"))
     }
 
-    fn pop_cell_contents_until(&mut self, is_end: impl Fn(&str) -> bool) {
+    /// Pop up to and including the element `is_end` accepts, one that put a marker in the
+    /// standard's list of formatting elements (a cell, caption, applet, marquee or object).
+    /// Formatting elements inside are cleared with that marker, so popping them is safe —
+    /// unless another marker element was left open inside, which would leave them in the list
+    /// to be re-opened later: that is left to html5ever.
+    fn pop_to_marker(&mut self, is_end: impl Fn(&str) -> bool) -> Result<(), Unsupported> {
+        let mut formatting = false;
+        let mut inner_marker = false;
         while let Some(open) = self.open.pop() {
-            if !open.foreign() && is_end(&open.name) {
-                break;
+            if open.foreign() {
+                continue;
             }
+            if is_end(&open.name) {
+                return if formatting && inner_marker {
+                    Err(Unsupported("formatting elements outlasting their cell"))
+                } else {
+                    Ok(())
+                };
+            }
+            formatting |= is_formatting(&open.name);
+            inner_marker |= matches!(&*open.name, "applet" | "marquee" | "object");
         }
+        Err(Unsupported("the stack emptied"))
     }
 
     /// A start tag while the current node is SVG or MathML.

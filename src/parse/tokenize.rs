@@ -57,6 +57,11 @@ impl<'a> Tokenizer<'a> {
 
     /// The next token, `None` at the end of the page.
     pub fn next_token(&mut self, in_foreign: bool) -> Result<Option<Token<'a>>, Unsupported> {
+        // `</>` is dropped without a trace (skipped here in a loop: a page of a million of them
+        // must not recurse a million times).
+        while self.bytes[self.pos..].starts_with(b"</>") {
+            self.pos += 3;
+        }
         if self.pos >= self.bytes.len() {
             return Ok(None);
         }
@@ -72,11 +77,6 @@ impl<'a> Tokenizer<'a> {
                 Some(b) if b.is_ascii_alphabetic() => {
                     self.pos += 2;
                     self.end_tag().map(|name| Some(Token::EndTag(name)))
-                }
-                Some(b'>') => {
-                    // `</>` is dropped without a trace.
-                    self.pos += 3;
-                    self.next_token(in_foreign)
                 }
                 Some(_) => self.bogus_comment(2),
                 None => Err(Unsupported("the page ends inside a tag")),
@@ -395,6 +395,20 @@ fn named_reference(text: &str, in_attribute: bool, out: &mut String) -> Option<u
     let bytes = text.as_bytes();
     if !bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
         return None;
+    }
+    // The references browsers write when they serialize, answered without the table search
+    // (each is the longest match: no entity name continues past its `;`).
+    for (name, character) in [
+        ("amp;", '&'),
+        ("nbsp;", '\u{A0}'),
+        ("quot;", '"'),
+        ("lt;", '<'),
+        ("gt;", '>'),
+    ] {
+        if bytes.starts_with(name.as_bytes()) {
+            out.push(character);
+            return Some(name.len());
+        }
     }
     let mut matched: Option<(usize, (u32, u32))> = None;
     let mut length = 0;
