@@ -101,6 +101,9 @@ struct Builder<'a> {
     comment_in: Option<NodeId>,
     after_body: bool,
     max_depth: usize,
+    /// The text node being appended to, and its text so far: written into the node when
+    /// text goes elsewhere (joining into the node's string each time was quadratic).
+    pending_text: Option<(NodeId, String)>,
     /// Shared strings for [`COMMON_NAMES`], made on first use.
     names: [Option<Rc<str>>; COMMON_NAMES.len()],
 }
@@ -161,6 +164,7 @@ impl<'a> Builder<'a> {
             comment_in: None,
             after_body: false,
             max_depth,
+            pending_text: None,
             names: std::array::from_fn(|_| None),
         }
     }
@@ -170,6 +174,7 @@ impl<'a> Builder<'a> {
             let foreign = self.open.last().is_some_and(|open| open.foreign());
             let Some(token) = self.tokens.next_token(foreign)? else {
                 self.finish()?;
+                self.flush_text();
                 return Ok(self.dom.seal());
             };
             let skip_newline = std::mem::take(&mut self.skip_newline);
@@ -1019,14 +1024,15 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Attributes in scraper's order (sorted by name).
+    /// Attributes in scraper's order (sorted by name); a repeated name keeps its first value,
+    /// as html5ever does.
     fn html_attributes(&mut self, attrs: Vec<(Cow<'_, str>, String)>) -> Vec<(Rc<str>, String)> {
-        let mut out: Vec<(Rc<str>, String)> = attrs
+        let mut attrs = stable_sort(attrs, |a, b| a.0 < b.0);
+        attrs.dedup_by(|later, earlier| later.0 == earlier.0);
+        attrs
             .into_iter()
             .map(|(name, value)| (self.name(&name), value))
-            .collect();
-        sort_small(&mut out, |a, b| a.0 < b.0);
-        out
+            .collect()
     }
 
     /// SVG or MathML attributes with their standard names, in scraper's order (by prefix,
@@ -1036,15 +1042,16 @@ impl<'a> Builder<'a> {
         attrs: Vec<(Cow<'_, str>, String)>,
         ns: Ns,
     ) -> Vec<(Rc<str>, String)> {
-        let mut ranked: Vec<(u8, Rc<str>, String)> = attrs
+        let mut attrs = stable_sort(attrs, |a, b| a.0 < b.0);
+        attrs.dedup_by(|later, earlier| later.0 == earlier.0);
+        let ranked: Vec<(u8, Rc<str>, String)> = attrs
             .into_iter()
             .map(|(name, value)| {
                 let (local, rank) = foreign_attribute(&name, ns == Ns::Svg);
                 (rank, self.name(local), value)
             })
             .collect();
-        sort_small(&mut ranked, |a, b| (a.0, &a.1) < (b.0, &b.1));
-        ranked
+        stable_sort(ranked, |a, b| (a.0, &a.1) < (b.0, &b.1))
             .into_iter()
             .map(|(_, name, value)| (name, value))
             .collect()
@@ -1193,18 +1200,33 @@ impl<'a> Builder<'a> {
             return;
         }
         let parent = self.current().node;
-        if self.comment_in == Some(parent) {
+        let last = self.dom.nodes[parent].children.last().copied();
+        let after_comment = self.comment_in == Some(parent);
+        if after_comment {
             self.comment_in = None;
-        } else if let Some(&last) = self.dom.nodes[parent].children.last() {
-            if let NodeKind::Text(existing) = &mut self.dom.nodes[last].kind {
-                let mut joined = String::with_capacity(existing.len() + text.len());
-                joined.push_str(existing);
-                joined.push_str(text);
-                *existing = Rc::from(joined);
+        } else if let Some((node, buffer)) = &mut self.pending_text {
+            if last == Some(*node) {
+                buffer.push_str(text);
                 return;
             }
         }
-        self.dom.append_new(parent, NodeKind::Text(Rc::from(text)));
+        self.flush_text();
+        if !after_comment {
+            if let Some(last) = last {
+                if let NodeKind::Text(existing) = &self.dom.nodes[last].kind {
+                    self.pending_text = Some((last, format!("{existing}{text}")));
+                    return;
+                }
+            }
+        }
+        let node = self.dom.append_new(parent, NodeKind::Text(Rc::from("")));
+        self.pending_text = Some((node, text.to_string()));
+    }
+
+    fn flush_text(&mut self) {
+        if let Some((node, text)) = self.pending_text.take() {
+            self.dom.nodes[node].kind = NodeKind::Text(Rc::from(text));
+        }
     }
 }
 
@@ -1255,16 +1277,49 @@ impl ScopeKind {
     }
 }
 
-/// Insertion sort: an element has a handful of attributes, and the standard library's sorts
-/// would add kilobytes of code to the wasm package for each attribute type.
-fn sort_small<T>(items: &mut [T], less: impl Fn(&T, &T) -> bool) {
-    for end in 1..items.len() {
-        let mut at = end;
-        while at > 0 && less(&items[at], &items[at - 1]) {
-            items.swap(at, at - 1);
-            at -= 1;
+/// A stable sort small in code: the standard library's sorts would add kilobytes to the wasm
+/// package for each attribute type. Insertion for the handful of attributes an element has,
+/// a bottom-up merge of positions for a hostile tag with thousands.
+fn stable_sort<T>(mut items: Vec<T>, less: impl Fn(&T, &T) -> bool) -> Vec<T> {
+    if items.len() <= 32 {
+        for end in 1..items.len() {
+            let mut at = end;
+            while at > 0 && less(&items[at], &items[at - 1]) {
+                items.swap(at, at - 1);
+                at -= 1;
+            }
         }
+        return items;
     }
+    let count = items.len();
+    let mut order: Vec<usize> = (0..count).collect();
+    let mut merged = order.clone();
+    let mut width = 1;
+    while width < count {
+        for start in (0..count).step_by(2 * width) {
+            let middle = (start + width).min(count);
+            let end = (start + 2 * width).min(count);
+            let (mut left, mut right) = (start, middle);
+            for slot in &mut merged[start..end] {
+                let take_right = left == middle
+                    || (right < end && less(&items[order[right]], &items[order[left]]));
+                if take_right {
+                    *slot = order[right];
+                    right += 1;
+                } else {
+                    *slot = order[left];
+                    left += 1;
+                }
+            }
+        }
+        std::mem::swap(&mut order, &mut merged);
+        width *= 2;
+    }
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|at| slots[at].take())
+        .collect()
 }
 
 #[cfg(test)]

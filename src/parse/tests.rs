@@ -70,6 +70,11 @@ fn builds_html5evers_tree() {
     for html in cases {
         assert_same_tree(html);
     }
+    // Over 32 attributes the sort merges; repeats keep their first value either way.
+    let many: String = (0..40)
+        .map(|i| format!(" a{}={i} z=x{i}", 39 - i))
+        .collect();
+    assert_same_tree(&format!("<div{many}>x</div><svg{many} viewbox=1></svg>"));
 }
 
 #[test]
@@ -103,4 +108,20 @@ fn long_runs_of_dropped_markup_do_not_recurse() {
     let dom = parse(&html, LIMIT).expect("accepted");
     let p = dom.find_all(0, &["p"])[0];
     assert_eq!(dom.text_content(p), "ab");
+}
+
+#[test]
+fn hostile_tags_and_text_runs_stay_linear() {
+    // 200,000 attributes: repeats are dropped after sorting, not by comparing each with all.
+    let attrs: String = (0..200_000)
+        .map(|i| format!(" a{}=1", i % 150_000))
+        .collect();
+    let dom = parse(&format!("<div{attrs}>x</div>"), LIMIT).expect("accepted");
+    let div = dom.find_all(0, &["div"])[0];
+    assert_eq!(dom.attrs(div).len(), 150_000);
+    // 400,000 pieces of text joined across dropped end tags: one buffer, not a copy each time.
+    let html = format!("<p>{}</p>", "a</b>".repeat(400_000));
+    let dom = parse(&html, LIMIT).expect("accepted");
+    let p = dom.find_all(0, &["p"])[0];
+    assert_eq!(dom.text_content(p).len(), 400_000);
 }

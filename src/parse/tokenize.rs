@@ -19,7 +19,7 @@ pub enum Token<'a> {
 pub struct Tag<'a> {
     /// Lowercase (ASCII), as html5ever folds it.
     pub name: Cow<'a, str>,
-    /// Names lowercase; a repeated name keeps its first value, as html5ever does.
+    /// Names lowercase, in source order, repeats included.
     pub attrs: Vec<(Cow<'a, str>, String)>,
     pub self_closing: bool,
 }
@@ -268,10 +268,10 @@ impl<'a> Tokenizer<'a> {
                 }
             }
             if let Some(tag) = tag.as_deref_mut() {
-                let name = lowercase(name);
-                if !tag.attrs.iter().any(|(key, _)| *key == name) {
-                    tag.attrs.push((name, decode(value, true).into_owned()));
-                }
+                // Repeated names are dropped by the tree builder, after sorting: checking each
+                // name against all before it is quadratic in a tag's attributes.
+                tag.attrs
+                    .push((lowercase(name), decode(value, true).into_owned()));
             }
         }
     }
