@@ -1027,34 +1027,28 @@ impl<'a> Builder<'a> {
     /// Attributes in scraper's order (sorted by name); a repeated name keeps its first value,
     /// as html5ever does.
     fn html_attributes(&mut self, attrs: Vec<(Cow<'_, str>, String)>) -> Vec<(Rc<str>, String)> {
-        let mut attrs = stable_sort(attrs, |a, b| a.0 < b.0);
-        attrs.dedup_by(|later, earlier| later.0 == earlier.0);
-        attrs
+        let ranked = attrs
             .into_iter()
-            .map(|(name, value)| (self.name(&name), value))
-            .collect()
+            .map(|(name, value)| (0, self.name(&name), value))
+            .collect();
+        sorted_attributes(ranked)
     }
 
     /// SVG or MathML attributes with their standard names, in scraper's order (by prefix,
-    /// then name).
+    /// then name). Renaming is one to one, so repeats are still repeats afterwards.
     fn foreign_attributes(
         &mut self,
         attrs: Vec<(Cow<'_, str>, String)>,
         ns: Ns,
     ) -> Vec<(Rc<str>, String)> {
-        let mut attrs = stable_sort(attrs, |a, b| a.0 < b.0);
-        attrs.dedup_by(|later, earlier| later.0 == earlier.0);
-        let ranked: Vec<(u8, Rc<str>, String)> = attrs
+        let ranked = attrs
             .into_iter()
             .map(|(name, value)| {
                 let (local, rank) = foreign_attribute(&name, ns == Ns::Svg);
                 (rank, self.name(local), value)
             })
             .collect();
-        stable_sort(ranked, |a, b| (a.0, &a.1) < (b.0, &b.1))
-            .into_iter()
-            .map(|(_, name, value)| (name, value))
-            .collect()
+        sorted_attributes(ranked)
     }
 
     fn insert_html(&mut self, attrs: Vec<(Rc<str>, String)>) -> Result<(), Unsupported> {
@@ -1202,25 +1196,25 @@ impl<'a> Builder<'a> {
         let parent = self.current().node;
         let last = self.dom.nodes[parent].children.last().copied();
         let after_comment = self.comment_in == Some(parent);
-        if after_comment {
-            self.comment_in = None;
-        } else if let Some((node, buffer)) = &mut self.pending_text {
-            if last == Some(*node) {
-                buffer.push_str(text);
-                return;
-            }
-        }
-        self.flush_text();
+        self.comment_in = self.comment_in.filter(|&node| node != parent);
         if !after_comment {
+            if let Some((node, buffer)) = &mut self.pending_text {
+                if last == Some(*node) {
+                    buffer.push_str(text);
+                    return;
+                }
+            }
             if let Some(last) = last {
                 if let NodeKind::Text(existing) = &self.dom.nodes[last].kind {
-                    self.pending_text = Some((last, format!("{existing}{text}")));
+                    // A second piece for the same node: from here on, joined in a buffer.
+                    let joined = [&**existing, text].concat();
+                    self.flush_text();
+                    self.pending_text = Some((last, joined));
                     return;
                 }
             }
         }
-        let node = self.dom.append_new(parent, NodeKind::Text(Rc::from("")));
-        self.pending_text = Some((node, text.to_string()));
+        self.dom.append_new(parent, NodeKind::Text(Rc::from(text)));
     }
 
     fn flush_text(&mut self) {
@@ -1277,22 +1271,49 @@ impl ScopeKind {
     }
 }
 
-/// A stable sort small in code: the standard library's sorts would add kilobytes to the wasm
-/// package for each attribute type. Insertion for the handful of attributes an element has,
-/// a bottom-up merge of positions for a hostile tag with thousands.
-fn stable_sort<T>(mut items: Vec<T>, less: impl Fn(&T, &T) -> bool) -> Vec<T> {
-    if items.len() <= 32 {
-        for end in 1..items.len() {
+/// Attributes sorted by prefix rank and name, each name's first value kept. One routine for
+/// every element: the standard library's sorts would add kilobytes to the wasm package.
+fn sorted_attributes(attrs: Vec<(u8, Rc<str>, String)>) -> Vec<(Rc<str>, String)> {
+    if attrs.len() < 2 {
+        return attrs
+            .into_iter()
+            .map(|(_, name, value)| (name, value))
+            .collect();
+    }
+    let order = sorted_order(attrs.len(), &|a, b| {
+        (attrs[a].0, &attrs[a].1) < (attrs[b].0, &attrs[b].1)
+    });
+    let mut slots: Vec<Option<(u8, Rc<str>, String)>> = attrs.into_iter().map(Some).collect();
+    let mut out: Vec<(u8, Rc<str>, String)> = Vec::with_capacity(order.len());
+    for at in order {
+        if let Some(attr) = slots[at].take() {
+            if out
+                .last()
+                .is_none_or(|last| (last.0, &last.1) != (attr.0, &attr.1))
+            {
+                out.push(attr);
+            }
+        }
+    }
+    out.into_iter()
+        .map(|(_, name, value)| (name, value))
+        .collect()
+}
+
+/// Positions `0..count` in stable sorted order: insertion for the handful of attributes an
+/// element has, a bottom-up merge for a hostile tag with thousands.
+fn sorted_order(count: usize, less: &dyn Fn(usize, usize) -> bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..count).collect();
+    if count <= 32 {
+        for end in 1..count {
             let mut at = end;
-            while at > 0 && less(&items[at], &items[at - 1]) {
-                items.swap(at, at - 1);
+            while at > 0 && less(order[at], order[at - 1]) {
+                order.swap(at, at - 1);
                 at -= 1;
             }
         }
-        return items;
+        return order;
     }
-    let count = items.len();
-    let mut order: Vec<usize> = (0..count).collect();
     let mut merged = order.clone();
     let mut width = 1;
     while width < count {
@@ -1301,8 +1322,7 @@ fn stable_sort<T>(mut items: Vec<T>, less: impl Fn(&T, &T) -> bool) -> Vec<T> {
             let end = (start + 2 * width).min(count);
             let (mut left, mut right) = (start, middle);
             for slot in &mut merged[start..end] {
-                let take_right = left == middle
-                    || (right < end && less(&items[order[right]], &items[order[left]]));
+                let take_right = left == middle || (right < end && less(order[right], order[left]));
                 if take_right {
                     *slot = order[right];
                     right += 1;
@@ -1315,11 +1335,7 @@ fn stable_sort<T>(mut items: Vec<T>, less: impl Fn(&T, &T) -> bool) -> Vec<T> {
         std::mem::swap(&mut order, &mut merged);
         width *= 2;
     }
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
     order
-        .into_iter()
-        .filter_map(|at| slots[at].take())
-        .collect()
 }
 
 #[cfg(test)]
