@@ -3,6 +3,7 @@
 then copy to every output folder and hold the gzipped size under the budget."""
 
 import gzip
+import os
 import re
 import shutil
 import subprocess
@@ -18,9 +19,9 @@ def fail(message: str) -> None:
     sys.exit(1)
 
 
-def run(*args: str) -> None:
+def run(*args: str, env: dict[str, str] | None = None) -> None:
     print("+ " + " ".join(args), flush=True)
-    subprocess.run(args, check=True, cwd=ROOT)
+    subprocess.run(args, check=True, cwd=ROOT, env=env)
 
 
 def main() -> None:
@@ -40,7 +41,12 @@ def main() -> None:
     if cli.returncode != 0 or cli.stdout.split()[-1] != version:
         fail(f"wasm-bindgen CLI {version} is needed (cargo install wasm-bindgen-cli --version {version})")
 
-    run("cargo", "build", "--lib", "--profile", "wasm", "--target", "wasm32-unknown-unknown")
+    # Panic locations name source files; dependencies' full paths under this machine's cargo
+    # home would make the package's bytes (and size) depend on where it was built.
+    cargo_home = Path(os.environ.get("CARGO_HOME", Path.home() / ".cargo"))
+    env = dict(os.environ)
+    env["RUSTFLAGS"] = f"--remap-path-prefix={cargo_home / 'registry/src'}=/deps"
+    run("cargo", "build", "--lib", "--profile", "wasm", "--target", "wasm32-unknown-unknown", env=env)
     raw = ROOT / "target/wasm32-unknown-unknown/wasm/masthead.wasm"
     staging = ROOT / "target/wasm-pkg"
     shutil.rmtree(staging, ignore_errors=True)

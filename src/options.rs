@@ -18,6 +18,11 @@ pub struct Options {
     /// Elements nested deeper than this are re-attached at this depth when the page is parsed
     /// (their text and order are kept). Bounds the cost of hostile, deeply nested pages.
     pub max_dom_depth: usize,
+    /// A page with a tag carrying more attributes than this is refused with
+    /// [`crate::Error::TooLarge`] when it needs html5ever (0 disables): html5ever checks each
+    /// attribute against all before it, and a tag with millions would not finish. The fast
+    /// parser has no such cost and no such limit.
+    pub max_attributes: usize,
     /// Output trees deeper than this are flattened: deep nesting carries no meaning in an
     /// article and deep trees cost stack in every later walk.
     pub max_output_depth: usize,
@@ -36,6 +41,7 @@ impl Default for Options {
             max_nodes: 1_000_000,
             max_bytes: 32 * 1024 * 1024,
             max_dom_depth: 256,
+            max_attributes: 10_000,
             max_output_depth: 48,
             readerable_min_content_length: 140,
             readerable_min_score: 20.0,

@@ -42,6 +42,34 @@ pub fn parse(html: &str, max_depth: usize) -> Result<Dom, Unsupported> {
     Builder::new(html, max_depth).run()
 }
 
+/// The most attributes any tag of `html` carries (scripts and styles read past as raw text):
+/// checked before a page goes to html5ever, whose cost grows with the square of that number.
+pub fn most_attributes(html: &str) -> usize {
+    let mut tokens = Tokenizer::new(html);
+    let mut most = 0;
+    while let Ok(Some(token)) = tokens.next_token(false) {
+        if let Token::StartTag(tag) = token {
+            most = most.max(tag.attrs.len());
+            let raw = matches!(
+                &*tag.name,
+                "script"
+                    | "style"
+                    | "noscript"
+                    | "noframes"
+                    | "iframe"
+                    | "noembed"
+                    | "xmp"
+                    | "title"
+                    | "textarea"
+            );
+            if raw && tokens.raw_text(&tag.name, false).is_err() {
+                break;
+            }
+        }
+    }
+    most
+}
+
 /// html5ever's insertion modes up to `<body>`; after it, the nearest table element decides.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Mode {
