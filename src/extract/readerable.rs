@@ -7,11 +7,18 @@ use crate::dom::{Dom, ROOT};
 use crate::Options;
 
 pub fn is_probably_readerable(dom: &Dom, options: &Options) -> bool {
-    let mut nodes = dom.find_all(ROOT, &["p", "pre", "article"]);
-    // Divs holding text broken by <br> count as paragraphs too.
-    for br in dom.find_all(ROOT, &["br"]) {
+    // One walk: paragraphs, and the divs holding text broken by <br> (which count as
+    // paragraphs too, after them, each once).
+    let found = dom.find_all(ROOT, &["p", "pre", "article", "br"]);
+    let mut nodes: Vec<_> = found
+        .iter()
+        .copied()
+        .filter(|&n| !dom.is_tag(n, "br"))
+        .collect();
+    let mut counted = vec![false; dom.nodes.len()];
+    for &br in found.iter().filter(|&&n| dom.is_tag(n, "br")) {
         if let Some(parent) = dom.parent(br) {
-            if dom.is_tag(parent, "div") && !nodes.contains(&parent) {
+            if dom.is_tag(parent, "div") && !std::mem::replace(&mut counted[parent], true) {
                 nodes.push(parent);
             }
         }
