@@ -106,18 +106,36 @@ impl TextRun {
 }
 
 impl Dom {
-    /// Parse `html` with scraper and copy it into the arena. Comments, doctypes and processing
+    /// Parse `html` into the arena, without limits. Comments, doctypes and processing
     /// instructions are dropped: nothing downstream reads them.
     pub fn parse(html: &str) -> Dom {
-        Dom::parse_with_depth_limit(html, usize::MAX)
+        match Dom::parse_with_limits(html, usize::MAX, 0) {
+            Ok(dom) => dom,
+            Err(_) => Dom::parse_with_html5ever(html, usize::MAX),
+        }
     }
 
-    /// Parse, re-attaching nodes deeper than `max_depth` to their ancestor at that depth:
-    /// no article needs hundreds of levels, and every later measure walks ancestors or
-    /// subtrees, so a hostile 10,000-deep page would otherwise cost quadratic time.
-    pub fn parse_with_depth_limit(html: &str, max_depth: usize) -> Dom {
-        crate::parse::parse(html, max_depth)
-            .unwrap_or_else(|_| Dom::parse_with_html5ever(html, max_depth))
+    /// Parse with the fast parser, else html5ever, re-attaching nodes deeper than `max_depth`
+    /// to their ancestor at that depth: no article needs hundreds of levels, and every later
+    /// measure walks ancestors or subtrees, so a hostile 10,000-deep page would otherwise cost
+    /// quadratic time. A page html5ever must parse with a tag of more than `max_attributes`
+    /// attributes (0: no limit) is `Err` with that count: html5ever's duplicate check is
+    /// quadratic in them.
+    pub fn parse_with_limits(
+        html: &str,
+        max_depth: usize,
+        max_attributes: usize,
+    ) -> Result<Dom, usize> {
+        if let Ok(dom) = crate::parse::parse(html, max_depth) {
+            return Ok(dom);
+        }
+        if max_attributes > 0 {
+            let most = crate::parse::most_attributes(html);
+            if most > max_attributes {
+                return Err(most);
+            }
+        }
+        Ok(Dom::parse_with_html5ever(html, max_depth))
     }
 
     /// The general parser: html5ever (through scraper), copied into the arena.

@@ -18,19 +18,14 @@ pub fn parse(html: &str, options: &Options) -> Result<Dom, Error> {
             options.max_bytes
         )));
     }
-    let dom = match crate::parse::parse(html, options.max_dom_depth) {
-        Ok(dom) => dom,
-        Err(_) => {
-            let most = crate::parse::most_attributes(html);
-            if options.max_attributes > 0 && most > options.max_attributes {
-                return Err(Error::TooLarge(format!(
-                    "a tag has {most} attributes; the limit is {}",
-                    options.max_attributes
-                )));
-            }
-            Dom::parse_with_html5ever(html, options.max_dom_depth)
-        }
-    };
+    let dom = Dom::parse_with_limits(html, options.max_dom_depth, options.max_attributes).map_err(
+        |most| {
+            Error::TooLarge(format!(
+                "a tag has {most} attributes; the limit is {}",
+                options.max_attributes
+            ))
+        },
+    )?;
     if options.max_nodes > 0 && dom.nodes.len() > options.max_nodes {
         return Err(Error::TooLarge(format!(
             "the page has {} nodes; the limit is {}",

@@ -10,11 +10,7 @@ impl<'a> Builder<'a> {
     pub(super) fn body_start_tag(&mut self, tag: Tag<'a>) -> Result<(), Unsupported> {
         let name = &*tag.name;
         match name {
-            "html" => {
-                let html = self.open[0].node;
-                self.add_missing_attributes(html, tag.attrs);
-                Ok(())
-            }
+            "html" => self.lend_to_html(tag),
             "body" => {
                 if let Some(body) = self.open.get(1).filter(|open| &*open.name == "body") {
                     let body = body.node;
@@ -170,7 +166,7 @@ impl<'a> Builder<'a> {
             }
             "br" => Err(Unsupported("</br>")),
             "template" => Ok(()),
-            _ if BLOCK_END_TAGS.contains(&name) => {
+            _ if is_block_end(name) => {
                 if !self.in_scope(name, false) {
                     return Ok(());
                 }
@@ -282,34 +278,3 @@ impl<'a> Builder<'a> {
         Ok(open)
     }
 }
-
-const BLOCK_END_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "button",
-    "center",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "header",
-    "hgroup",
-    "listing",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "pre",
-    "search",
-    "section",
-    "select",
-    "summary",
-    "ul",
-];

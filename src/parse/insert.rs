@@ -9,6 +9,13 @@ use std::borrow::Cow;
 use std::rc::Rc;
 
 impl<'a> Builder<'a> {
+    /// A second `<html>` start tag lends its attributes to the first, where missing.
+    pub(super) fn lend_to_html(&mut self, tag: Tag<'a>) -> Result<(), Unsupported> {
+        let html = self.open[0].node;
+        self.add_missing_attributes(html, tag.attrs);
+        Ok(())
+    }
+
     /// A second `<html>` or `<body>` start tag lends its attributes to the first, where missing.
     pub(super) fn add_missing_attributes(
         &mut self,
@@ -110,15 +117,13 @@ impl<'a> Builder<'a> {
                 Token::EndTag(_) if foreign > 0 => foreign -= 1,
                 Token::StartTag(tag) => match &*tag.name {
                     "template" => depth += 1,
-                    "script" | "style" | "noscript" | "noframes" | "iframe" | "noembed" | "xmp" => {
-                        self.tokens.raw_text(&tag.name, false)?;
-                    }
-                    "title" | "textarea" => {
-                        self.tokens.raw_text(&tag.name, true)?;
-                    }
                     "svg" | "math" => foreign = usize::from(!tag.self_closing),
                     "plaintext" => return Err(Unsupported("<plaintext>")),
-                    _ => {}
+                    name => {
+                        if let Some(decode) = raw_text_kind(name) {
+                            self.tokens.raw_text(name, decode)?;
+                        }
+                    }
                 },
                 _ => {}
             }

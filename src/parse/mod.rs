@@ -38,7 +38,7 @@ use tokenize::{Token, Tokenizer};
 pub struct Unsupported(pub &'static str);
 
 /// Build the arena for `html`, or say why this page needs html5ever. `max_depth` as in
-/// [`Dom::parse_with_depth_limit`]: a page nested deeper is left to html5ever, which flattens it.
+/// [`Dom::parse_with_limits`]: a page nested deeper is left to html5ever, which flattens it.
 pub fn parse(html: &str, max_depth: usize) -> Result<Dom, Unsupported> {
     // html5ever drops a byte order mark at the start.
     let html = html.strip_prefix('\u{FEFF}').unwrap_or(html);
@@ -61,20 +61,10 @@ pub fn most_attributes(html: &str) -> usize {
     while let Ok(Some(token)) = tokens.next_token(false) {
         if let Token::StartTag(tag) = token {
             most = most.max(tag.attrs.len());
-            let raw = matches!(
-                &*tag.name,
-                "script"
-                    | "style"
-                    | "noscript"
-                    | "noframes"
-                    | "iframe"
-                    | "noembed"
-                    | "xmp"
-                    | "title"
-                    | "textarea"
-            );
-            if raw && tokens.raw_text(&tag.name, false).is_err() {
-                break;
+            if let Some(decode) = raw_text_kind(&tag.name) {
+                if tokens.raw_text(&tag.name, decode).is_err() {
+                    break;
+                }
             }
         }
     }
@@ -277,11 +267,7 @@ impl<'a> Builder<'a> {
                     self.insert_head(Vec::new())?;
                     self.process(Token::Text(Cow::Owned(rest.to_string()), false))
                 }
-                Token::StartTag(tag) if tag.name == "html" => {
-                    let html = self.open[0].node;
-                    self.add_missing_attributes(html, tag.attrs);
-                    Ok(())
-                }
+                Token::StartTag(tag) if tag.name == "html" => self.lend_to_html(tag),
                 Token::StartTag(tag) if tag.name == "head" => {
                     let attrs = self.html_attributes(tag.attrs);
                     self.insert_head(attrs)
@@ -305,22 +291,15 @@ impl<'a> Builder<'a> {
                 self.comment_in = Some(self.current().node);
                 Ok(())
             }
-            Token::Text(text, _) => {
-                let (space, rest) = split_leading_whitespace(&text);
-                self.insert_text(space);
-                if rest.is_empty() {
-                    return Ok(());
+            Token::Text(text, _) => match self.insert_leading_space(&text) {
+                None => Ok(()),
+                Some(rest) => {
+                    self.leave_head();
+                    self.process(Token::Text(rest, false))
                 }
-                let rest = Cow::Owned(rest.to_string());
-                self.leave_head();
-                self.process(Token::Text(rest, false))
-            }
+            },
             Token::StartTag(tag) => match &*tag.name {
-                "html" => {
-                    let html = self.open[0].node;
-                    self.add_missing_attributes(html, tag.attrs);
-                    Ok(())
-                }
+                "html" => self.lend_to_html(tag),
                 "base" | "basefont" | "bgsound" | "link" | "meta" => self.insert_void(tag),
                 "title" => self.raw_text_element(tag, true),
                 "noscript" | "noframes" | "style" | "script" => self.raw_text_element(tag, false),
@@ -345,6 +324,14 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// In and after `<head>`, leading whitespace stays where it is; what follows it (if
+    /// anything) is returned, to be processed once the mode has moved on.
+    fn insert_leading_space(&mut self, text: &str) -> Option<Cow<'a, str>> {
+        let (space, rest) = split_leading_whitespace(text);
+        self.insert_text(space);
+        (!rest.is_empty()).then(|| Cow::Owned(rest.to_string()))
+    }
+
     fn leave_head(&mut self) {
         self.open.pop();
         self.mode = Mode::AfterHead;
@@ -357,16 +344,13 @@ impl<'a> Builder<'a> {
                 self.comment_in = Some(self.current().node);
                 Ok(())
             }
-            Token::Text(text, _) => {
-                let (space, rest) = split_leading_whitespace(&text);
-                self.insert_text(space);
-                if rest.is_empty() {
-                    return Ok(());
+            Token::Text(text, _) => match self.insert_leading_space(&text) {
+                None => Ok(()),
+                Some(rest) => {
+                    self.insert_body(Vec::new())?;
+                    self.process(Token::Text(rest, false))
                 }
-                let rest = Cow::Owned(rest.to_string());
-                self.insert_body(Vec::new())?;
-                self.process(Token::Text(rest, false))
-            }
+            },
             Token::StartTag(tag) => match &*tag.name {
                 "body" => {
                     let attrs = self.html_attributes(tag.attrs);

@@ -214,6 +214,16 @@ const SPECIAL: &[&str] = &[
     "xmp",
 ];
 
+/// HTML elements whose content is text up to their end tag: `Some(true)` when character
+/// references are decoded in it (RCDATA: `title`, `textarea`), `Some(false)` when not.
+pub fn raw_text_kind(name: &str) -> Option<bool> {
+    match name {
+        "title" | "textarea" => Some(true),
+        "script" | "style" | "noscript" | "noframes" | "iframe" | "noembed" | "xmp" => Some(false),
+        _ => None,
+    }
+}
+
 /// Elements the standard calls special: a generic end tag never closes past one.
 pub fn is_special(name: &str) -> bool {
     SPECIAL.binary_search(&name).is_ok()
@@ -296,6 +306,42 @@ const CLOSES_P: &[&str] = &[
 /// Start tags that close an open `<p>` first.
 pub fn closes_p(name: &str) -> bool {
     CLOSES_P.binary_search(&name).is_ok()
+}
+
+/// Containers whose end tag closes what the standard implies inside them (when in scope).
+const BLOCK_END: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "button",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "header",
+    "hgroup",
+    "listing",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "pre",
+    "search",
+    "section",
+    "select",
+    "summary",
+    "ul",
+];
+
+pub fn is_block_end(name: &str) -> bool {
+    BLOCK_END.binary_search(&name).is_ok()
 }
 
 pub fn is_heading(name: &str) -> bool {
@@ -417,7 +463,7 @@ mod tests {
 
     #[test]
     fn name_lists_are_sorted_for_binary_search() {
-        for list in [SPECIAL, BREAKOUT, CLOSES_P] {
+        for list in [SPECIAL, BREAKOUT, CLOSES_P, BLOCK_END] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
         for table in [SVG_TAGS, SVG_ATTRIBUTES] {
