@@ -41,6 +41,12 @@ def main() -> None:
         shutil.rmtree(target, ignore_errors=True)
         shutil.copytree(EXTENSION / "src", target)
         shutil.copytree(EXTENSION / "icons", target / "icons")
+        shutil.copytree(EXTENSION / "_locales", target / "_locales")
+        if browser != "chrome":
+            # Chrome's service worker needs an offscreen document for the clipboard; Firefox's
+            # event page writes it itself.
+            for name in ("offscreen.html", "offscreen.js"):
+                (target / name).unlink()
         (target / "pkg").mkdir()
         for name in PKG_FILES:
             shutil.copy2(pkg / name, target / "pkg" / name)
@@ -57,7 +63,8 @@ def main() -> None:
 def copy_reader_to_www() -> None:
     """www/ shows the same reader view as the extension: the same file."""
     shutil.copy2(EXTENSION / "src" / "reader.js", ROOT / "www" / "reader.js")
-    print("wrote www/reader.js")
+    shutil.copy2(EXTENSION / "_locales" / "en" / "messages.json", ROOT / "www" / "messages.json")
+    print("wrote www/reader.js and www/messages.json")
 
 
 if __name__ == "__main__":

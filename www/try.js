@@ -2,7 +2,13 @@
 // extension/src by the build) on a page the visitor opens or pastes.
 import init, { extractArticle } from './pkg/masthead.js';
 
-const ready = init({ module_or_path: new URL('pkg/masthead_bg.wasm', import.meta.url) });
+const ready = Promise.all([
+  init({ module_or_path: new URL('pkg/masthead_bg.wasm', import.meta.url) }),
+  // The extension's strings (copied in by the build), for reader.js's msg().
+  fetch(new URL('messages.json', import.meta.url)).then((response) => response.json()).then((messages) => {
+    globalThis.mastheadMessages = messages;
+  }),
+]);
 const $ = (id) => document.getElementById(id);
 const status = (message) => { $('status').textContent = message; };
 
@@ -38,16 +44,21 @@ function render(article) {
   // The extension's :host rule pins the view to the viewport; here it fills the frame.
   sheet.replaceSync(reader.STYLE.replace(':host { all: initial; position: fixed;', ':host { all: initial; position: absolute;'));
   shadow.adoptedStyleSheets = [sheet];
-  let settings = JSON.parse(localStorage.getItem('mastheadSettings') || '{}');
+  let settings;
+  try {
+    settings = reader.validSettings(JSON.parse(localStorage.getItem('mastheadSettings') || '{}'));
+  } catch {
+    settings = reader.validSettings(null);
+  }
   const actions = {
     close: () => view.replaceChildren(),
     copy: (text) => navigator.clipboard.writeText(text),
     saveSettings: (next) => { settings = next; localStorage.setItem('mastheadSettings', JSON.stringify(next)); },
   };
+  const showAnyway = article.text ? () => shadow.replaceChildren(reader.render(document, article, settings, actions)) : null;
   shadow.append(article.readerable && article.text
     ? reader.render(document, article, settings, actions)
-    : reader.renderMessage(document, 'No article here', 'This page does not look like an article.', actions,
-      article.text ? () => shadow.replaceChildren(reader.render(document, article, settings, actions)) : null));
+    : reader.renderMessage(document, reader.msg('noArticleTitle'), reader.msg('noArticleDetail'), actions, { showAnyway, article }));
   view.append(host);
   $('text').textContent = reader.copyText(article);
   $('markdown').textContent = reader.copyMarkdown(article);

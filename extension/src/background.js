@@ -1,29 +1,27 @@
-// The extension's own context: the one place the wasm core runs. A page's Content-Security-Policy
-// can forbid WebAssembly in a content script (Chromium checks the page's CSP), but not here, so
-// every page takes the same path: the content script sends the page's HTML, this extracts it,
-// and the content script renders the reader view from the returned model.
-import './platform.js';
-import init, { extractArticle, labeledHosts } from './pkg/masthead.js';
+// The extension's own context (Chrome's service worker, Firefox's event page). On a click it
+// reads the page (snapshot.js, in the page's isolated world), then replaces the tab's content
+// with the reader page (reader.html), an extension page that no script or style of the web page
+// can reach. The wasm core runs here, compiled on the first click (core.js): a page load without
+// a click wakes nothing, because no listener here fires on navigation.
+import { api, restrictedReason, installHostRules, writeClipboard } from './platform.js';
+import { loadCore, timings } from './core.js';
+import { snapshotPage } from './snapshot.js';
+import './reader.js';
 
-const { api, restrictedReason, installHostRules } = globalThis.mastheadPlatform;
-const wasmStarted = performance.now();
-const wasmReady = init({ module_or_path: api.runtime.getURL('pkg/masthead_bg.wasm') }).then(() => {
-  // Read by the benchmark (tests/e2e/bench.mjs): compile and instantiate time of the core.
-  globalThis.mastheadWasmInitMs = performance.now() - wasmStarted;
-});
+const { copyText } = globalThis.mastheadReader;
 const COPY_MENU_ID = 'masthead-copy-clean-text';
+const READER_URL = api.runtime.getURL('reader.html');
+
+// Extractions waiting for their reader page, by session key: the promise of what the page needs.
+// A session is handed over once; the reader page keeps its own copy for a reload.
+const sessions = new Map();
+globalThis.mastheadSessionsKept = () => sessions.size; // read by tests/e2e: nothing stays behind
 
 /** Show why nothing happened, on the toolbar button of that tab. */
-async function explain(tab, message) {
-  await api.action.setBadgeText({ tabId: tab.id, text: '!' });
-  await api.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#8a6d00' });
-  await api.action.setTitle({ tabId: tab.id, title: message });
-}
-
-/** Clear an earlier explanation or label (a new click, a new page in the tab). */
-async function clearBadge(tabId) {
-  await api.action.setBadgeText({ tabId, text: '' });
-  await api.action.setTitle({ tabId, title: api.runtime.getManifest().action.default_title });
+async function explain(tabId, message) {
+  await api.action.setBadgeText({ tabId, text: '!' });
+  await api.action.setBadgeBackgroundColor({ tabId, color: '#8a6d00' });
+  await api.action.setTitle({ tabId, title: message });
 }
 
 const TIER_BADGES = {
@@ -33,42 +31,125 @@ const TIER_BADGES = {
   independent: { text: 'PUB', color: '#5f6368' },
 };
 
-/** Once the extension has looked at a page: its outlet label on the toolbar button, for that tab. */
+/** The toolbar button of `tabId` carries the outlet label (the page cannot reach it), or nothing. */
 async function showLabel(tabId, article) {
   const label = article?.affiliation;
   const wire = (article?.wire_credits ?? []).filter((credit) => credit.tier !== 'independent');
-  if (!label && wire.length === 0) return;
-  const tier = label?.tier ?? wire[0].tier;
-  const badge = TIER_BADGES[tier];
+  if (!label && wire.length === 0) {
+    await api.action.setBadgeText({ tabId, text: '' });
+    await api.action.setTitle({ tabId, title: api.i18n.getMessage('actionTitle') });
+    return;
+  }
+  const badge = TIER_BADGES[label?.tier ?? wire[0].tier];
   await api.action.setBadgeText({ tabId, text: label ? badge.text : 'WIRE' });
   await api.action.setBadgeBackgroundColor({ tabId, color: badge.color });
-  const lines = [label?.summary, ...wire.map((credit) => credit.summary), 'Click for the reader view (Alt+Shift+M)'];
+  const lines = [label?.summary, ...wire.map((credit) => credit.summary), api.i18n.getMessage('actionTitle')];
   await api.action.setTitle({ tabId, title: lines.filter(Boolean).join('\n') });
 }
 
-/** Inject the content script (once per page) and run it in `mode`: "toggle" or "copy". */
-async function runInTab(tab, mode) {
-  const reason = restrictedReason(tab.url);
-  if (reason) return explain(tab, reason);
-  await clearBadge(tab.id);
-  try {
-    await api.scripting.executeScript({ target: { tabId: tab.id }, files: ['platform.js', 'reader.js', 'content.js'] });
-    await api.scripting.executeScript({
-      target: { tabId: tab.id },
-      func: (runMode) => globalThis.mastheadContent.run(runMode),
-      args: [mode],
-    });
-  } catch (error) {
-    await explain(tab, `Masthead cannot read this page: ${error?.message ?? error}`);
-  }
+/** Read the page in `tab`: its HTML and the images it loaded. Throws with the browser's reason. */
+async function snapshot(tab) {
+  const [injection] = await api.scripting.executeScript({ target: { tabId: tab.id }, func: snapshotPage });
+  if (!injection?.result) throw new Error(api.i18n.getMessage('pageUnreadable'));
+  return injection.result;
 }
 
-api.action.onClicked.addListener((tab) => runInTab(tab, 'toggle'));
+/** Extract the article from a snapshot; the label comes from the tab's own address, not the page. */
+async function extract(tab, page) {
+  const core = await loadCore();
+  const started = performance.now();
+  const article = core.extractArticle(page.html, tab.url);
+  return { article, extractMs: performance.now() - started };
+}
 
-// A label belongs to the page it was read from: a new page in the tab starts without one.
-api.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading') clearBadge(tabId).catch(() => {});
-});
+function isReaderTab(tab) {
+  return typeof tab.url === 'string' && tab.url.startsWith(READER_URL);
+}
+
+/** Open the reader view in `tab`: read the page, then put the reader page in its place at once,
+ * so the reader sees it while the core works. */
+async function openReader(tab) {
+  const clicked = performance.now();
+  const reason = restrictedReason(tab.url);
+  if (reason) return explain(tab.id, reason);
+  loadCore().catch(() => {}); // compile while the page is read
+  let page;
+  try {
+    page = await snapshot(tab);
+  } catch (error) {
+    return explain(tab.id, api.i18n.getMessage('cannotRead', [String(error?.message ?? error)]));
+  }
+  const snapped = performance.now();
+  const key = crypto.randomUUID();
+  const work = extract(tab, page).catch((error) => ({ error: String(error?.message ?? error) }));
+  sessions.set(key, work.then((outcome) => ({
+    ...outcome,
+    url: tab.url,
+    title: page.title,
+    loadedImages: page.loadedImages,
+    timings: { ...timings, clicked, snapped },
+  })));
+  // A session nobody asked for (the tab was closed first) does not stay in memory.
+  setTimeout(() => sessions.delete(key), 60_000);
+  await api.tabs.update(tab.id, { url: `${READER_URL}#${key}` });
+}
+
+/**
+ * The browser clears a tab's badge when the tab navigates, so going back from the reader page
+ * to the article would leave the article unlabelled. One listener, for that tab only, puts the
+ * label back once the article is shown; it is removed then or after 10 s, so it never wakes the
+ * worker on later page loads.
+ */
+function relabelOnReturn(tabId, article) {
+  const done = () => {
+    api.tabs.onUpdated.removeListener(onUpdated);
+    clearTimeout(timer);
+  };
+  const onUpdated = (updatedId, change, tab) => {
+    if (updatedId !== tabId || change.status !== 'complete') return;
+    done();
+    // Without the tabs permission the address is hidden once activeTab lapses on navigation;
+    // the entry history.back() lands on is the article's.
+    if (!isReaderTab(tab) && (tab.url === undefined || tab.url === article.url)) showLabel(tabId, article).catch(() => {});
+  };
+  const timer = setTimeout(done, 10_000);
+  api.tabs.onUpdated.addListener(onUpdated);
+}
+
+/** A click on the reader page's own tab closes it: that page goes back to the article. */
+async function closeReader(tab) {
+  await api.runtime.sendMessage({ type: 'masthead:close', tabId: tab.id }).catch(() => {});
+}
+
+api.action.onClicked.addListener((tab) => (isReaderTab(tab) ? closeReader(tab) : openReader(tab)));
+
+/** The context-menu entry: copy the clean text without opening the view. The copy is written
+ * from the extension's context, so no event in the page takes part. */
+async function copyWithoutOpening(tab) {
+  const reason = restrictedReason(tab.url);
+  if (reason) return explain(tab.id, reason);
+  let title;
+  let badge = '✓';
+  try {
+    const { article } = await extract(tab, await snapshot(tab));
+    if (!article.text) throw new Error(api.i18n.getMessage('noArticleText'));
+    await writeClipboard(copyText(article));
+    await showLabel(tab.id, article).catch(() => {});
+    title = api.i18n.getMessage('copiedCleanText');
+  } catch (error) {
+    badge = '!';
+    title = api.i18n.getMessage('couldNotCopy', [String(error?.message ?? error)]);
+  }
+  const previous = await api.action.getBadgeText({ tabId: tab.id });
+  const previousTitle = await api.action.getTitle({ tabId: tab.id });
+  await api.action.setBadgeText({ tabId: tab.id, text: badge });
+  await api.action.setTitle({ tabId: tab.id, title });
+  // The confirmation shows for a moment, then the label (if any) comes back.
+  setTimeout(() => {
+    api.action.setBadgeText({ tabId: tab.id, text: badge === '!' ? '!' : previous }).catch(() => {});
+    if (badge !== '!') api.action.setTitle({ tabId: tab.id, title: previousTitle }).catch(() => {});
+  }, 2500);
+}
 
 /** The tier icons as ImageData (what declarativeContent.SetIcon takes), from the packaged PNGs. */
 async function tierIcons() {
@@ -88,26 +169,42 @@ async function tierIcons() {
 }
 
 api.runtime.onInstalled.addListener(() => {
-  api.contextMenus.create({ id: COPY_MENU_ID, title: 'Copy clean text (Masthead)', contexts: ['page', 'selection'] });
+  api.contextMenus.create({ id: COPY_MENU_ID, title: api.i18n.getMessage('copyMenu'), contexts: ['page', 'selection'] });
   // Rules persist in the browser; they are rebuilt on install and update, when the dataset changes.
+  // The one compile not caused by a click: once per install or update.
   if (api.declarativeContent) {
-    Promise.all([wasmReady, tierIcons()])
-      .then(([, icons]) => installHostRules(labeledHosts(), icons))
+    Promise.all([loadCore(), tierIcons()])
+      .then(([core, icons]) => installHostRules(core.labeledHosts(), icons))
       .catch((error) => console.error('Masthead: host rules not installed', error));
   }
 });
+
 api.contextMenus.onClicked.addListener((info, tab) => {
-  if (info.menuItemId === COPY_MENU_ID && tab) runInTab(tab, 'copy');
+  if (info.menuItemId === COPY_MENU_ID && tab && !isReaderTab(tab)) copyWithoutOpening(tab);
 });
 
+// Only the extension's own pages can send these (no page can message the extension: there is no
+// externally_connectable and no content script listening).
 api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (message?.type !== 'masthead:extract' || !sender.tab) return false;
-  wasmReady
-    .then(() => {
-      const article = extractArticle(message.html, message.url);
-      showLabel(sender.tab.id, article).catch(() => {});
-      sendResponse({ article });
-    })
-    .catch((error) => sendResponse({ error: String(error?.message ?? error) }));
-  return true; // the answer comes asynchronously
+  if (sender.id !== api.runtime.id || !sender.url?.startsWith(READER_URL)) return false;
+  if (message?.type === 'masthead:session') {
+    const session = sessions.get(message.key);
+    sessions.delete(message.key);
+    if (!session) {
+      sendResponse({ expired: true });
+      return false;
+    }
+    session.then((outcome) => {
+      // The label goes on the toolbar button now that the reader page is in the tab: the
+      // navigation to it would have cleared a badge set before.
+      if (outcome.article) showLabel(sender.tab.id, outcome.article).catch(() => {});
+      sendResponse(outcome);
+    });
+    return true; // the answer comes asynchronously
+  }
+  if (message?.type === 'masthead:relabel' && sender.tab) {
+    showLabel(sender.tab.id, message.article).catch(() => {});
+  }
+  if (message?.type === 'masthead:closing' && sender.tab) relabelOnReturn(sender.tab.id, message.article);
+  return false;
 });

@@ -16,6 +16,33 @@
   const RTL_LANGUAGES = ['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug'];
 
   const DEFAULT_SETTINGS = { theme: 'system', fontSize: 20, font: 'serif', width: 'medium' };
+  const CHOICES = { theme: ['system', 'light', 'dark', 'sepia'], font: ['serif', 'sans'], width: ['narrow', 'medium', 'wide'] };
+
+  /**
+   * Settings as stored may be anything (an older version, a hand edit): only known values are
+   * kept, so a stored value can carry nothing from one site to another.
+   */
+  function validSettings(raw) {
+    const settings = { ...DEFAULT_SETTINGS };
+    if (!raw || typeof raw !== 'object') return settings;
+    for (const [key, values] of Object.entries(CHOICES)) if (values.includes(raw[key])) settings[key] = raw[key];
+    if (Number.isInteger(raw.fontSize) && raw.fontSize >= 14 && raw.fontSize <= 32 && raw.fontSize % 2 === 0) settings.fontSize = raw.fontSize;
+    return settings;
+  }
+
+  /**
+   * A string the reader sees, from the extension's locale files (`_locales/LANG/messages.json`):
+   * through the browser's i18n API in the extension, through `mastheadMessages` (the same file,
+   * loaded by the page) in www/. `$1`… are replaced by `subs`.
+   */
+  function msg(key, subs = []) {
+    const i18n = globalThis.browser?.i18n ?? globalThis.chrome?.i18n;
+    const text = i18n?.getMessage?.(key, subs);
+    if (text) return text;
+    const entry = globalThis.mastheadMessages?.[key]?.message;
+    if (!entry) return key;
+    return entry.replace(/\$(\d)/g, (_, n) => subs[Number(n) - 1] ?? '');
+  }
 
   function safeUrl(value, attribute) {
     try {
@@ -29,20 +56,27 @@
   }
 
   /** A DOM node for one block of the model. */
-  function buildNode(doc, block, depth = 0) {
+  function buildNode(doc, block, imageFor, depth = 0) {
     if (typeof block === 'string') return doc.createTextNode(block);
     if (!block || depth > 64) return doc.createDocumentFragment();
-    const children = (block.children ?? []).map((child) => buildNode(doc, child, depth + 1));
+    const children = (block.children ?? []).map((child) => buildNode(doc, child, imageFor, depth + 1));
     if (!TAGS.has(block.tag)) {
       const fragment = doc.createDocumentFragment();
       fragment.append(...children);
       return fragment;
     }
+    let src = null;
+    if (block.tag === 'img') {
+      // Only an image the page itself showed, at the URL it showed: the view requests nothing new.
+      const wanted = (block.attrs ?? []).find(([name]) => name === 'src')?.[1];
+      src = wanted && safeUrl(wanted, 'src') ? imageFor(wanted) : null;
+      if (!src) return doc.createDocumentFragment();
+    }
     const element = doc.createElement(block.tag);
     for (const [name, value] of block.attrs ?? []) {
       if (!(ATTRS[block.tag] ?? []).includes(name)) continue;
       if ((name === 'href' || name === 'src') && !safeUrl(value, name)) continue;
-      element.setAttribute(name, value);
+      element.setAttribute(name, name === 'src' ? src : value);
     }
     if (block.tag === 'a') {
       element.target = '_blank';
@@ -51,6 +85,8 @@
     if (block.tag === 'img') {
       element.loading = 'lazy';
       element.referrerPolicy = 'no-referrer';
+      // A decorative image stays silent to screen readers, as on the page.
+      if (!element.hasAttribute('alt')) element.alt = '';
     }
     element.append(...children);
     return element;
@@ -79,7 +115,7 @@
   }
 
   function readingTime(words) {
-    return `${Math.max(1, Math.round((words || 0) / 230))} min read`;
+    return msg('minutesToRead', [String(Math.max(1, Math.round((words || 0) / 230)))]);
   }
 
   function direction(article) {
@@ -104,8 +140,8 @@
 
   /** The source line of copied text, with who stands behind the outlet and any state wire copy. */
   function attribution(article, source) {
-    const lines = [source && `Source: ${source}`];
-    if (article.affiliation) lines.push(`Outlet: ${article.affiliation.summary}`);
+    const lines = [source && msg('sourceLine', [source])];
+    if (article.affiliation) lines.push(msg('outletLine', [article.affiliation.summary]));
     for (const credit of wireNotes(article)) lines.push(credit.summary);
     return lines.filter(Boolean).join('\n');
   }
@@ -123,19 +159,11 @@
     return parts.filter(Boolean).join('\n\n');
   }
 
-  const TIER_HEADINGS = {
-    controlled: 'State-controlled media',
-    captured: 'Government-captured media',
-    independent: 'Publicly funded, editorially independent',
-  };
+  const TIER_HEADINGS = { controlled: 'tierControlled', captured: 'tierCaptured', independent: 'tierIndependent' };
   const MATCH_NOTES = {
-    amp_cache: 'Identified from the original address inside this AMP cache copy.',
-    web_archive: 'Identified from the original address of this archived copy.',
-    translation_proxy: 'Identified from the original address behind this translation.',
-    search_cache: 'Identified from the original address of this cached copy.',
-    canonical: 'Identified from the original address the page gives for itself.',
-    site_name_claim: 'Identified from the name the page gives itself, not from its address.',
-    publisher_claim: 'Identified from the publisher the page names, not from its address.',
+    amp_cache: 'matchedAmpCache', web_archive: 'matchedWebArchive', translation_proxy: 'matchedTranslationProxy',
+    search_cache: 'matchedSearchCache', canonical: 'matchedCanonical', site_name_claim: 'matchedSiteNameClaim',
+    publisher_claim: 'matchedPublisherClaim',
   };
 
   /** A source link's text: host and path, shortened (`github.com/v2fly/domain-list-comm…`). */
@@ -159,27 +187,27 @@
     const label = article.affiliation;
     const notes = wireNotes(article);
     if (!label && notes.length === 0) return '';
-    const section = el(doc, 'section', { className: 'outlet-label', ariaLabel: 'Who stands behind this outlet' });
+    const section = el(doc, 'section', { className: 'outlet-label', ariaLabel: msg('labelRegion') });
     if (label) {
-      const heading = label.tier === 'captured' ? label.category_name : TIER_HEADINGS[label.tier];
-      const box = el(doc, 'div', { className: `label tier-${label.tier}`, role: label.tier === 'independent' ? 'note' : 'alert', 'data-tier': label.tier }, [
+      const heading = label.tier === 'captured' ? label.category_name : msg(TIER_HEADINGS[label.tier]);
+      const box = el(doc, 'div', { className: `label tier-${label.tier}`, role: 'note', 'data-tier': label.tier }, [
         el(doc, 'p', { className: 'label-heading', text: heading }),
         el(doc, 'p', { className: 'label-summary', text: label.summary }),
       ]);
       const flags = [];
-      if (label.sanctions) flags.push(`EU sanctions: ${label.sanctions.measure}, since ${longDate(label.sanctions.since)}.`);
-      if (label.contested) flags.push(`Contested: ${label.contested}`);
-      if (MATCH_NOTES[label.matched_by]) flags.push(MATCH_NOTES[label.matched_by]);
+      if (label.sanctions) flags.push(msg('flagSanctions', [label.sanctions.measure, longDate(label.sanctions.since)]));
+      if (label.contested) flags.push(msg('flagContested', [label.contested]));
+      if (MATCH_NOTES[label.matched_by]) flags.push(msg(MATCH_NOTES[label.matched_by]));
       for (const flag of flags) box.append(el(doc, 'p', { className: 'label-flag', text: flag }));
       const sources = el(doc, 'ul', { className: 'label-sources' }, label.sources
         .filter((href) => safeUrl(href, 'href'))
         .map((href) => el(doc, 'li', {}, [el(doc, 'a', { href, text: shortLink(href), title: href, target: '_blank', rel: 'noopener noreferrer' })])));
       const why = el(doc, 'details', { className: 'label-why' }, [
-        el(doc, 'summary', { text: 'Why?' }),
+        el(doc, 'summary', { text: msg('why') }),
         el(doc, 'p', { text: label.why }),
-        el(doc, 'p', { text: `Category ${label.category} of the State Media Matrix (Media and Journalism Research Center); basis: ${label.basis}. Reviewed ${longDate(label.reviewed)}.` }),
-        label.unconfirmed ? el(doc, 'p', { text: `Not yet confirmed in a public source: ${label.unconfirmed.replace(/;/g, ', ')}.` }) : '',
-        el(doc, 'p', { text: 'Sources:' }),
+        el(doc, 'p', { text: msg('whyCategory', [label.category, label.basis, longDate(label.reviewed)]) }),
+        label.unconfirmed ? el(doc, 'p', { text: msg('whyUnconfirmed', [label.unconfirmed.replace(/;/g, ', ')]) }) : '',
+        el(doc, 'p', { text: msg('whySources') }),
         sources,
       ]);
       box.append(why);
@@ -199,63 +227,73 @@
     root.style.setProperty('--font-size', `${settings.fontSize}px`);
   }
 
+  /** A button that acts on a person's click or key press only: a click a script synthesises
+   * (`element.click()`, `dispatchEvent`) has `isTrusted` false and does nothing. */
+  function button(doc, props, onPress) {
+    return el(doc, 'button', { type: 'button', ...props, onclick: (event) => { if (event.isTrusted) onPress(event); } });
+  }
+
   /**
    * Build the reader view for `article` in document `doc`. `actions` holds the callbacks:
-   * close(), copy(kind, text) → Promise, saveSettings(settings). Returns the root element.
+   * close(), copy(text) → Promise, saveSettings(settings). `imageFor(src)` gives the URL to show
+   * for an image of the model, or null to leave it out (the extension: only images the page
+   * loaded). Returns the root element; its headline has tabindex -1 so that focus can start there.
    */
-  function render(doc, article, settings, actions) {
-    settings = { ...DEFAULT_SETTINGS, ...settings };
-    const root = el(doc, 'div', { className: 'masthead-root', role: 'dialog', ariaLabel: 'Reader view', ariaModal: 'true' });
+  function render(doc, article, settings, actions, { imageFor = (src) => src } = {}) {
+    settings = validSettings(settings);
+    const root = el(doc, 'div', { className: 'masthead-root' });
     applySettings(root, settings);
 
     const status = el(doc, 'div', { className: 'status', role: 'status', ariaLive: 'polite' });
+    let statusTimer = null;
     const report = (message) => {
       status.textContent = message;
       status.classList.add('shown');
-      setTimeout(() => status.classList.remove('shown'), 2500);
+      clearTimeout(statusTimer);
+      statusTimer = setTimeout(() => status.classList.remove('shown'), 2500);
     };
-    const copyButton = (label, kind, make) => el(doc, 'button', { type: 'button', text: label, ariaLabel: label, onclick: async () => {
+    const copyButton = (key, doneKey, make) => button(doc, { text: msg(key), ariaLabel: msg(key) }, async () => {
       try {
         await actions.copy(make(article));
-        report(kind === 'text' ? 'Copied the clean text' : 'Copied as Markdown');
+        report(msg(doneKey));
       } catch (error) {
-        report(`Could not copy: ${error?.message ?? error}`);
+        report(msg('couldNotCopy', [String(error?.message ?? error)]));
       }
-    } });
+    });
 
-    const panel = el(doc, 'div', { className: 'settings', hidden: true, role: 'group', ariaLabel: 'Reading settings' });
+    const panel = el(doc, 'div', { className: 'settings', hidden: true, role: 'group', ariaLabel: msg('settingsGroup') });
     const update = (change) => {
-      Object.assign(settings, change);
+      settings = validSettings({ ...settings, ...change });
       applySettings(root, settings);
       actions.saveSettings?.({ ...settings });
     };
-    const select = (label, key, options) => el(doc, 'label', {}, [label, el(doc, 'select', {
-      ariaLabel: label, onchange: (event) => update({ [key]: event.target.value }),
-    }, options.map(([value, text]) => el(doc, 'option', { value, text, selected: settings[key] === value })))]);
+    const select = (labelKey, key, options) => el(doc, 'label', {}, [msg(labelKey), el(doc, 'select', {
+      ariaLabel: msg(labelKey), onchange: (event) => update({ [key]: event.target.value }),
+    }, options.map(([value, textKey]) => el(doc, 'option', { value, text: msg(textKey), selected: settings[key] === value })))]);
     panel.append(
-      select('Theme', 'theme', [['system', 'Follow the system'], ['light', 'Light'], ['dark', 'Dark'], ['sepia', 'Sepia']]),
-      select('Typeface', 'font', [['serif', 'Serif'], ['sans', 'Sans-serif']]),
-      select('Line width', 'width', [['narrow', 'Narrow'], ['medium', 'Medium'], ['wide', 'Wide']]),
+      select('theme', 'theme', [['system', 'themeSystem'], ['light', 'themeLight'], ['dark', 'themeDark'], ['sepia', 'themeSepia']]),
+      select('typeface', 'font', [['serif', 'fontSerif'], ['sans', 'fontSans']]),
+      select('lineWidth', 'width', [['narrow', 'widthNarrow'], ['medium', 'widthMedium'], ['wide', 'widthWide']]),
       el(doc, 'span', { className: 'size' }, [
-        el(doc, 'button', { type: 'button', text: 'A−', ariaLabel: 'Smaller text', onclick: () => update({ fontSize: Math.max(14, settings.fontSize - 2) }) }),
-        el(doc, 'button', { type: 'button', text: 'A+', ariaLabel: 'Larger text', onclick: () => update({ fontSize: Math.min(32, settings.fontSize + 2) }) }),
+        button(doc, { text: 'A−', ariaLabel: msg('smallerText') }, () => update({ fontSize: Math.max(14, settings.fontSize - 2) })),
+        button(doc, { text: 'A+', ariaLabel: msg('largerText') }, () => update({ fontSize: Math.min(32, settings.fontSize + 2) })),
       ]),
     );
-    const settingsButton = el(doc, 'button', { type: 'button', text: 'Aa', ariaLabel: 'Settings', ariaExpanded: 'false', onclick: () => {
+    const settingsButton = button(doc, { text: 'Aa', ariaLabel: msg('settings'), ariaExpanded: 'false' }, () => {
       panel.hidden = !panel.hidden;
       settingsButton.setAttribute('aria-expanded', String(!panel.hidden));
-    } });
-    const toolbar = el(doc, 'div', { className: 'toolbar', role: 'toolbar', ariaLabel: 'Reader view controls' }, [
-      copyButton('Copy text', 'text', copyText),
-      copyButton('Copy Markdown', 'markdown', copyMarkdown),
+    });
+    const toolbar = el(doc, 'div', { className: 'toolbar', role: 'toolbar', ariaLabel: msg('toolbar') }, [
+      copyButton('copyText', 'copiedText', copyText),
+      copyButton('copyMarkdown', 'copiedMarkdown', copyMarkdown),
       settingsButton,
-      el(doc, 'button', { type: 'button', className: 'close', text: '✕', ariaLabel: 'Close reader view', onclick: () => actions.close() }),
+      button(doc, { className: 'close', text: '✕', ariaLabel: msg('closeReader') }, () => actions.close()),
     ]);
 
     const dir = direction(article);
     const header = el(doc, 'header', { className: 'masthead-header' }, [
       article.site_name ? el(doc, 'p', { className: 'site', text: article.site_name }) : '',
-      el(doc, 'h1', { text: article.title || 'Untitled' }),
+      el(doc, 'h1', { text: article.title || msg('untitled'), tabIndex: -1 }),
       bylineLine(article) ? el(doc, 'p', { className: 'byline', text: bylineLine(article) }) : '',
       el(doc, 'p', { className: 'meta', text: readingTime(article.word_count) }),
       outletLabel(doc, article),
@@ -264,25 +302,29 @@
     const leadShown = (article.content ?? []).some(function hasImage(block) {
       return typeof block === 'object' && (block.tag === 'img' || (block.children ?? []).some(hasImage));
     });
-    if (article.lead_image && !leadShown && safeUrl(article.lead_image, 'src')) {
-      body.append(el(doc, 'img', { className: 'lead', src: article.lead_image, alt: '', loading: 'lazy', referrerPolicy: 'no-referrer' }));
-    }
-    for (const block of article.content ?? []) body.append(buildNode(doc, block));
-    const footer = el(doc, 'footer', { className: 'source', text: `Source: ${sourceLine(article)}` });
-    if (article.affiliation) footer.append(el(doc, 'br'), `Outlet: ${article.affiliation.summary}`);
+    const lead = article.lead_image && !leadShown && safeUrl(article.lead_image, 'src') ? imageFor(article.lead_image) : null;
+    if (lead) body.append(el(doc, 'img', { className: 'lead', src: lead, alt: '', loading: 'lazy', referrerPolicy: 'no-referrer' }));
+    for (const block of article.content ?? []) body.append(buildNode(doc, block, imageFor));
+    const footer = el(doc, 'footer', { className: 'source', text: msg('sourceLine', [sourceLine(article)]) });
+    if (article.affiliation) footer.append(el(doc, 'br'), msg('outletLine', [article.affiliation.summary]));
     const page = el(doc, 'article', { className: 'masthead-article', dir, lang: article.lang || '' }, [header, body, footer]);
-    root.append(toolbar, panel, page, status);
+    root.append(toolbar, panel, el(doc, 'main', {}, [page]), status);
     return root;
   }
 
-  /** A polite message in place of an article (no article, an error). */
-  function renderMessage(doc, title, detail, actions, showAnyway) {
-    const root = el(doc, 'div', { className: 'masthead-root message', role: 'dialog', ariaLabel: 'Reader view', ariaModal: 'true' });
+  /**
+   * A polite message in place of an article (no article, an error), with the outlet label when
+   * the address has one: a page that defeats extraction does not escape its label.
+   */
+  function renderMessage(doc, title, detail, actions, { showAnyway = null, article = null } = {}) {
+    const root = el(doc, 'div', { className: 'masthead-root message' });
     applySettings(root, DEFAULT_SETTINGS);
-    const buttons = [el(doc, 'button', { type: 'button', text: 'Close', ariaLabel: 'Close reader view', onclick: () => actions.close() })];
-    if (showAnyway) buttons.unshift(el(doc, 'button', { type: 'button', text: 'Show what was found', onclick: showAnyway }));
-    root.append(el(doc, 'div', { className: 'notice', role: 'alert' }, [
-      el(doc, 'h1', { text: title }), el(doc, 'p', { text: detail }), el(doc, 'div', { className: 'buttons' }, buttons),
+    const buttons = [button(doc, { text: msg('close'), ariaLabel: msg('closeReader') }, () => actions.close())];
+    if (showAnyway) buttons.unshift(button(doc, { text: msg('showAnyway') }, showAnyway));
+    root.append(el(doc, 'main', { className: 'notice' }, [
+      el(doc, 'h1', { text: title, tabIndex: -1 }), el(doc, 'p', { text: detail }),
+      article ? outletLabel(doc, article) : '',
+      el(doc, 'div', { className: 'buttons' }, buttons),
     ]));
     return root;
   }
@@ -290,7 +332,7 @@
   const STYLE = `
 :host { all: initial; position: fixed; inset: 0; z-index: 2147483647; display: block; overflow: auto; overscroll-behavior: contain; }
 .masthead-root { --bg: #fdfdfb; --fg: #1d1d1f; --muted: #5f6368; --accent: #0b57d0; --rule: #e3e3e0; --panel: #f1f1ee;
-  min-height: 100%; box-sizing: border-box; background: var(--bg); color: var(--fg); padding: 0 1.25rem 4rem;
+  min-height: 100vh; box-sizing: border-box; background: var(--bg); color: var(--fg); padding: 0 1.25rem 4rem;
   font-size: var(--font-size, 20px); line-height: 1.6; font-family: Charter, 'Iowan Old Style', Georgia, Cambria, 'Noto Serif', serif; }
 .masthead-root[data-font="sans"] { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif; }
 .masthead-root[data-theme="dark"] { --bg: #1b1b1d; --fg: #e6e6e3; --muted: #a3a3a0; --accent: #8ab4f8; --rule: #3a3a3c; --panel: #2a2a2d; }
@@ -350,7 +392,20 @@ hr { border: 0; border-top: 1px solid var(--rule); }
 .notice { max-width: 30rem; text-align: center; font-family: system-ui, sans-serif; }
 .notice h1 { font-size: 1.4em; } .notice p { color: var(--muted); }
 .buttons { display: flex; gap: .5rem; justify-content: center; }
+html, body { margin: 0; padding: 0; }
+h1:focus { outline: none; }
+.loading { font: 14px system-ui, sans-serif; color: var(--muted); text-align: center; padding-top: 30vh; margin: 0; }
+@media print {
+  .toolbar, .settings, .status { display: none !important; }
+  .masthead-root { --bg: #fff; --fg: #000; --muted: #444; --rule: #999; --panel: #fff; --accent: #000; padding: 0; min-height: 0; }
+  .masthead-article { max-width: none; }
+  .label-why summary { display: none; }
+  pre { overflow: visible; white-space: pre-wrap; }
+  table { display: table; overflow: visible; }
+  img, figure, .label { break-inside: avoid; }
+  h1, h2, h3, h4 { break-after: avoid; }
+}
 `;
 
-  globalThis.mastheadReader = { render, renderMessage, copyText, copyMarkdown, STYLE, DEFAULT_SETTINGS };
+  globalThis.mastheadReader = { render, renderMessage, copyText, copyMarkdown, validSettings, msg, STYLE, DEFAULT_SETTINGS };
 })();

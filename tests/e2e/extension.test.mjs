@@ -2,7 +2,7 @@
 // served under their real host names, a real toolbar click (CDP Extensions.triggerAction).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, driver, readerText, clickToolbar } from './harness.mjs';
+import { startServer, launch, driver, readerText, clickToolbar, currentWorker, onReaderPage } from './harness.mjs';
 
 let server;
 let browser;
@@ -31,9 +31,10 @@ async function assertArticleShown(page) {
     assert.ok(text.includes(wanted), `reader view lacks: ${wanted}`);
   }
   for (const chrome of PAGE_CHROME) assert.ok(!text.includes(chrome), `page chrome in the reader view: ${chrome}`);
-  // It covers the page: the element at the centre of the viewport is the reader view.
-  const onTop = await page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName);
-  assert.equal(onTop, 'MASTHEAD-READER');
+  // The tab shows the extension's own page, and what is on top at its centre is the view.
+  assert.ok(onReaderPage(page), page.url());
+  const onTop = await page.evaluate(() => Boolean(document.getElementById('view')?.contains(document.elementFromPoint(innerWidth / 2, innerHeight / 2))));
+  assert.ok(onTop, 'the element at the centre is not the reader view');
 }
 
 test('a click turns a news page into the reader view with the article and none of the page chrome', async () => {
@@ -48,7 +49,7 @@ test('it works the same on a page whose CSP forbids WebAssembly and inline style
   await click(page);
   await assertArticleShown(page);
   // The stylesheet applied despite style-src 'self': the headline is large.
-  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('masthead-reader').shadowRoot.querySelector('h1')).fontSize));
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize));
   assert.ok(size > 30, `headline font size ${size}`);
   await page.close();
 });
@@ -57,6 +58,8 @@ test('a second click, the close button and Esc each give back the page exactly, 
   const page = await openPage(base('sputnikglobe.com') + ARTICLE_PATH);
   await page.evaluate(() => window.scrollTo(0, 400));
   const before = await page.evaluate(() => ({ html: document.documentElement.outerHTML, y: scrollY }));
+  // A value in the page's own JavaScript: it survives only if the page was never reloaded.
+  await page.evaluate(() => { window.pageState = 'kept'; });
   const closers = [
     async () => click(page),
     async () => page.getByRole('button', { name: 'Close reader view' }).click(),
@@ -74,6 +77,7 @@ test('a second click, the close button and Esc each give back the page exactly, 
       assert.fail(`round ${round}: the page DOM changed near: ${JSON.stringify(before.html.slice(Math.max(0, at - 80), at + 80))} → ${JSON.stringify(after.html.slice(Math.max(0, at - 80), at + 80))}`);
     }
     assert.equal(after.y, before.y, 'the scroll position changed');
+    assert.equal(await page.evaluate(() => window.pageState), 'kept', `round ${round}: the page was reloaded, not restored`);
   }
   await page.click('#page-counter');
   assert.equal(await page.getAttribute('#page-counter', 'data-count'), '1', 'the page script no longer responds');
@@ -84,6 +88,7 @@ test('"Copy text" puts the clean text with its source on the clipboard, and says
   const url = base('sputnikglobe.com') + ARTICLE_PATH;
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await openPage(url);
+  const articleUrl = page.url();
   await click(page);
   await assertArticleShown(page);
   await page.getByRole('button', { name: 'Copy text' }).click();
@@ -91,7 +96,7 @@ test('"Copy text" puts the clean text with its source on the clipboard, and says
   const copied = await readClipboard();
   assert.ok(copied.startsWith('Guaido Not Ruling Out Intervention Amid Alleged US Contacts With Venezuelan Army\n\n'));
   assert.ok(copied.includes("\n\nVenezuela's self-proclaimed interim president"));
-  assert.ok(copied.trimEnd().endsWith(`Source: Sputnik International — ${page.url()}\n`
+  assert.ok(copied.trimEnd().endsWith(`Source: Sputnik International — ${articleUrl}\n`
     + 'Outlet: Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya.'), copied.slice(-300));
   for (const chrome of PAGE_CHROME) assert.ok(!copied.includes(chrome), `page chrome on the clipboard: ${chrome}`);
 
@@ -111,11 +116,13 @@ test('settings persist across a reload', async () => {
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await page.getByRole('combobox', { name: 'Typeface' }).selectOption('sans');
   await page.getByRole('button', { name: 'Larger text' }).click();
+  await page.keyboard.press('Escape');
+  await waitForClosed(page);
   await page.reload();
   await click(page);
   await assertArticleShown(page);
   const applied = await page.evaluate(() => {
-    const root = document.querySelector('masthead-reader').shadowRoot.querySelector('.masthead-root');
+    const root = document.querySelector('.masthead-root');
     return { theme: root.dataset.theme, font: root.dataset.font, size: root.style.getPropertyValue('--font-size') };
   });
   assert.deepEqual(applied, { theme: 'dark', font: 'sans', size: '22px' });
@@ -127,7 +134,7 @@ test('a right-to-left article reads right to left in its language', async () => 
   await click(page);
   await waitForReader(page, 'أعلنت الحكومة اليوم');
   const article = await page.evaluate(() => {
-    const node = document.querySelector('masthead-reader').shadowRoot.querySelector('article');
+    const node = document.querySelector('article');
     return { dir: node.dir, lang: node.lang, direction: getComputedStyle(node).direction };
   });
   assert.deepEqual(article, { dir: 'rtl', lang: 'ar', direction: 'rtl' });
@@ -147,7 +154,7 @@ test('a browser page the extension may not touch is explained on the toolbar but
   const page = await browser.context.newPage();
   await page.goto('chrome://version/');
   await click(page);
-  const title = await browser.worker.evaluate(async () => {
+  const title = await (await currentWorker(browser)).evaluate(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     for (let i = 0; i < 50; i++) {
       const current = await chrome.action.getTitle({ tabId: tab.id });
@@ -179,7 +186,7 @@ test('nothing from a hostile page runs in the reader view: no handler, no global
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const inView = await page.evaluate(() => {
     // The article as rendered (the view's own chrome sets a CSS variable on its root).
-    const body = document.querySelector('masthead-reader').shadowRoot.querySelector('.masthead-body');
+    const body = document.querySelector('.masthead-body');
     const elements = [...body.querySelectorAll('*')];
     return {
       handlers: elements.flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on') || a.name === 'style' || a.name === 'srcdoc').map((a) => `${e.tagName}[${a.name}]`)),
@@ -188,8 +195,12 @@ test('nothing from a hostile page runs in the reader view: no handler, no global
     };
   });
   assert.deepEqual(inView, { handlers: [], active: [], urls: [] });
-  assert.equal(await page.evaluate(() => window.__fired ?? 0), firedBefore, 'a handler from the page fired inside the reader view');
+  assert.equal(await page.evaluate(() => window.__fired), undefined, 'a handler from the page fired inside the reader view');
   assert.equal(dialogs.length, dialogsBefore, `a dialog opened: ${dialogs.join(', ')}`);
+  // Back on the page, its own count is where it was: nothing of it ran while the view showed.
+  await page.keyboard.press('Escape');
+  await waitForClosed(page);
+  assert.equal(await page.evaluate(() => window.__fired ?? 0), firedBefore);
   await page.close();
 });
 
@@ -215,58 +226,36 @@ test('the extension makes no network request: after the click, nothing is fetche
   await page.close();
 });
 
-test('100 toggles leave the page identical, its listeners working and its memory flat', async () => {
+test('30 toggles leave the page identical and its listeners working, and the worker keeps nothing', async () => {
   const page = await openPage(base('sputnikglobe.com') + ARTICLE_PATH);
-  const cdp = await browser.context.newCDPSession(page);
-  const heap = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  };
   const before = await page.evaluate(() => document.documentElement.outerHTML);
-  // Warm up once so that the content script and its first allocations are in the baseline.
-  await click(page);
-  await waitForReader(page, "Venezuela's self-proclaimed");
-  await page.keyboard.press('Escape');
-  await waitForClosed(page);
-  const heapBefore = await heap();
-  for (let i = 0; i < 100; i++) {
-    await clickToolbar(browser.context, browser.extensionId, page, { settleMs: 0 });
+  for (let i = 0; i < 30; i++) {
+    await clickToolbar(browser.context, browser.extensionId, page, { settleMs: i === 0 ? 300 : 0 });
     await waitForReader(page, "Venezuela's self-proclaimed");
     await page.keyboard.press('Escape');
     await waitForClosed(page);
   }
-  const heapAfter = await heap();
   assert.equal(await page.evaluate(() => document.documentElement.outerHTML), before);
   await page.click('#page-counter');
   assert.equal(await page.getAttribute('#page-counter', 'data-count'), '1');
-  const growth = heapAfter - heapBefore;
-  console.log(`# heap after 100 toggles: ${heapBefore} → ${heapAfter} bytes (${growth >= 0 ? '+' : ''}${growth})`);
-  assert.ok(growth < 2 * 1024 * 1024, `the page's heap grew by ${growth} bytes over 100 toggles`);
-  await cdp.detach();
+  // Every session was handed to its reader page and dropped.
+  const kept = await (await currentWorker(browser)).evaluate(() => globalThis.mastheadSessionsKept?.());
+  assert.equal(kept, 0);
   await page.close();
 });
 
-test('a page that changes itself while the reader view is open keeps its own changes on close', async () => {
+test('a form the reader was filling in is still filled in after the reader view closes', async () => {
   const page = await openPage(base('sputnikglobe.com') + ARTICLE_PATH);
+  await page.evaluate(() => {
+    const field = document.createElement('textarea');
+    field.id = 'comment';
+    document.body.append(field);
+  });
+  await page.fill('#comment', 'half-written comment');
   await click(page);
   await assertArticleShown(page);
-  // The page's own scripts keep running underneath: a live ticker, a removed ad, a changed title.
-  await page.evaluate(() => {
-    const ticker = document.createElement('p');
-    ticker.id = 'live-ticker';
-    ticker.textContent = 'Breaking: the page changed itself';
-    document.body.append(ticker);
-    document.querySelector('.layout__sidebar')?.remove();
-    document.title = 'Changed by the page';
-  });
-  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Close reader view' }).click();
   await waitForClosed(page);
-  const state = await page.evaluate(() => ({
-    ticker: document.getElementById('live-ticker')?.textContent,
-    sidebar: Boolean(document.querySelector('.layout__sidebar')),
-    title: document.title,
-    views: document.querySelectorAll('masthead-reader').length,
-  }));
-  assert.deepEqual(state, { ticker: 'Breaking: the page changed itself', sidebar: false, title: 'Changed by the page', views: 0 });
+  assert.equal(await page.inputValue('#comment'), 'half-written comment');
   await page.close();
 });

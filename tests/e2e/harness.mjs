@@ -68,24 +68,38 @@ export function startServer() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** Chromium with the extension; every host name resolves to this machine. */
-export async function launch() {
+/**
+ * Chromium with the extension; every host name resolves to this machine. The back-forward cache
+ * stays on, as for a reader (Playwright turns it off by default): closing the reader view goes
+ * back in history, and whether the page comes back from that cache is part of what is tested.
+ * `secureOrigins` are plain-http origins treated as https, so that a page there has the async
+ * clipboard API (the hostile pages use it to fight the copy).
+ */
+export async function launch({ secureOrigins = [] } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
     args: [
       '--headless=new', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
       '--enable-unsafe-extension-debugging', '--host-resolver-rules=MAP * 127.0.0.1', '--no-sandbox', '--disable-gpu',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
       '--disable-dev-shm-usage',
+      ...(secureOrigins.length ? [`--unsafely-treat-insecure-origin-as-secure=${secureOrigins.join(',')}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   // The window's first, blank tab would otherwise stay the active one.
   for (const blank of context.pages()) await blank.close();
   const extensionId = new URL(worker.url()).host;
-  return { context, worker, extensionId, profile };
+  return { context, worker, extensionId, profile, readerUrl: `chrome-extension://${extensionId}/reader.html` };
+}
+
+/** The extension's service worker as it is now (a stopped worker comes back as a new one). */
+export async function currentWorker(browser) {
+  const worker = browser.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${browser.extensionId}/`));
+  return worker ?? browser.context.waitForEvent('serviceworker');
 }
 
 /** A real toolbar click (it grants activeTab exactly as a user's click does). */
@@ -121,10 +135,16 @@ export function resetBrowserSession() {
   cachedBrowserSession = null;
 }
 
-/** Text of the reader view (an open shadow root) with whitespace runs (and no-break spaces)
- * as single spaces, or null when it is not shown. */
+/** True when `page` shows the reader page (the extension's reader.html in the tab). */
+export function onReaderPage(page) {
+  return /^(chrome|moz)-extension:\/\/[^/]+\/reader\.html/.test(page.url());
+}
+
+/** Text of the reader view as shown (whitespace runs, no-break spaces included, as single
+ * spaces), or null when the tab does not show it. */
 export async function readerText(page) {
-  const text = await page.evaluate(() => document.querySelector('masthead-reader')?.shadowRoot?.textContent ?? null);
+  if (!onReaderPage(page)) return null;
+  const text = await page.evaluate(() => document.getElementById('view')?.innerText ?? null).catch(() => null);
   return text === null ? null : text.replace(/\s+/g, ' ');
 }
 
@@ -159,7 +179,7 @@ export function driver(browser, server) {
 
   /** What the toolbar button says for the active tab (where failures are explained). */
   async function actionTitle() {
-    return browser.worker.evaluate(async () => {
+    return (await currentWorker(browser)).evaluate(async () => {
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       return chrome.action.getTitle({ tabId: tab.id });
     });
@@ -182,7 +202,8 @@ export function driver(browser, server) {
   }
 
   async function waitForClosed(page) {
-    await poll(async () => page.evaluate(() => !document.querySelector('masthead-reader')), 'the reader view to close');
+    await poll(async () => !onReaderPage(page) && (await page.evaluate(() => document.readyState === 'complete').catch(() => false)),
+      'the reader view to close');
   }
 
   /** The clipboard, read from a page in a secure context (http://localhost): the fixtures are
@@ -196,7 +217,7 @@ export function driver(browser, server) {
 
   /** The toolbar badge text for the active tab. */
   async function badgeText() {
-    return browser.worker.evaluate(async () => {
+    return (await currentWorker(browser)).evaluate(async () => {
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       return chrome.action.getBadgeText({ tabId: tab.id });
     });

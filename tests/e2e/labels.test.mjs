@@ -4,7 +4,7 @@
 // mark labeled outlets on the toolbar icon before any click (Chromium's declarativeContent).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, driver } from './harness.mjs';
+import { startServer, launch, driver, currentWorker } from './harness.mjs';
 
 // Hosts on Chromium's HSTS preload list (bbc.com, for one) cannot be served over plain http
 // here, so the publicly funded tier is shown with DW.
@@ -30,7 +30,7 @@ after(async () => {
 /** The label section of the open reader view: tier, text, computed colours, links. */
 async function labelOf(page) {
   return page.evaluate(() => {
-    const root = document.querySelector('masthead-reader').shadowRoot;
+    const root = document;
     const box = root.querySelector('.outlet-label .label');
     const wire = [...root.querySelectorAll('.outlet-label .wire-note')].map((n) => n.textContent);
     if (!box) return { tier: null, wire };
@@ -74,8 +74,8 @@ test('each tier looks different, and an ordinary outlet gets no label', async ()
   // Three tiers, three looks; the independent one is informational, never a warning.
   const looks = new Set(Object.values(seen).map((l) => `${l.border}|${l.background}`));
   assert.equal(looks.size, 3, JSON.stringify(seen));
-  assert.equal(seen.controlled.role, 'alert');
-  assert.equal(seen.independent.role, 'note');
+  // A note the reader can read, not an alert announced on every open.
+  for (const label of Object.values(seen)) assert.equal(label.role, 'note');
   assert.ok(!/state-controlled|warning|propaganda/i.test(seen.independent.text), seen.independent.text);
   assert.ok(seen.controlled.text.includes('EU sanctions'), 'Sputnik carries the EU sanctions flag');
 
@@ -119,7 +119,7 @@ test('the copied text names the outlet and its label in the source lines', async
 });
 
 test('labeled outlets are marked on the toolbar icon before any click (declarativeContent rules)', async () => {
-  const rules = await browser.worker.evaluate(async () => {
+  const rules = await (await currentWorker(browser)).evaluate(async () => {
     for (let i = 0; i < 50; i++) {
       const found = await new Promise((resolve) => chrome.declarativeContent.onPageChanged.getRules(resolve));
       if (found.length) return found.map((rule) => ({ id: rule.id, conditions: rule.conditions.length }));

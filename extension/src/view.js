@@ -1,0 +1,126 @@
+// The reader page (reader.html): an extension page in the tab, in place of the web page it was
+// opened on. No script or style of that page can reach it (another origin, and the page is gone
+// or frozen in the back-forward cache while this shows), so what the reader sees, the label
+// included, and what "Copy" puts on the clipboard are the extension's alone.
+import { api } from './platform.js';
+
+const reader = globalThis.mastheadReader;
+const { msg } = reader;
+const SETTINGS_KEY = 'mastheadSettings';
+const key = location.hash.slice(1);
+const view = document.getElementById('view');
+// A constructed stylesheet: the same rules www/ uses, and nothing inline for the CSP to allow.
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(reader.STYLE);
+document.adoptedStyleSheets = [sheet];
+let articleUrl = null;
+let shownArticle = null;
+
+/** Back to the page as it was: the history entry before this one (restored from the
+ * back-forward cache where the browser kept it), or, when there is none, its address. */
+function close() {
+  if (shownArticle) {
+    const { url, affiliation, wire_credits: wireCredits } = shownArticle;
+    api.runtime.sendMessage({ type: 'masthead:closing', article: { url, affiliation, wire_credits: wireCredits } }).catch(() => {});
+  }
+  if (history.length > 1) history.back();
+  else if (articleUrl) location.replace(articleUrl);
+  else window.close();
+}
+
+async function loadSettings() {
+  try {
+    const stored = await api.storage.local.get(SETTINGS_KEY);
+    return reader.validSettings(stored[SETTINGS_KEY]);
+  } catch {
+    return { ...reader.DEFAULT_SETTINGS };
+  }
+}
+
+async function copy(text) {
+  // This document has focus and the click was the reader's own: the async API works, and no
+  // web page has any part in it.
+  await navigator.clipboard.writeText(text);
+}
+
+const actions = {
+  close,
+  copy,
+  saveSettings: (settings) => api.storage.local.set({ [SETTINGS_KEY]: reader.validSettings(settings) }).catch(() => {}),
+};
+
+/** What the worker extracted for this view; kept in this tab's sessionStorage (this origin's
+ * only) so that a reload, or coming forward to it again, shows the same article. */
+async function loadSession() {
+  const kept = sessionStorage.getItem(key);
+  if (kept) return { ...JSON.parse(kept), restored: true };
+  const session = await api.runtime.sendMessage({ type: 'masthead:session', key });
+  if (session && !session.expired && !session.error) {
+    try {
+      sessionStorage.setItem(key, JSON.stringify({ article: session.article, url: session.url, loadedImages: session.loadedImages }));
+    } catch {
+      // Over the storage quota (a huge article): a reload will say the view has expired.
+    }
+  }
+  return session;
+}
+
+function show(root, title) {
+  view.replaceWith(root);
+  root.id = 'view';
+  document.title = title;
+  root.querySelector('h1')?.focus({ preventScroll: true });
+}
+
+function showArticle(article, settings, loadedImages) {
+  const images = new Map(Object.entries(loadedImages ?? {}));
+  const root = reader.render(document, article, settings, actions, { imageFor: (src) => images.get(src) ?? null });
+  show(root, article.title || msg('untitled'));
+}
+
+async function main() {
+  document.documentElement.lang = api.i18n.getUILanguage();
+  view.querySelector('.loading').textContent = msg('preparing');
+  const [session, settings] = await Promise.all([loadSession(), loadSettings()]);
+  globalThis.mastheadSession = session; // read by the cold-click benchmark: where the time went
+  if (!session || session.expired) {
+    show(reader.renderMessage(document, msg('expiredTitle'), msg('expiredDetail'), actions), msg('expiredTitle'));
+    return;
+  }
+  articleUrl = session.url;
+  if (session.error) {
+    show(reader.renderMessage(document, msg('couldNotReadTitle'), msg('couldNotReadDetail', [session.error]), actions), msg('couldNotReadTitle'));
+    return;
+  }
+  const { article } = session;
+  shownArticle = article;
+  if (session.restored) api.runtime.sendMessage({ type: 'masthead:relabel', article }).catch(() => {});
+  if (!article.readerable || !article.text) {
+    const showAnyway = article.text ? () => showArticle(article, settings, session.loadedImages) : null;
+    show(reader.renderMessage(document, msg('noArticleTitle'), msg('noArticleDetail'), actions, { showAnyway, article }), msg('noArticleTitle'));
+    return;
+  }
+  showArticle(article, settings, session.loadedImages);
+  performance.mark('masthead:article-shown');
+}
+
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && event.isTrusted && !event.defaultPrevented) {
+    // Esc in an open <select> or details closes that first.
+    if (event.target instanceof HTMLSelectElement) return;
+    close();
+  }
+});
+
+// A second toolbar click on this tab: the worker asks the reader page of that tab to close.
+api.runtime.onMessage.addListener((message, sender) => {
+  if (message?.type !== 'masthead:close' || sender.id !== api.runtime.id) return;
+  api.tabs.getCurrent().then((tab) => {
+    if (tab?.id === message.tabId) close();
+  });
+});
+
+main().catch((error) => {
+  show(reader.renderMessage(document, msg('couldNotReadTitle'), msg('couldNotReadDetail', [String(error?.message ?? error)]), actions),
+    msg('couldNotReadTitle'));
+});
