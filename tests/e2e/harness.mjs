@@ -22,6 +22,7 @@ const PAGE_HOOK = '<button id="page-counter" data-count="0">Page button</button>
 /** Routes: path → { file, csp, edits }. `edits` are [from, to] replacements that make a variant of a
  * fixture (the same story, credited to a wire agency) without a second copy of it. Every HTML
  * page gets the page button and script. */
+const ARTICLE_ANCHOR = '<div class="article__block" data-type="text"><div class="article__text">In an interview with';
 export const ROUTES = {
   '/20190209/guaido-intervention-us-contacts-1072305.html': { file: 'sputnik-guaido.html' },
   '/csp/guaido.html': { file: 'sputnik-guaido.html', csp: "default-src 'self'; script-src 'self'; style-src 'self'" },
@@ -33,7 +34,25 @@ export const ROUTES = {
     edits: [['<p>Harbour towns along', '<p>BEIJING, Feb. 14 (Xinhua) -- Harbour towns along'], [/Evening Dispatch/g, 'Coastal Courier']],
   },
   '/': { file: 'home-page.html' },
+  // The seed article with images the page shows and images it never loads (a lazy data-src, a
+  // <noscript> fallback, a <picture> source and a srcset candidate the browser did not pick).
+  '/hostile/images.html': {
+    file: 'sputnik-guaido.html',
+    edits: [[ARTICLE_ANCHOR, `<div class="article__block"><figure><img src="/img/loaded.png" alt="A picture the page shows">
+      <figcaption>A picture the page shows</figcaption></figure>
+      <img data-src="/img/never-lazy.png" alt="">
+      <noscript><img src="/img/never-noscript.png" alt=""></noscript>
+      <picture><source srcset="/img/never-source.png" type="image/x-never"><img src="/img/picture-loaded.png" alt="A picture element"></picture>
+      <img src="/img/srcset-small.png" srcset="/img/srcset-small.png 300w, /img/never-srcset-large.png 3000w" sizes="10px" alt="Small">
+      </div>${ARTICLE_ANCHOR}`]],
+  },
 };
+// Each attack of tests/fixtures/attacks/ on the seed article, served as sputnikglobe.com would.
+for (const attack of fs.readdirSync(path.join(FIXTURES, 'attacks')).map((name) => path.basename(name, '.js'))) {
+  ROUTES[`/hostile/${attack}.html`] = { file: 'sputnik-guaido.html', attack };
+}
+// A 2×2 PNG, the same for every /img/ address.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==', 'base64');
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
 
@@ -49,6 +68,19 @@ export function startServer() {
       response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
       return response.end(fs.readFileSync(file));
     }
+    if (url.pathname.startsWith('/attack/')) {
+      const file = path.join(FIXTURES, 'attacks', path.basename(url.pathname));
+      if (!fs.existsSync(file)) {
+        response.writeHead(404);
+        return response.end();
+      }
+      response.writeHead(200, { 'content-type': 'text/javascript' });
+      return response.end(fs.readFileSync(file));
+    }
+    if (url.pathname.startsWith('/img/')) {
+      response.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'max-age=3600' });
+      return response.end(PNG);
+    }
     if (url.pathname === '/page.js') {
       response.writeHead(200, { 'content-type': 'text/javascript' });
       return response.end(PAGE_SCRIPT);
@@ -60,6 +92,7 @@ export function startServer() {
     }
     let html = fs.readFileSync(path.join(FIXTURES, route.file), 'utf8').replace('</body>', `${PAGE_HOOK}</body>`);
     for (const [from, to] of route.edits ?? []) html = html.replace(from, to);
+    if (route.attack) html = html.replace('</head>', `<script src="/attack/${route.attack}.js"></script></head>`);
     const headers = { 'content-type': 'text/html; charset=utf-8' };
     if (route.csp) headers['content-security-policy'] = route.csp;
     response.writeHead(200, headers);
