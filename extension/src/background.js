@@ -73,6 +73,9 @@ async function openReader(tab) {
   const reason = restrictedReason(tab.url);
   if (reason) return explain(tab.id, reason);
   loadCore().catch(() => {}); // compile while the page is read
+  // A new click starts without an earlier click's explanation.
+  api.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => {});
+  api.action.setTitle({ tabId: tab.id, title: api.i18n.getMessage('actionTitle') }).catch(() => {});
   let page;
   try {
     page = await snapshot(tab);

@@ -78,6 +78,8 @@
       if ((name === 'href' || name === 'src') && !safeUrl(value, name)) continue;
       element.setAttribute(name, name === 'src' ? src : value);
     }
+    // A region that scrolls sideways (code, a wide table) can be scrolled from the keyboard.
+    if (block.tag === 'pre' || block.tag === 'table') element.tabIndex = 0;
     if (block.tag === 'a') {
       element.target = '_blank';
       element.rel = 'noopener noreferrer';
@@ -336,7 +338,7 @@
   font-size: var(--font-size, 20px); line-height: 1.6; font-family: Charter, 'Iowan Old Style', Georgia, Cambria, 'Noto Serif', serif; }
 .masthead-root[data-font="sans"] { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif; }
 .masthead-root[data-theme="dark"] { --bg: #1b1b1d; --fg: #e6e6e3; --muted: #a3a3a0; --accent: #8ab4f8; --rule: #3a3a3c; --panel: #2a2a2d; }
-.masthead-root[data-theme="sepia"] { --bg: #f6eedb; --fg: #3b2f1e; --muted: #75654b; --accent: #8a4b08; --rule: #e0d3b5; --panel: #ede2c6; }
+.masthead-root[data-theme="sepia"] { --bg: #f6eedb; --fg: #3b2f1e; --muted: #5c4d36; --accent: #8a4b08; --rule: #e0d3b5; --panel: #ede2c6; }
 @media (prefers-color-scheme: dark) {
   .masthead-root[data-theme="system"] { --bg: #1b1b1d; --fg: #e6e6e3; --muted: #a3a3a0; --accent: #8ab4f8; --rule: #3a3a3c; --panel: #2a2a2d; }
 }
@@ -403,6 +405,8 @@ h1:focus { outline: none; }
   pre { overflow: visible; white-space: pre-wrap; }
   table { display: table; overflow: visible; }
   img, figure, .label { break-inside: avoid; }
+  /* Opacity below 1 paints an element after the page's flow, which puts its text out of order. */
+  .label-flag { opacity: 1 !important; }
   h1, h2, h3, h4 { break-after: avoid; }
 }
 `;

@@ -11,6 +11,15 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
 export const EXTENSION_DIR = path.join(ROOT, 'dist/chrome');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// The shared corpora (CI always has them; a test that needs them fails without them).
+export const CORPORA = process.env.MASTHEAD_CORPORA ?? path.join(ROOT, '../shared/corpora');
+
+/** The Readability corpus's page names; throws when the corpora are missing. */
+export function readabilityPages() {
+  const dir = path.join(CORPORA, 'readability');
+  if (!fs.existsSync(dir)) throw new Error(`corpora not found at ${CORPORA} (set MASTHEAD_CORPORA)`);
+  return fs.readdirSync(dir).filter((name) => fs.existsSync(path.join(dir, name, 'source.html'))).sort();
+}
 
 // A page script, served as a file so that it runs under a strict CSP too: it proves the
 // page's own scripts still respond after the reader view closes.
@@ -84,6 +93,16 @@ export function startServer() {
     if (url.pathname === '/page.js') {
       response.writeHead(200, { 'content-type': 'text/javascript' });
       return response.end(PAGE_SCRIPT);
+    }
+    if (url.pathname.startsWith('/corpus/')) {
+      // A Readability corpus page, as saved (its own scripts and styles, where they are inline).
+      const file = path.join(CORPORA, 'readability', path.basename(url.pathname), 'source.html');
+      if (!fs.existsSync(file)) {
+        response.writeHead(404);
+        return response.end();
+      }
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      return response.end(fs.readFileSync(file));
     }
     const route = ROUTES[url.pathname];
     if (!route) {
@@ -177,7 +196,9 @@ export function onReaderPage(page) {
  * spaces), or null when the tab does not show it. */
 export async function readerText(page) {
   if (!onReaderPage(page)) return null;
-  const text = await page.evaluate(() => document.getElementById('view')?.innerText ?? null).catch(() => null);
+  // Null while the page still says "Preparing…": the view is what comes after.
+  const text = await page.evaluate(() => (document.querySelector('#view .loading') ? null : document.getElementById('view')?.innerText ?? null))
+    .catch(() => null);
   return text === null ? null : text.replace(/\s+/g, ' ');
 }
 
@@ -223,7 +244,10 @@ export function driver(browser, server) {
     // the test clicks once more and says so in its output.
     const denied = async () => (await actionTitle()).includes('Cannot access contents');
     await poll(async () => (await readerText(page)) !== null || (await denied()), 'the reader view or a refusal');
-    if ((await readerText(page)) === null && (await denied())) {
+    // A refused click leaves its explanation on the button; a click that is merely slow does
+    // not, but give it a moment anyway: a second click on an open view would close it again.
+    if ((await readerText(page)) === null && (await denied())) await new Promise((resolve) => setTimeout(resolve, 1000));
+    if (!onReaderPage(page) && (await denied())) {
       console.log(`# toolbar click retried on ${page.url()} (activeTab grant race in automation)`);
       await click(page);
     }
