@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { startServer, EXTENSION_DIR } from './harness.mjs';
+import fs from 'node:fs';
+import { startServer, EXTENSION_DIR, FIXTURES } from './harness.mjs';
 
 const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const ADDON_WIDGET = 'masthead_example_org-browser-action'; // the add-on id, as Firefox spells its widget
@@ -62,7 +63,9 @@ before(async () => {
     capabilities: { alwaysMatch: { browserName: 'firefox', 'moz:firefoxOptions': {
       binary: FIREFOX, args: ['-headless'],
       // Every host name resolves to this machine, so the fixture is served under its real host.
-      prefs: { 'network.dns.forceResolve': '127.0.0.1', 'dom.security.https_first': false },
+      prefs: { 'network.dns.forceResolve': '127.0.0.1', 'dom.security.https_first': false,
+        // The hostile pages may use the async clipboard API, as they could over https.
+        'dom.events.testing.asyncClipboard': true },
     } } },
   });
   session = `/session/${created.sessionId}`;
@@ -74,25 +77,129 @@ after(async () => {
   server?.close();
 });
 
-test('Firefox ESR: the add-on installs and a toolbar click shows the reader view with the outlet label', { skip: missing.length ? `not installed: ${missing.join(', ')}` : false }, async () => {
-  await call('POST', `${session}/moz/addon/install`, { path: FIREFOX_DIR, temporary: true });
-  await call('POST', `${session}/url`, { url: `http://sputnikglobe.com:${server.address().port}/20190209/guaido-intervention-us-contacts-1072305.html` });
+const ARTICLE = '/20190209/guaido-intervention-us-contacts-1072305.html';
+const LABEL = 'Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya.';
+const FAKE = /editorially independent|FAKE VIEW|SWAPPED ARTICLE|PWNED|nothing here/;
+const ATTACKS = fs.readdirSync(path.join(FIXTURES, 'attacks')).map((name) => path.basename(name, '.js')).sort();
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const skip = missing.length ? `not installed: ${missing.join(', ')}` : false;
+
+/** Run `script` in the browser's own (chrome) context. */
+async function inChrome(script, args = []) {
   await call('POST', `${session}/moz/context`, { context: 'chrome' });
-  await call('POST', `${session}/execute/sync`, {
-    script: `const w = Services.wm.getMostRecentWindow("navigator:browser");
-      w.CustomizableUI.addWidgetToArea(arguments[0], "nav-bar");
-      w.document.getElementById(arguments[0]).querySelector(".unified-extensions-item-action-button").click();`,
-    args: [ADDON_WIDGET],
-  });
-  await call('POST', `${session}/moz/context`, { context: 'content' });
-  let text = '';
-  for (let i = 0; i < 150 && !text.includes("self-proclaimed interim president"); i++) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    text = await call('POST', `${session}/execute/sync`, {
-      script: "return (document.querySelector('masthead-reader')?.shadowRoot?.textContent ?? '').replace(/\\\\s+/g, ' ')", args: [],
-    });
+  try {
+    return await call('POST', `${session}/execute/sync`, { script, args });
+  } finally {
+    await call('POST', `${session}/moz/context`, { context: 'content' });
   }
-  assert.ok(text.includes("Venezuela's self-proclaimed interim president"), `reader view text: ${text.slice(0, 200)}`);
-  assert.ok(!text.includes('READ MORE') && !text.includes('Newsfeed'));
-  assert.ok(text.includes('Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya.'), 'the outlet label');
+}
+
+/** A real toolbar click: the add-on's button in the browser's own UI. */
+async function clickToolbar() {
+  await inChrome(`const w = Services.wm.getMostRecentWindow("navigator:browser");
+    w.CustomizableUI.addWidgetToArea(arguments[0], "nav-bar");
+    w.document.getElementById(arguments[0]).querySelector(".unified-extensions-item-action-button").click();`, [ADDON_WIDGET]);
+}
+
+/** The system clipboard's text, read by the browser itself (no page takes part). */
+async function clipboardText() {
+  return inChrome(`const t = Cc["@mozilla.org/widget/transferable;1"].createInstance(Ci.nsITransferable);
+    t.init(null); t.addDataFlavor("text/plain");
+    Services.clipboard.getData(t, Services.clipboard.kGlobalClipboard);
+    const data = {}; try { t.getTransferData("text/plain", data); } catch { return null; }
+    return data.value.QueryInterface(Ci.nsISupportsString).data;`);
+}
+
+async function setClipboard(text) {
+  await inChrome('Cc["@mozilla.org/widget/clipboardhelper;1"].getService(Ci.nsIClipboardHelper).copyString(arguments[0]);', [text]);
+}
+
+const run = (script, args = []) => call('POST', `${session}/execute/sync`, { script, args });
+const currentUrl = () => call('GET', `${session}/url`);
+
+/** What the tab shows: the reader page's visible text, and whether the label is on top. */
+async function onScreen() {
+  return run(`const view = document.getElementById('view');
+    if (!location.href.includes('/reader.html') || !view || document.querySelector('#view .loading')) return null;
+    const label = document.querySelector('.outlet-label .label');
+    const box = label?.getBoundingClientRect();
+    return {
+      text: document.body.innerText.replace(/\\s+/g, ' '),
+      labelOnTop: Boolean(box && box.top >= 0 && box.bottom <= innerHeight
+        && label.contains(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2))),
+      centreIsView: view.contains(document.elementFromPoint(innerWidth / 2, innerHeight / 2)),
+    };`).catch(() => null);
+}
+
+async function openReader(route, marker = 'self-proclaimed interim president') {
+  await call('POST', `${session}/url`, { url: `http://sputnikglobe.com:${server.address().port}${route}` });
+  await clickToolbar();
+  let seen = null;
+  for (let i = 0; i < 150 && !(seen?.text ?? '').includes(marker); i++) {
+    await pause(100);
+    seen = await onScreen();
+  }
+  assert.ok((seen?.text ?? '').includes(marker), `reader view text: ${seen?.text?.slice(0, 200)}`);
+  return seen;
+}
+
+let installed = false;
+async function install() {
+  if (installed) return;
+  await call('POST', `${session}/moz/addon/install`, { path: FIREFOX_DIR, temporary: true });
+  installed = true;
+}
+
+test('Firefox ESR: the add-on installs and a toolbar click shows the reader view with the outlet label', { skip }, async () => {
+  await install();
+  const seen = await openReader(ARTICLE);
+  assert.ok(seen.text.includes("Venezuela's self-proclaimed interim president"));
+  assert.ok(!seen.text.includes('READ MORE') && !seen.text.includes('Newsfeed'));
+  assert.ok(seen.text.includes(LABEL), 'the outlet label');
 });
+
+test('Firefox ESR: Esc gives back the page at its scroll position', { skip }, async () => {
+  await install();
+  await call('POST', `${session}/url`, { url: `http://sputnikglobe.com:${server.address().port}${ARTICLE}?restore=1` });
+  await run('window.scrollTo(0, 400); window.pageState = "kept";');
+  await clickToolbar();
+  for (let i = 0; i < 150 && !(await onScreen()); i++) await pause(100);
+  assert.ok(await onScreen(), 'the reader view did not open');
+  const active = await call('GET', `${session}/element/active`);
+  await call('POST', `${session}/element/${Object.values(active)[0]}/value`, { text: '\uE00C' }); // a real Esc key press
+  let state = null;
+  for (let i = 0; i < 100; i++) {
+    await pause(100);
+    if ((await currentUrl()).startsWith('http://sputnikglobe.com')) {
+      state = await run('return document.readyState === "complete" ? [window.pageState ?? null, scrollY] : null').catch(() => null);
+      if (state) break;
+    }
+  }
+  assert.ok(state, 'the page did not come back');
+  assert.equal(state[1], 400, 'the scroll position changed');
+  // Under geckodriver, Firefox ESR reloads the page here rather than restoring it from its
+  // back-forward cache (the page's own JavaScript state is lost); reported, not asserted.
+  console.log(`# Firefox: page state after close: ${state[0] === 'kept' ? 'kept (back-forward cache)' : 'lost (reloaded)'}`);
+});
+
+for (const attack of ATTACKS) {
+  test(`Firefox ESR, ${attack}: the true label on top, the view stays open, the copy is the reader's`, { skip }, async () => {
+    await install();
+    await openReader(`/hostile/${attack}.html`);
+    await setClipboard('clipboard before the click');
+    await pause(1000);
+    const seen = await onScreen();
+    assert.ok(seen, `the view was closed: ${await currentUrl()}`);
+    assert.ok(seen.text.includes(LABEL), `the label is not shown: ${seen.text.slice(0, 300)}`);
+    assert.doesNotMatch(seen.text, FAKE);
+    assert.ok(seen.labelOnTop && seen.centreIsView, JSON.stringify({ labelOnTop: seen.labelOnTop, centreIsView: seen.centreIsView }));
+    assert.equal(await clipboardText(), 'clipboard before the click', 'the clipboard changed without a click');
+    const button = await call('POST', `${session}/element`, { using: 'css selector', value: 'button[aria-label="Copy text"]' });
+    await call('POST', `${session}/element/${Object.values(button)[0]}/click`, {}); // a real click (WebDriver input)
+    await pause(1000);
+    const copied = await clipboardText();
+    assert.ok(copied?.startsWith('Guaido Not Ruling Out Intervention'), String(copied).slice(0, 100));
+    assert.ok(copied.trimEnd().endsWith(`Outlet: ${LABEL}`), copied.slice(-200));
+    assert.doesNotMatch(copied, FAKE);
+  });
+}
