@@ -4,7 +4,7 @@
 // can reach. The wasm core runs here, compiled on the first click (core.js): a page load without
 // a click wakes nothing, because no listener here fires on navigation.
 import { api, restrictedReason, installHostRules, writeClipboard } from './platform.js';
-import { loadCore, timings } from './core.js';
+import { loadCore, timings, now } from './core.js';
 import { snapshotPage } from './snapshot.js';
 import './reader.js';
 
@@ -69,20 +69,21 @@ function isReaderTab(tab) {
 /** Open the reader view in `tab`: read the page, then put the reader page in its place at once,
  * so the reader sees it while the core works. */
 async function openReader(tab) {
-  const clicked = performance.now();
+  const clicked = now();
   const reason = restrictedReason(tab.url);
   if (reason) return explain(tab.id, reason);
   loadCore().catch(() => {}); // compile while the page is read
-  // A new click starts without an earlier click's explanation.
-  api.action.setBadgeText({ tabId: tab.id, text: '' }).catch(() => {});
-  api.action.setTitle({ tabId: tab.id, title: api.i18n.getMessage('actionTitle') }).catch(() => {});
+  // Progress at once, on the button the reader just clicked (and no earlier click's explanation).
+  api.action.setBadgeText({ tabId: tab.id, text: '…' }).catch(() => {});
+  api.action.setBadgeBackgroundColor({ tabId: tab.id, color: '#5f6368' }).catch(() => {});
+  api.action.setTitle({ tabId: tab.id, title: api.i18n.getMessage('preparing') }).catch(() => {});
   let page;
   try {
     page = await snapshot(tab);
   } catch (error) {
     return explain(tab.id, api.i18n.getMessage('cannotRead', [String(error?.message ?? error)]));
   }
-  const snapped = performance.now();
+  const snapped = now();
   const key = crypto.randomUUID();
   const work = extract(tab, page).catch((error) => ({ error: String(error?.message ?? error) }));
   sessions.set(key, work.then((outcome) => ({

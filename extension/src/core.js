@@ -6,14 +6,19 @@ import init, { extractArticle, labeledHosts } from './pkg/masthead.js';
 
 let ready = null;
 // Read by the cold-click benchmark (tests/e2e/bench-cold.mjs): where a click's time went.
-export const timings = { workerStarted: performance.now(), wasmStarted: null, wasmReady: null };
+// Absolute times (ms since the epoch, as performance.timeOrigin + now()), comparable across contexts.
+const now = () => performance.timeOrigin + performance.now();
+export const timings = { workerStarted: now(), wasmStarted: null, wasmReady: null };
+globalThis.mastheadTimings = timings;
 
 /** The core, once compiled and instantiated; the first call starts that. */
+export { now };
+
 export function loadCore() {
   if (!ready) {
-    timings.wasmStarted = performance.now();
+    timings.wasmStarted = now();
     ready = init({ module_or_path: api.runtime.getURL('pkg/masthead_bg.wasm') }).then(() => {
-      timings.wasmReady = performance.now();
+      timings.wasmReady = now();
       return { extractArticle, labeledHosts };
     });
     // A failed compile is retried on the next click rather than remembered.

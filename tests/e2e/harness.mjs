@@ -209,11 +209,11 @@ export async function readerText(page) {
 export function driver(browser, server) {
   const base = (host) => `http://${host}:${server.address().port}`;
   let visits = 0;
-  async function openPage(url) {
+  async function openPage(url, { waitUntil = 'networkidle' } = {}) {
     const page = await browser.context.newPage();
     // A query of its own per page: the toolbar click finds its tab by URL.
     visits += 1;
-    await page.goto(`${url}${url.includes('?') ? '&' : '?'}visit=${visits}`, { waitUntil: 'networkidle' });
+    await page.goto(`${url}${url.includes('?') ? '&' : '?'}visit=${visits}`, { waitUntil });
     return page;
   }
 

@@ -106,7 +106,7 @@ test('axe-core finds no serious or critical violation on the fixtures and ten co
       mastheadSettings: { theme: value, font: 'serif', width: 'medium', fontSize: 20 },
     }), theme);
     for (const [host, route] of pages) {
-      const page = await d.openPage(d.base(host) + route);
+      const page = await d.openPage(d.base(host) + route, { waitUntil: 'load' });
       try {
         await d.click(page);
         await d.waitForReader(page, '');
