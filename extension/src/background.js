@@ -49,7 +49,15 @@ async function showLabel(tabId, article) {
 
 /** Read the page in `tab`: its HTML and the images it loaded. Throws with the browser's reason. */
 async function snapshot(tab) {
-  const [injection] = await api.scripting.executeScript({ target: { tabId: tab.id }, func: snapshotPage });
+  const inject = () => api.scripting.executeScript({ target: { tabId: tab.id }, func: snapshotPage });
+  // Chromium sometimes refuses the first injection right after a click on a page just restored
+  // from the back-forward cache ("Cannot access contents of the page"; seen in the e2e runs),
+  // and accepts it a moment later: one retry, then the browser's reason.
+  const [injection] = await inject().catch(async (error) => {
+    if (!/Cannot access/.test(String(error?.message))) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    return inject();
+  });
   if (!injection?.result) throw new Error(api.i18n.getMessage('pageUnreadable'));
   return injection.result;
 }
@@ -125,7 +133,16 @@ async function closeReader(tab) {
   await api.runtime.sendMessage({ type: 'masthead:close', tabId: tab.id }).catch(() => {});
 }
 
-api.action.onClicked.addListener((tab) => (isReaderTab(tab) ? closeReader(tab) : openReader(tab)));
+// A click on a tab whose view is still being opened (the page read, the reader page not yet in
+// the tab) is ignored: a double click opens the view rather than opening and closing it.
+const opening = new Set();
+
+api.action.onClicked.addListener((tab) => {
+  if (opening.has(tab.id)) return undefined;
+  if (isReaderTab(tab)) return closeReader(tab);
+  opening.add(tab.id);
+  return openReader(tab).finally(() => opening.delete(tab.id));
+});
 
 /** The context-menu entry: copy the clean text without opening the view. The copy is written
  * from the extension's context, so no event in the page takes part. */

@@ -86,11 +86,14 @@ test('the context menu entry copies the clean text without opening the reader vi
   await page.goto(`${origin}/20190209/guaido-intervention-us-contacts-1072305.html?menu=1`, { waitUntil: 'networkidle' });
   await page.bringToFront();
   await new Promise((resolve) => setTimeout(resolve, 300));
-  browserWindow();
-  execFileSync('xdotool', ['mousemove', '300', '600', 'click', '3']);
-  await new Promise((resolve) => setTimeout(resolve, 800));
-  // Chromium lists extension entries right above "View page source" and "Inspect".
-  execFileSync('xdotool', ['key', 'Up', 'Up', 'Up', 'Return']);
+  const useMenu = async () => {
+    browserWindow();
+    execFileSync('xdotool', ['mousemove', '300', '600', 'click', '3']);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    // Chromium lists extension entries right above "View page source" and "Inspect".
+    execFileSync('xdotool', ['key', 'Up', 'Up', 'Up', 'Return']);
+  };
+  await useMenu();
   // The confirmation is on the toolbar button, out of the page's reach; the page is untouched.
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const title = async () => worker.evaluate(async () => {
@@ -98,6 +101,12 @@ test('the context menu entry copies the clean text without opening the reader vi
     return chrome.action.getTitle({ tabId: tab.id });
   });
   let seen = '';
+  await until(async () => /copied|Could not/.test(seen = await title()));
+  if (seen.includes('Cannot access contents')) {
+    // The activeTab grant race of automation (see clickToolbar in harness.mjs): once more, and say so.
+    console.log('# context menu retried (activeTab grant race in automation)');
+    await useMenu();
+  }
   assert.ok(await until(async () => (seen = await title()).includes('Masthead copied the clean text')), `no confirmation: ${seen}`);
   assert.ok(page.url().startsWith(origin), `the page was left: ${page.url()}`);
   // Read back in a secure context (http://localhost), where the clipboard API exists.

@@ -259,3 +259,41 @@ test('a form the reader was filling in is still filled in after the reader view 
   assert.equal(await page.inputValue('#comment'), 'half-written comment');
   await page.close();
 });
+
+test('page loads without a click wake nothing: the stopped worker stays stopped and no wasm is compiled', async () => {
+  const cdp = await browser.context.browser().newBrowserCDPSession();
+  const workerRunning = async () => (await cdp.send('Target.getTargets')).targetInfos
+    .some((t) => t.type === 'service_worker' && t.url.includes(browser.extensionId));
+  // Open and close the view once first, so that any listener it leaves behind would be registered.
+  const first = await openPage(base('sputnikglobe.com') + ARTICLE_PATH);
+  await click(first);
+  await waitForReader(first, "Venezuela's self-proclaimed");
+  await first.keyboard.press('Escape');
+  await waitForClosed(first);
+  await new Promise((resolve) => setTimeout(resolve, 11_000)); // past the one-shot relabel listener's 10 s
+  const stopper = await browser.context.newCDPSession(first);
+  await stopper.send('ServiceWorker.enable');
+  await stopper.send('ServiceWorker.stopAllWorkers');
+  await stopper.detach();
+  await poll(async () => !(await workerRunning()), 'the worker to stop');
+  await browser.context.browser().startTracing(undefined, { categories: ['v8.wasm', 'disabled-by-default-v8.wasm'] });
+  for (const route of ['/news/harbour.html', '/rtl/article.html', ARTICLE_PATH]) {
+    await first.goto(base('www.dw.com') + route, { waitUntil: 'load' });
+    const other = await openPage(base('daily.example') + '/');
+    await other.close();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const trace = JSON.parse((await browser.context.browser().stopTracing()).toString());
+  const compiles = (trace.traceEvents ?? trace).filter((e) => /Compil|Instantiate/i.test(e.name ?? '') && /wasm/i.test(e.cat ?? ''));
+  assert.equal(await workerRunning(), false, 'a page load woke the extension worker');
+  assert.deepEqual(compiles.map((e) => e.name), [], 'wasm was compiled without a click');
+  // The trace does see a compile when there is one: the next click, on the stopped worker.
+  await browser.context.browser().startTracing(undefined, { categories: ['v8.wasm', 'disabled-by-default-v8.wasm'] });
+  await click(first);
+  await waitForReader(first, "Venezuela's self-proclaimed");
+  const clickTrace = JSON.parse((await browser.context.browser().stopTracing()).toString());
+  const clickCompiles = (clickTrace.traceEvents ?? clickTrace).filter((e) => /Compil|Instantiate/i.test(e.name ?? '') && /wasm/i.test(e.cat ?? ''));
+  assert.ok(clickCompiles.length > 0, 'the trace shows no compile even for a click');
+  await first.close();
+  await cdp.detach();
+});

@@ -246,7 +246,9 @@ export function driver(browser, server) {
     await poll(async () => (await readerText(page)) !== null || (await denied()), 'the reader view or a refusal');
     // A refused click leaves its explanation on the button; a click that is merely slow does
     // not, but give it a moment anyway: a second click on an open view would close it again.
-    if ((await readerText(page)) === null && (await denied())) await new Promise((resolve) => setTimeout(resolve, 1000));
+    // Seen in full runs: a click reported as refused whose view still opened a moment later, so
+    // wait up to 3 s for that before clicking once more.
+    for (let i = 0; i < 30 && !onReaderPage(page) && (await denied()); i++) await new Promise((resolve) => setTimeout(resolve, 100));
     if (!onReaderPage(page) && (await denied())) {
       console.log(`# toolbar click retried on ${page.url()} (activeTab grant race in automation)`);
       await click(page);
