@@ -99,10 +99,7 @@ fn same(a: Option<&str>, b: Option<&str>) -> bool {
 
 #[test]
 fn readability_test_pages() {
-    let Some(dir) = corpora_dir().map(|d| d.join("readability")) else {
-        println!("SKIPPED: corpora not found (set MASTHEAD_CORPORA to the corpora folder)");
-        return;
-    };
+    let dir = corpora_dir().join("readability");
     let mut score = Score::default();
     let mut rows = Vec::new();
     let fields = [
@@ -216,10 +213,7 @@ fn read_gz(path: &Path) -> Vec<u8> {
 
 #[test]
 fn zyte_development_split() {
-    let Some(dir) = corpora_dir().map(|d| d.join("zyte-dev")) else {
-        println!("SKIPPED: corpora not found (set MASTHEAD_CORPORA to the corpora folder)");
-        return;
-    };
+    let dir = corpora_dir().join("zyte-dev");
     let truth: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join("ground-truth.json")).unwrap())
             .unwrap();

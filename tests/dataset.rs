@@ -224,10 +224,7 @@ fn agencies_are_sorted_and_point_at_outlets() {
 /// RT mirror, and every outlet with a confirmed basis (unless held back in data/README.md).
 #[test]
 fn reference_hosts_are_covered() {
-    let Some(reference) = reference_dir() else {
-        println!("SKIP reference_hosts_are_covered: ../shared/reference/state-media not found (set MASTHEAD_REFERENCE)");
-        return;
-    };
+    let reference = reference_dir();
     let listed: HashSet<&str> = outlets()
         .iter()
         .flat_map(|o| o.hosts.iter().map(String::as_str))
@@ -280,11 +277,17 @@ fn reference_hosts_are_covered() {
     println!("reference hosts covered: {checked}");
 }
 
-fn reference_dir() -> Option<std::path::PathBuf> {
+/// The reference material; CI always has it, so its absence fails the test rather than skipping it.
+fn reference_dir() -> std::path::PathBuf {
     let dir = std::env::var_os("MASTHEAD_REFERENCE")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| {
             std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/state-media")
         });
-    dir.is_dir().then_some(dir)
+    assert!(
+        dir.is_dir(),
+        "reference material not found at {} (set MASTHEAD_REFERENCE)",
+        dir.display()
+    );
+    dir
 }

@@ -5,12 +5,19 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-/// `../shared/corpora` beside the checkout, or `MASTHEAD_CORPORA` when set.
-pub fn corpora_dir() -> Option<PathBuf> {
+/// `../shared/corpora` beside the checkout, or `MASTHEAD_CORPORA` when set. A quality gate
+/// that passed without its data would say nothing, and CI always has the corpora: missing
+/// corpora fail the test, with where they were looked for.
+pub fn corpora_dir() -> PathBuf {
     let dir = std::env::var_os("MASTHEAD_CORPORA")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"));
-    dir.is_dir().then_some(dir)
+    assert!(
+        dir.is_dir(),
+        "corpora not found at {} (set MASTHEAD_CORPORA to the corpora folder)",
+        dir.display()
+    );
+    dir
 }
 
 /// `\w+` tokens, as Python's `re` finds them in Unicode mode.

@@ -18,8 +18,8 @@ const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const CORPORA = process.env.MASTHEAD_CORPORA ?? path.join(ROOT, '../shared/corpora');
 const PAGES = path.join(CORPORA, 'readability');
 if (!fs.existsSync(PAGES)) {
-  console.log(`SKIPPED: no Readability test pages at ${PAGES} (set MASTHEAD_CORPORA)`);
-  process.exit(0);
+  console.error(`no Readability test pages at ${PAGES} (set MASTHEAD_CORPORA)`);
+  process.exit(1);
 }
 const names = fs.readdirSync(PAGES).filter((n) => fs.existsSync(path.join(PAGES, n, 'source.html'))).sort();
 const FILES = {
