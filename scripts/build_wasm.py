@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Build the wasm package as wasm-pack.toml says: cargo, the pinned wasm-bindgen, wasm-opt,
-then copy to every output folder and hold the gzipped size under the budget."""
+then copy to every output folder and hold the raw (compiled) size under the budget."""
 
 import gzip
 import os
@@ -61,11 +61,13 @@ def main() -> None:
     run(str(wasm_opt), *settings["wasm-opt"]["flags"], str(wasm), "-o", str(wasm))
     after = wasm.stat().st_size
     gzipped = len(gzip.compress(wasm.read_bytes(), 9))
-    budget = settings["budget"]["max-gzip-bytes"]
-    print(f"wasm size: {before} bytes after wasm-bindgen, {after} after wasm-opt, "
-          f"{gzipped} gzipped (budget {budget})")
-    if gzipped > budget:
-        fail(f"the wasm is {gzipped} bytes gzipped, over the budget of {budget} in wasm-pack.toml")
+    budget = settings["budget"]["max-wasm-bytes"]
+    # The raw module is what a cold click compiles; the gzipped size (a download paid once per
+    # install or update) is printed, not gated.
+    print(f"wasm size: {before} bytes after wasm-bindgen, {after} after wasm-opt (budget {budget}), "
+          f"{gzipped} gzipped")
+    if after > budget:
+        fail(f"the wasm is {after} bytes, over the budget of {budget} in wasm-pack.toml")
 
     for folder in settings["output"]["folders"]:
         target = ROOT / folder

@@ -20,9 +20,25 @@ pub fn join(base: &Url, href: &str) -> Option<Url> {
     base.join(&ascii_host(href.trim())).ok()
 }
 
-/// `text` with the host of its authority (after `//`) in ASCII, when it is not already.
+/// Where the authority of `text` starts: after a leading `//` (a scheme-relative link) or after
+/// `scheme://`. A `//` anywhere else (`/wiki//Москва`, `?next=//Киев`) is part of a path or
+/// query, not a host.
+fn authority_start(text: &str) -> Option<usize> {
+    if text.starts_with("//") {
+        return Some(2);
+    }
+    let colon = text.find(':')?;
+    let scheme = &text[..colon];
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    (is_scheme && text[colon + 1..].starts_with("//")).then_some(colon + 3)
+}
+
+/// `text` with the host of its authority in ASCII, when it is not already.
 fn ascii_host(text: &str) -> Cow<'_, str> {
-    let Some(start) = text.find("//").map(|i| i + 2) else {
+    let Some(start) = authority_start(text) else {
         return Cow::Borrowed(text);
     };
     let rest = &text[start..];
@@ -134,6 +150,29 @@ fn punycode(label: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_double_slash_in_a_path_or_query_is_not_a_host() {
+        let base = parse("https://ru.wikipedia.org/wiki/Start").unwrap();
+        assert_eq!(
+            join(&base, "/wiki//Москва").unwrap().path(),
+            "/wiki//%D0%9C%D0%BE%D1%81%D0%BA%D0%B2%D0%B0"
+        );
+        assert_eq!(
+            join(&base, "/login?next=//Киев").unwrap().query(),
+            Some("next=//%D0%9A%D0%B8%D0%B5%D0%B2")
+        );
+        assert_eq!(ascii_host("page?next=//Киев"), "page?next=//Киев");
+        // Where `//` does start an authority, the host is still encoded.
+        assert_eq!(
+            join(&base, "//президент.рф/news").unwrap().host_str(),
+            Some("xn--d1abbgf6aiiy.xn--p1ai")
+        );
+        assert_eq!(
+            parse("https://президент.рф/a//б").unwrap().as_str(),
+            "https://xn--d1abbgf6aiiy.xn--p1ai/a//%D0%B1"
+        );
+    }
 
     #[test]
     fn punycode_matches_rfc_3492_examples() {
