@@ -97,7 +97,6 @@ async function openReader(tab) {
   sessions.set(key, work.then((outcome) => ({
     ...outcome,
     url: tab.url,
-    title: page.title,
     loadedImages: page.loadedImages,
     timings: { ...timings, clicked, snapped },
   })));

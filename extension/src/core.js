@@ -11,9 +11,9 @@ const now = () => performance.timeOrigin + performance.now();
 export const timings = { workerStarted: now(), wasmStarted: null, wasmReady: null };
 globalThis.mastheadTimings = timings;
 
-/** The core, once compiled and instantiated; the first call starts that. */
 export { now };
 
+/** The core, once compiled and instantiated; the first call starts that. */
 export function loadCore() {
   if (!ready) {
     timings.wasmStarted = now();

@@ -4,7 +4,7 @@
 // It must stay self-contained (the browser serializes the function's source).
 
 /**
- * The page's HTML, its title, and the images the page itself loaded: a map from every URL an
+ * The page's HTML and the images the page itself loaded: a map from every URL an
  * image element names (src, srcset and <picture> candidates, lazy-loading attributes) to the
  * URL it actually shows (currentSrc). The reader view shows only those, so it requests nothing
  * the page did not.
@@ -33,7 +33,6 @@ export function snapshotPage() {
   }
   return {
     html: document.documentElement.outerHTML,
-    title: document.title,
     loadedImages: loaded,
   };
 }

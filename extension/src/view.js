@@ -9,7 +9,6 @@ const reader = globalThis.mastheadReader;
 const { msg } = reader;
 const SETTINGS_KEY = 'mastheadSettings';
 const key = location.hash.slice(1);
-const view = document.getElementById('view');
 // A constructed stylesheet: the same rules www/ uses, and nothing inline for the CSP to allow.
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(reader.STYLE);
@@ -66,8 +65,9 @@ async function loadSession() {
   return session;
 }
 
+/** Put `root` in place of whatever the page shows now (the "Preparing…" line, a message). */
 function show(root, title) {
-  view.replaceWith(root);
+  document.getElementById('view').replaceWith(root);
   root.id = 'view';
   document.title = title;
   root.querySelector('h1')?.focus({ preventScroll: true });
@@ -81,7 +81,7 @@ function showArticle(article, settings, loadedImages) {
 
 async function main() {
   document.documentElement.lang = api.i18n.getUILanguage();
-  view.querySelector('.loading').textContent = msg('preparing');
+  document.querySelector('#view .loading').textContent = msg('preparing');
   const [session, settings] = await Promise.all([loadSession(), loadSettings()]);
   globalThis.mastheadSessionAt = performance.timeOrigin + performance.now();
   globalThis.mastheadSession = session; // read by the cold-click benchmark: where the time went
