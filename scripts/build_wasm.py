@@ -24,6 +24,27 @@ def run(*args: str, env: dict[str, str] | None = None) -> None:
     subprocess.run(args, check=True, cwd=ROOT, env=env)
 
 
+def section_sizes(module: bytes) -> dict[int, int]:
+    """Bytes per section id of a wasm module (10 is code, 11 is data)."""
+    def leb(at: int) -> tuple[int, int]:
+        value = shift = 0
+        while True:
+            byte = module[at]
+            at += 1
+            value |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                return value, at
+    sizes: dict[int, int] = {}
+    at = 8  # magic and version
+    while at < len(module):
+        section = module[at]
+        size, at = leb(at + 1)
+        sizes[section] = sizes.get(section, 0) + size
+        at += size
+    return sizes
+
+
 def main() -> None:
     settings = tomllib.loads((ROOT / "wasm-pack.toml").read_text())
     bindgen = settings["wasm-bindgen"]
@@ -61,13 +82,15 @@ def main() -> None:
     run(str(wasm_opt), *settings["wasm-opt"]["flags"], str(wasm), "-o", str(wasm))
     after = wasm.stat().st_size
     gzipped = len(gzip.compress(wasm.read_bytes(), 9))
-    budget = settings["budget"]["max-wasm-bytes"]
+    budget = settings["budget"]["max-wasm-code-bytes"]
+    sections = section_sizes(wasm.read_bytes())
+    code, data = sections.get(10, 0), sections.get(11, 0)
     # The raw module is what a cold click compiles; the gzipped size (a download paid once per
     # install or update) is printed, not gated.
-    print(f"wasm size: {before} bytes after wasm-bindgen, {after} after wasm-opt (budget {budget}), "
-          f"{gzipped} gzipped")
-    if after > budget:
-        fail(f"the wasm is {after} bytes, over the budget of {budget} in wasm-pack.toml")
+    print(f"wasm size: {before} bytes after wasm-bindgen, {after} after wasm-opt: {code} of code "
+          f"(budget {budget}), {data} of data (the outlet tables among them), {gzipped} gzipped")
+    if code > budget:
+        fail(f"the wasm has {code} bytes of code, over the budget of {budget} in wasm-pack.toml")
 
     for folder in settings["output"]["folders"]:
         target = ROOT / folder

@@ -4,6 +4,22 @@
 use masthead::label::{agencies, country_name, outlets, raw_tables, tier_of, Outlet};
 use std::collections::{HashMap, HashSet};
 
+/// Hosts that are never the source of a classification.
+const NOT_SOURCES: &[&str] = &[
+    "github.com",
+    "githubusercontent.com",
+    "gitlab.com",
+    "wikileaks.org",
+    "infogalactic.com",
+    "wikimili.com",
+    "wiki7.org",
+    "docslib.org",
+    "moviesonline.ca",
+    "einpresswire.com",
+    "mediabiasfactcheck.com",
+    "fastly.net",
+];
+
 fn is_date(text: &str) -> bool {
     let b = text.as_bytes();
     b.len() == 10
@@ -62,13 +78,38 @@ fn codes_dates_and_sources_are_valid() {
     for o in outlets() {
         let row = &o.name;
         assert!(
-            !o.name.is_empty() && !o.owner.is_empty() && !o.basis.is_empty(),
-            "{row}: name, owner and basis are required"
+            !o.name.is_empty() && !o.basis.is_empty(),
+            "{row}: name and basis are required"
+        );
+        assert!(
+            o.owner.is_empty()
+                || ["Owned by ", "Funded by ", "Part of "]
+                    .iter()
+                    .any(|p| o.owner.starts_with(p)),
+            "{row}: owner {:?} must read \"Owned by …\", \"Funded by …\" or \"Part of …\"",
+            o.owner
         );
         assert!(
             country_name(&o.country).is_some(),
-            "{row}: unknown ISO 3166-1 code {:?} (add it to label::country_name)",
+            "{row}: unknown ISO 3166-1 code {:?} (add it to data/countries.csv)",
             o.country
+        );
+        for code in &o.monitor_2023 {
+            assert!(
+                tier_of(code.trim_end_matches('?')).is_some(),
+                "{row}: monitor_2023 {code:?} is not a State Media Matrix code"
+            );
+        }
+        // Where the Monitor classes it otherwise, the reader is told the classification is contested.
+        let disagrees = o
+            .monitor_2023
+            .iter()
+            .any(|code| code.trim_end_matches('?') != o.category);
+        assert!(
+            !disagrees || !o.contested.is_empty(),
+            "{row}: category {} but the Monitor's 2023 code is {:?}: say so in `contested`",
+            o.category,
+            o.monitor_2023
         );
         assert!(
             tier_of(&o.category).is_some(),
@@ -101,6 +142,20 @@ fn codes_dates_and_sources_are_valid() {
             assert!(
                 matches!(url.scheme(), "http" | "https") && url.host_str().is_some(),
                 "{row}: source {source:?} is not a web address"
+            );
+            let host = url.host_str().unwrap();
+            assert!(
+                !NOT_SOURCES.iter().any(|h| host == *h || host.ends_with(&format!(".{h}"))),
+                "{row}: {source:?} is a code repository, routing list or mirror: it may tell which \
+                 hosts an outlet uses, never who controls it"
+            );
+        }
+        if !o.eu_sanctions.is_empty() {
+            assert!(
+                o.sources
+                    .iter()
+                    .any(|s| s.starts_with("https://eur-lex.europa.eu/eli/")),
+                "{row}: an EU listing is sourced to the Official Journal (eur-lex.europa.eu/eli/…)"
             );
         }
         let unconfirmed_ok = o.unconfirmed.is_empty()
@@ -275,6 +330,84 @@ fn reference_hosts_are_covered() {
         checked += 1;
     }
     println!("reference hosts covered: {checked}");
+}
+
+/// The import of the State Media Monitor's classification: every asset with an address is
+/// labelled by a row that records the Monitor's code for it, or is listed in
+/// `data/monitor-exclusions.csv` with the reason its address is not the outlet's own.
+#[test]
+fn every_monitor_asset_with_an_address_is_labelled_or_excluded() {
+    let matrix = reference_dir().join("state-media-matrix/State_Media_Matrix.csv");
+    let exclusions_file = concat!(env!("CARGO_MANIFEST_DIR"), "/data/monitor-exclusions.csv");
+    let exclusions: HashMap<String, String> = csv::Reader::from_path(exclusions_file)
+        .unwrap()
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].to_string(), r[1].to_string())
+        })
+        .collect();
+    let mut reader =
+        csv::Reader::from_path(&matrix).unwrap_or_else(|e| panic!("{}: {e}", matrix.display()));
+    let (mut labelled, mut excluded, mut failures) = (0, 0, Vec::new());
+    let (mut countries, mut used) = (HashSet::new(), HashSet::new());
+    for record in reader.records() {
+        let record = record.unwrap();
+        let (country, asset, url, code) = (&record[1], &record[3], record[4].trim(), &record[5]);
+        if url.is_empty() || country.is_empty() {
+            continue;
+        }
+        if let Some(reason) = exclusions.get(url) {
+            assert!(!reason.is_empty(), "{url}: an exclusion needs its reason");
+            used.insert(url.to_string());
+            excluded += 1;
+            continue;
+        }
+        if code.is_empty() {
+            failures.push(format!(
+                "{asset} ({url}): no Monitor code; list it as excluded"
+            ));
+            continue;
+        }
+        let address = if url.contains("://") {
+            url.to_string()
+        } else {
+            format!("https://{url}")
+        };
+        match masthead::label::label_url(&address) {
+            Some(label) => {
+                let row = outlets().iter().find(|o| o.name == label.outlet).unwrap();
+                if !row.monitor_2023.iter().any(|c| c == code) {
+                    failures.push(format!(
+                        "{asset} ({url}): labelled by {:?}, whose monitor_2023 {:?} lacks {code}",
+                        row.name, row.monitor_2023
+                    ));
+                }
+                countries.insert(country.to_string());
+                labelled += 1;
+            }
+            None => failures.push(format!("{asset} ({url}): no label")),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let stale: Vec<&String> = exclusions.keys().filter(|u| !used.contains(*u)).collect();
+    assert!(
+        stale.is_empty(),
+        "data/monitor-exclusions.csv names addresses the Monitor does not list: {stale:?}"
+    );
+    // The excluded addresses are not the outlet's, and get no label of their own.
+    for url in [
+        "https://www.socar.az/",
+        "https://www.pdvsa.com/",
+        "https://exame.com/",
+    ] {
+        assert!(masthead::label::label_url(url).is_none(), "{url}");
+    }
+    assert!(labelled > 1000, "{labelled} assets labelled");
+    println!(
+        "Monitor assets with an address: {labelled} labelled, {excluded} excluded; {} countries",
+        countries.len()
+    );
 }
 
 /// The reference material; CI always has it, so its absence fails the test rather than skipping it.

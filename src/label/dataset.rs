@@ -1,10 +1,12 @@
-//! The outlet and wire-agency datasets (`data/*.csv`), compiled into the core and parsed once
-//! on first use. `tests/dataset.rs` lints both files like code.
+//! The outlet, wire-agency and country tables (`data/*.csv`), embedded in the core as data (not
+//! code: a data segment costs the compile nothing) and parsed once, on the first label.
+//! `tests/dataset.rs` lints them like code.
 
 use std::sync::OnceLock;
 
 const OUTLETS_CSV: &str = include_str!("../../data/outlets.csv");
 const AGENCIES_CSV: &str = include_str!("../../data/wire-agencies.csv");
+const COUNTRIES_CSV: &str = include_str!("../../data/countries.csv");
 
 /// One row of `data/outlets.csv`.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +18,7 @@ pub struct Outlet {
     pub country: String,
     /// State Media Matrix code: SC, CaPu, CaPr, ISFM, ISF, ISM or IP.
     pub category: String,
+    /// Who stands behind it, as a phrase: "Owned by …", "Funded by …" or "Part of …"; may be empty.
     pub owner: String,
     /// Lowercase hosts, some with a path prefix (`bbc.com/persian`).
     pub hosts: Vec<String>,
@@ -23,6 +26,8 @@ pub struct Outlet {
     pub eu_sanctions: String,
     pub contested: String,
     pub basis: String,
+    /// The State Media Monitor's 2023 codes for the assets at this outlet's addresses (`|`-separated).
+    pub monitor_2023: Vec<String>,
     /// Fields not confirmed in a public source (`all`, or `;`-separated field names).
     pub unconfirmed: String,
     pub sources: Vec<String>,
@@ -53,6 +58,7 @@ pub const OUTLET_COLUMNS: &[&str] = &[
     "eu_sanctions",
     "contested",
     "basis",
+    "monitor_2023",
     "unconfirmed",
     "sources",
     "reviewed",
@@ -83,9 +89,10 @@ pub fn outlets() -> &'static [Outlet] {
                     eu_sanctions: field(6),
                     contested: field(7),
                     basis: field(8),
-                    unconfirmed: field(9),
-                    sources: split(&field(10), ' '),
-                    reviewed: field(11),
+                    monitor_2023: split(&field(9), '|'),
+                    unconfirmed: field(10),
+                    sources: split(&field(11), ' '),
+                    reviewed: field(12),
                 }
             })
             .collect()
@@ -112,11 +119,27 @@ pub fn agencies() -> &'static [Agency] {
     })
 }
 
-/// The header and rows of both files, as written, for the lint test.
-pub fn raw_tables() -> [(&'static str, Vec<Vec<String>>); 2] {
+/// The English short name of a country code in `data/countries.csv`.
+pub fn country_name(code: &str) -> Option<&'static str> {
+    static COUNTRIES: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    COUNTRIES
+        .get_or_init(|| {
+            records(COUNTRIES_CSV)
+                .skip(1)
+                .filter_map(|r| Some((r.first()?.clone(), r.get(1)?.clone())))
+                .collect()
+        })
+        .iter()
+        .find(|(c, _)| c == code)
+        .map(|(_, name)| name.as_str())
+}
+
+/// The header and rows of each file, as written, for the lint test.
+pub fn raw_tables() -> [(&'static str, Vec<Vec<String>>); 3] {
     [
         ("data/outlets.csv", records(OUTLETS_CSV).collect()),
         ("data/wire-agencies.csv", records(AGENCIES_CSV).collect()),
+        ("data/countries.csv", records(COUNTRIES_CSV).collect()),
     ]
 }
 
