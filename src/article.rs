@@ -4,7 +4,7 @@
 //! (see `extract::build`); everything the reader sees — `content_html`, clean text, Markdown,
 //! the extension's reader view — is rendered from this tree, never copied from the page.
 
-use crate::label::{Affiliation, WireCredit};
+use crate::label::{Affiliation, NameClaim, WireCredit};
 use serde::Serialize;
 
 /// An extracted article.
@@ -36,6 +36,9 @@ pub struct Article {
     pub content: Vec<Block>,
     /// Who stands behind the outlet, when it has a state tie (`data/outlets.csv`).
     pub affiliation: Option<Affiliation>,
+    /// The outlet the page calls itself, when that is a listed outlet whose address it does not
+    /// have: a claim reported as one, never a label.
+    pub name_claim: Option<NameClaim>,
     /// State agencies whose copy the article carries (`data/wire-agencies.csv`).
     pub wire_credits: Vec<WireCredit>,
 }

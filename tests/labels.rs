@@ -2,7 +2,7 @@
 //! editions, subdomains and mirrors; look-alikes that must not match; cached and archived
 //! copies; and wire-credit sentences in the forms agencies and republishers write them.
 
-use masthead::label::{find_wire_credits, label_url, MatchedBy, Tier};
+use masthead::label::{find_wire_credits, label_url, ClaimedIn, MatchedBy, Tier};
 use masthead::{extract, Options};
 
 /// (address, outlet expected or None, tier)
@@ -98,6 +98,65 @@ const ADDRESSES: &[(&str, Option<&str>, Option<Tier>)] = &[
         Some("Press TV"),
         Some(Tier::Controlled),
     ),
+    // Outlets the Monitor's list brings in: editions, former domains and news hosts of one outlet.
+    (
+        "https://arabic.people.com.cn/n3/2024/1.html",
+        Some("People's Daily"),
+        Some(Tier::Controlled),
+    ),
+    (
+        "https://espanol.cgtn.com/n/2024/1.html",
+        Some("CGTN"),
+        Some(Tier::Controlled),
+    ),
+    (
+        "https://www.dw.de/a-1",
+        Some("Deutsche Welle"),
+        Some(Tier::Independent),
+    ),
+    (
+        "https://www.tagesschau.de/inland/1.html",
+        Some("ARD"),
+        Some(Tier::Independent),
+    ),
+    (
+        "https://news.orf.at/stories/1/",
+        Some("Österreichischer Rundfunk (ORF)"),
+        Some(Tier::Independent),
+    ),
+    (
+        "https://www.petra.gov.jo/Include/InnerPage.jsp?ID=1",
+        Some("Jordan News Agency (PETRA)"),
+        Some(Tier::Controlled),
+    ),
+    (
+        "https://www.aps.dz/economie/1",
+        Some("Algérie Presse Service (APS)"),
+        Some(Tier::Controlled),
+    ),
+    (
+        "https://azertac.az/en/news/1",
+        Some("Azertac"),
+        Some(Tier::Controlled),
+    ),
+    (
+        "https://www.app.com.pk/national/1/",
+        Some("Associated Press of Pakistan (APP)"),
+        Some(Tier::Controlled),
+    ),
+    (
+        "https://www.nta.ng/news/1",
+        Some("Nigerian Television Authority (NTA)"),
+        Some(Tier::Controlled),
+    ),
+    (
+        "https://agenciabrasil.ebc.com.br/politica/1",
+        Some("Agência Brasil"),
+        Some(Tier::Controlled),
+    ),
+    // Addresses the Monitor gives that are not the outlet's own.
+    ("https://www.socar.az/en/page/1", None, None),
+    ("https://exame.com/negocios/1/", None, None),
     (
         "https://www.1tv.ru/news/1",
         Some("Channel One Russia"),
@@ -131,7 +190,7 @@ const ADDRESSES: &[(&str, Option<&str>, Option<Tier>)] = &[
     (
         "https://www.aljazeera.com/news/2024/1/1/x",
         Some("Al Jazeera"),
-        Some(Tier::Independent),
+        Some(Tier::Controlled),
     ),
     (
         "https://www.svoboda.org/a/1.html",
@@ -276,7 +335,7 @@ fn wire_copy_is_recognised_in_its_credit_forms() {
         ("ABU DHABI, 1st January, 2024 (WAM) -- The President received a phone call today.", "WAM"),
         ("Pyongyang, January 1 (KCNA) -- The Korean people celebrated the new year.", "KCNA"),
         ("ANKARA (AA) - Turkish lawmakers approved the bill on Thursday.", "Anadolu Agency"),
-        ("(With files from Sputnik | Reuters | AFP)", "AFP|Sputnik"),
+        ("(With files from Sputnik | Reuters | AFP)", "Sputnik"),
         ("(Xinhua)", "Xinhua"),
         ("Source: Xinhua | Editor: Li Ming", "Xinhua"),
         ("Press TV original title: Iran says talks are serious", "Press TV"),
@@ -371,29 +430,35 @@ fn an_ordinary_outlet_carrying_xinhua_gets_no_outlet_label_but_a_wire_note() {
 }
 
 #[test]
-fn the_page_claim_is_used_only_when_the_address_is_unknown() {
+fn a_page_claim_is_reported_and_never_lends_the_label() {
     let html = STORY.replace("Daily Example", "Global Times");
+    for address in [
+        "https://mirror.example/talks",
+        "https://www.dailyexample.com/talks",
+    ] {
+        let article = extract(&html, Some(address), &Options::default()).unwrap();
+        assert!(
+            article.affiliation.is_none(),
+            "{address}: a claim is not a label"
+        );
+        let claim = article.name_claim.unwrap();
+        assert_eq!(
+            (claim.outlet.as_str(), claim.claimed_in),
+            ("Global Times", ClaimedIn::SiteName)
+        );
+        assert!(claim
+            .summary
+            .starts_with("This page calls itself Global Times;"));
+    }
+    // On the outlet's own address the same page gets the label, and no claim note.
     let article = extract(
         &html,
-        Some("https://mirror.example/talks"),
+        Some("https://www.globaltimes.cn/page/1.shtml"),
         &Options::default(),
     )
     .unwrap();
-    let label = article.affiliation.unwrap();
-    assert_eq!(
-        (label.outlet.as_str(), label.matched_by),
-        ("Global Times", MatchedBy::SiteNameClaim)
-    );
-    let article = extract(
-        &html,
-        Some("https://www.dailyexample.com/talks"),
-        &Options::default(),
-    )
-    .unwrap();
-    assert_eq!(
-        article.affiliation.map(|a| a.matched_by),
-        Some(MatchedBy::SiteNameClaim)
-    );
+    assert_eq!(article.affiliation.unwrap().matched_by, MatchedBy::Host);
+    assert!(article.name_claim.is_none());
     let syndicated = STORY.replace(
         "<title>",
         r#"<link rel="canonical" href="https://www.globaltimes.cn/page/1.shtml"><title>"#,
@@ -418,4 +483,17 @@ fn the_page_claim_is_used_only_when_the_address_is_unknown() {
         article.affiliation.is_none(),
         "a canonical link on an ordinary host is not trusted"
     );
+    assert_eq!(article.name_claim.unwrap().claimed_in, ClaimedIn::Canonical);
+}
+
+#[test]
+fn an_archive_listing_is_not_a_copy_of_the_outlet() {
+    for listing in [
+        "https://web.archive.org/web/*/rt.com*",
+        "https://archive.ph/https://www.rt.com/",
+    ] {
+        assert!(label_url(listing).is_none(), "{listing}");
+    }
+    let copy = label_url("https://web.archive.org/web/20220301000000/https://www.rt.com/news/1/");
+    assert_eq!(copy.unwrap().matched_by, MatchedBy::WebArchive);
 }

@@ -3,7 +3,7 @@
 // with the reader page (reader.html), an extension page that no script or style of the web page
 // can reach. The wasm core runs here, compiled on the first click (core.js): a page load without
 // a click wakes nothing, because no listener here fires on navigation.
-import { api, restrictedReason, installHostRules, writeClipboard } from './platform.js';
+import { api, restrictedReason, installHostRules, writeClipboard, badgeText } from './platform.js';
 import { loadCore, timings, now } from './core.js';
 import { snapshotPage } from './snapshot.js';
 import './reader.js';
@@ -24,12 +24,7 @@ async function explain(tabId, message) {
   await api.action.setTitle({ tabId, title: message });
 }
 
-const TIER_BADGES = {
-  // Chrome fits about four characters in a badge.
-  controlled: { text: 'GOV!', color: '#b3261e' },
-  captured: { text: 'GOV', color: '#b45309' },
-  independent: { text: 'PUB', color: '#5f6368' },
-};
+const BADGE_COLOURS = { controlled: '#b3261e', captured: '#a14a00', independent: '#5f6368' };
 
 /** The toolbar button of `tabId` carries the outlet label (the page cannot reach it), or nothing. */
 async function showLabel(tabId, article) {
@@ -40,9 +35,9 @@ async function showLabel(tabId, article) {
     await api.action.setTitle({ tabId, title: api.i18n.getMessage('actionTitle') });
     return;
   }
-  const badge = TIER_BADGES[label?.tier ?? wire[0].tier];
-  await api.action.setBadgeText({ tabId, text: label ? badge.text : 'WIRE' });
-  await api.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+  const tier = label?.tier ?? wire[0].tier;
+  await api.action.setBadgeText({ tabId, text: badgeText(label ? tier : 'wire') });
+  await api.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[tier] });
   const lines = [label?.summary, ...wire.map((credit) => credit.summary), api.i18n.getMessage('actionTitle')];
   await api.action.setTitle({ tabId, title: lines.filter(Boolean).join('\n') });
 }

@@ -9,6 +9,15 @@ const RESTRICTED = isFirefox
   : [/^chrome:/, /^chrome-extension:/, /^chrome-untrusted:/, /^devtools:/, /^edge:/, /^about:/, /^view-source:/,
      /^https:\/\/chrome\.google\.com\/webstore/, /^https:\/\/chromewebstore\.google\.com\//];
 
+/**
+ * The toolbar badge for a tier (`controlled`, `captured`, `independent`, `wire`): Chrome shows
+ * about four characters, Firefox about three, so each has its own wording in messages.json.
+ */
+export function badgeText(tier) {
+  const key = { controlled: 'badgeControlled', captured: 'badgeCaptured', independent: 'badgeIndependent', wire: 'badgeWire' }[tier];
+  return api.i18n.getMessage(isFirefox ? `${key}Short` : key);
+}
+
 /** Why Masthead cannot open `url`, or null when it can. */
 export function restrictedReason(url) {
   // Without a URL the browser is hiding the page from extensions: its own pages and store.

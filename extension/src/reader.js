@@ -144,6 +144,7 @@
   function attribution(article, source) {
     const lines = [source && msg('sourceLine', [source])];
     if (article.affiliation) lines.push(msg('outletLine', [article.affiliation.summary]));
+    else if (article.name_claim) lines.push(msg('outletLine', [article.name_claim.summary]));
     for (const credit of wireNotes(article)) lines.push(credit.summary);
     return lines.filter(Boolean).join('\n');
   }
@@ -164,8 +165,7 @@
   const TIER_HEADINGS = { controlled: 'tierControlled', captured: 'tierCaptured', independent: 'tierIndependent' };
   const MATCH_NOTES = {
     amp_cache: 'matchedAmpCache', web_archive: 'matchedWebArchive', translation_proxy: 'matchedTranslationProxy',
-    search_cache: 'matchedSearchCache', canonical: 'matchedCanonical', site_name_claim: 'matchedSiteNameClaim',
-    publisher_claim: 'matchedPublisherClaim',
+    search_cache: 'matchedSearchCache', canonical: 'matchedCanonical',
   };
 
   /** A source link's text: host and path, shortened (`github.com/v2fly/domain-list-comm…`). */
@@ -187,9 +187,19 @@
    */
   function outletLabel(doc, article) {
     const label = article.affiliation;
+    const claim = !label && article.name_claim;
     const notes = wireNotes(article);
-    if (!label && notes.length === 0) return '';
+    if (!label && !claim && notes.length === 0) return '';
     const section = el(doc, 'section', { className: 'outlet-label', ariaLabel: msg('labelRegion') });
+    if (claim) {
+      // The page named a listed outlet from an address that is not the outlet's: say so, and
+      // show none of the outlet's label.
+      section.append(el(doc, 'div', { className: 'label name-claim', role: 'note', 'data-claimed-outlet': claim.outlet }, [
+        el(doc, 'p', { className: 'label-heading', text: msg('claimHeading') }),
+        el(doc, 'p', { className: 'label-summary', text: claim.summary }),
+        el(doc, 'p', { className: 'label-flag', text: msg('claimExplained') }),
+      ]));
+    }
     if (label) {
       const heading = label.tier === 'captured' ? label.category_name : msg(TIER_HEADINGS[label.tier]);
       const box = el(doc, 'div', { className: `label tier-${label.tier}`, role: 'note', 'data-tier': label.tier }, [
@@ -372,16 +382,29 @@ hr { border: 0; border-top: 1px solid var(--rule); }
 .label-heading { font-weight: 700; text-transform: uppercase; letter-spacing: .05em; font-size: .85em; }
 .label-summary { font-weight: 600; }
 .label-flag { color: var(--muted); }
-.tier-controlled { --tone: #b3261e; --tint: #fdecea; border-color: var(--tone); background: var(--tint); color: #3d0c08; }
-.tier-controlled .label-heading::before { content: "⚠ "; }
-.tier-captured { --tone: #b45309; --tint: #fff4e5; border-color: var(--tone); background: var(--tint); color: #3d2304; }
-.tier-independent { --tone: var(--muted); border-color: var(--rule); border-inline-start-color: var(--muted); background: var(--panel); color: var(--fg); }
-.tier-independent .label-heading { font-weight: 600; color: var(--muted); }
-.tier-controlled .label-flag, .tier-captured .label-flag { color: inherit; opacity: .85; }
-.masthead-root[data-theme="dark"] .tier-controlled, .masthead-root[data-theme="dark"] .tier-captured { background: var(--panel); color: var(--fg); }
+/* Tier colours per theme: border and marker at least 3:1 against the page and the label's own
+   background, text at least 4.5:1 (tests/e2e/print-a11y.test.mjs measures them in the browser);
+   controlled and captured differ in hue, tint and marker, never in colour alone. */
+.masthead-root { --controlled: #b3261e; --controlled-tint: #fdecea; --controlled-ink: #3d0c08;
+  --captured: #a14a00; --captured-tint: #fff4e5; --captured-ink: #3d2304; }
+.masthead-root[data-theme="dark"] { --controlled: #f28b82; --controlled-tint: #3c1f1d; --controlled-ink: #f6dcd9;
+  --captured: #f0b45a; --captured-tint: #372a14; --captured-ink: #f3e3c7; }
+.masthead-root[data-theme="sepia"] { --controlled: #a1251b; --controlled-tint: #f7dcd2; --controlled-ink: #3d0c08;
+  --captured: #8f4a06; --captured-tint: #f3e1bd; --captured-ink: #3d2304; }
 @media (prefers-color-scheme: dark) {
-  .masthead-root[data-theme="system"] .tier-controlled, .masthead-root[data-theme="system"] .tier-captured { background: var(--panel); color: var(--fg); }
+  .masthead-root[data-theme="system"] { --controlled: #f28b82; --controlled-tint: #3c1f1d; --controlled-ink: #f6dcd9;
+    --captured: #f0b45a; --captured-tint: #372a14; --captured-ink: #f3e3c7; }
 }
+.tier-controlled { --tone: var(--controlled); border-color: var(--tone); background: var(--controlled-tint); color: var(--controlled-ink); }
+.tier-controlled .label-heading::before { content: "⚠ "; }
+.tier-captured { --tone: var(--captured); border-color: var(--tone); border-style: dashed; border-inline-start-style: solid;
+  background: var(--captured-tint); color: var(--captured-ink); }
+.tier-captured .label-heading::before { content: "◆ "; }
+.tier-controlled .label-heading, .tier-captured .label-heading { color: var(--tone); }
+.tier-independent { --tone: var(--muted); border-color: var(--muted); background: var(--panel); color: var(--fg); }
+.tier-independent .label-heading { font-weight: 600; color: var(--muted); }
+.tier-controlled .label-flag, .tier-captured .label-flag { color: inherit; }
+.label.name-claim { border-color: var(--muted); border-style: dashed; background: var(--panel); color: var(--fg); }
 .label-why summary { cursor: pointer; color: var(--accent); margin-top: .3em; }
 .label-why a { color: var(--accent); }
 .label-sources { margin: .2em 0; padding-inline-start: 1.2em; }

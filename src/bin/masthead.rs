@@ -97,6 +97,8 @@ fn attribution(article: &Article) -> Option<String> {
     }
     if let Some(label) = &article.affiliation {
         lines.push(format!("Outlet: {}", label.summary));
+    } else if let Some(claim) = &article.name_claim {
+        lines.push(format!("Outlet: {}", claim.summary));
     }
     for credit in article
         .wire_credits

@@ -67,9 +67,12 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .lead_image
         .as_deref()
         .and_then(|src| safe_image(src, base.as_ref()));
-    // 10. Who stands behind it: the outlet by address (or the page's own claim), and any state
-    //     agency whose copy it carries.
-    let affiliation = label::affiliation(
+    // 10. Who stands behind it: the outlet by address (the page's own claim is only reported as
+    //     one), and any state agency whose copy it carries.
+    let label::OutletLabel {
+        affiliation,
+        name_claim,
+    } = label::outlet_label(
         url,
         label::PageClaims {
             canonical_url: meta.canonical_url.as_deref(),
@@ -105,6 +108,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         text: plain,
         content,
         affiliation,
+        name_claim,
         wire_credits,
     })
 }

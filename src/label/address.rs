@@ -18,29 +18,29 @@ pub enum Route {
     SearchCache,
 }
 
-/// Hosts (and their subdomains) that show other outlets' stories: syndication portals and
-/// caches. On these, the page's own `<link rel="canonical">` names the original.
+/// Syndication portals (and their subdomains) whose story pages come only from licensed
+/// publishers, so the page's `<link rel="canonical">` names the original. Caches, archives and
+/// proxies are not here: their addresses carry the original, and their pages can be made from
+/// anyone's upload or capture. Nor are portals that publish contributors' own posts.
 const SYNDICATION_HOSTS: &[&str] = &[
-    "ampproject.org",
     "apple.news",
+    "ground.news",
+    "inkl.com",
+    "msn.com",
+    "pressreader.com",
+    "smartnews.com",
+    "yahoo.com",
+];
+
+/// Web archives whose copy addresses are `<host>/<capture time>/<original URL>`.
+const ARCHIVE_TODAY_HOSTS: &[&str] = &[
     "archive.fo",
     "archive.is",
     "archive.li",
     "archive.md",
-    "archive.org",
     "archive.ph",
     "archive.today",
     "archive.vn",
-    "flipboard.com",
-    "googleusercontent.com",
-    "ground.news",
-    "inkl.com",
-    "msn.com",
-    "newsbreak.com",
-    "pressreader.com",
-    "smartnews.com",
-    "translate.goog",
-    "yahoo.com",
 ];
 
 /// Unwrap `url` through caches, archives and proxies (nested at most a few levels deep).
@@ -61,11 +61,34 @@ pub fn unwrap(url: &Url) -> (Url, Route) {
     (current, route)
 }
 
-/// Whether `host` is a syndication portal or cache, where the canonical link is trusted.
+/// Whether `host` is a syndication portal, where the canonical link is trusted.
 pub fn is_syndication_host(host: &str) -> bool {
-    SYNDICATION_HOSTS
+    is_within(host, SYNDICATION_HOSTS)
+}
+
+fn is_within(host: &str, parents: &[&str]) -> bool {
+    parents
         .iter()
         .any(|s| host == *s || host.strip_suffix(s).is_some_and(|p| p.ends_with('.')))
+}
+
+/// A capture's time in a copy's address: `20220301000000`, `2022`, `20220301000000id_`
+/// (web.archive.org's raw-copy flag), `2023.01.01-000000`, or `newest`/`oldest` (which redirect
+/// to one capture). A `*` marks a search over many captures: a listing, not a copy.
+fn is_capture_time(segment: &str) -> bool {
+    let digits = segment.strip_suffix('_').map_or(segment, |s| {
+        s.trim_end_matches(|c: char| c.is_ascii_lowercase())
+    });
+    let plain = |t: &str| (4..=14).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    let dotted = |t: &str| {
+        t.len() == 17
+            && t.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'.',
+                10 => b == b'-',
+                _ => b.is_ascii_digit(),
+            })
+    };
+    matches!(segment, "newest" | "oldest") || plain(digits) || dotted(segment)
 }
 
 fn unwrap_once(url: &Url) -> Option<(Url, Route)> {
@@ -76,14 +99,12 @@ fn unwrap_once(url: &Url) -> Option<(Url, Route)> {
     }
     if host == "web.archive.org" || host == "wayback.archive.org" {
         let rest = url.path().strip_prefix("/web/")?;
-        let (_, original) = rest.split_once('/')?;
-        return embedded_url(original, Some(url)).map(|u| (u, Route::WebArchive));
+        return archived_copy(rest, url);
     }
-    if host.starts_with("archive.") && is_syndication_host(host) {
-        // archive.ph/<timestamp>/<url> and archive.ph/newest/<url>; short ids carry no URL.
-        let path = url.path().trim_start_matches('/');
-        let start = path.find("http")?;
-        return embedded_url(&path[start..], Some(url)).map(|u| (u, Route::WebArchive));
+    if is_within(host, ARCHIVE_TODAY_HOSTS) {
+        // archive.ph/<time>/<url> and archive.ph/newest/<url>; a bare archive.ph/<url> lists
+        // the captures, and a short id carries no URL.
+        return archived_copy(url.path().trim_start_matches('/'), url);
     }
     if let Some(label) = host.strip_suffix(".translate.goog") {
         let original = decode_dashed_host(label)?;
@@ -99,6 +120,18 @@ fn unwrap_once(url: &Url) -> Option<(Url, Route)> {
         return embedded_url(original, None).map(|u| (u, Route::SearchCache));
     }
     None
+}
+
+/// `<capture time>/<original URL>` of a single capture; `None` for a listing of captures.
+fn archived_copy(rest: &str, url: &Url) -> Option<(Url, Route)> {
+    let (time, original) = rest.split_once('/')?;
+    if !is_capture_time(time)
+        || original.contains('*')
+        || url.query().is_some_and(|q| q.contains('*'))
+    {
+        return None;
+    }
+    embedded_url(original, Some(url)).map(|u| (u, Route::WebArchive))
 }
 
 /// `https://www-rt-com.cdn.ampproject.org/c/s/www.rt.com/news/1/` → `https://www.rt.com/news/1/`.
@@ -209,8 +242,26 @@ mod tests {
             unwrapped("https://archive.ph/2023.01.01-000000/https://tass.com/politics/1"),
             ("https://tass.com/politics/1".into(), Route::WebArchive)
         );
-        // A short archive id carries no address: the canonical link has to tell.
+        assert_eq!(
+            unwrapped("https://archive.ph/newest/https://tass.com/politics/1").1,
+            Route::WebArchive
+        );
+        // A short archive id carries no address.
         assert_eq!(unwrapped("https://archive.ph/AbCd1").1, Route::Direct);
+    }
+
+    #[test]
+    fn a_listing_of_captures_is_not_a_copy() {
+        for listing in [
+            "https://web.archive.org/web/*/rt.com*",
+            "https://web.archive.org/web/2022*/https://www.rt.com/news/",
+            "https://web.archive.org/web/20220301000000*/rt.com",
+            "https://archive.ph/https://www.rt.com/",
+            "https://archive.ph/rt.com",
+            "https://archive.ph/newest/https://www.rt.com/*",
+        ] {
+            assert_eq!(unwrapped(listing).1, Route::Direct, "{listing}");
+        }
     }
 
     #[test]
@@ -244,5 +295,14 @@ mod tests {
         );
         assert!(is_syndication_host("news.yahoo.com"));
         assert!(!is_syndication_host("notyahoo.com"));
+        // Anyone can upload or capture a page there: its canonical link proves nothing.
+        for open_host in [
+            "sites.googleusercontent.com",
+            "archive.org",
+            "archive.ph",
+            "www-rt-com.cdn.ampproject.org",
+        ] {
+            assert!(!is_syndication_host(open_host), "{open_host}");
+        }
     }
 }

@@ -1,16 +1,21 @@
 //! Who stands behind a page: the outlet's state affiliation from `data/outlets.csv`, and the
 //! state agencies whose copy the article carries (`data/wire-agencies.csv`).
 //!
-//! Matching, in order: the page's address (unwrapped from caches, archives and translation
-//! proxies) by host suffix and path prefix; on a syndication host, the page's canonical link;
-//! only then the page's own claim (`og:site_name`, JSON-LD `publisher`), on an exact name match.
+//! A label is given only on evidence the page cannot forge: its address (unwrapped from caches,
+//! archives and translation proxies) by host suffix and path prefix, or, on a syndication portal
+//! whose pages only licensed publishers supply, its canonical link. What the page says about
+//! itself (`og:site_name`, JSON-LD `publisher`, a canonical link elsewhere) is a claim: when it
+//! names a listed outlet from an address that is not the outlet's, the reader is told exactly
+//! that ([`NameClaim`]), never given the outlet's label.
 
 mod address;
 mod dataset;
 mod wire;
 
 pub use address::{is_syndication_host, Route};
-pub use dataset::{agencies, outlets, raw_tables, Agency, Outlet, AGENCY_COLUMNS, OUTLET_COLUMNS};
+pub use dataset::{
+    agencies, country_name, outlets, raw_tables, Agency, Outlet, AGENCY_COLUMNS, OUTLET_COLUMNS,
+};
 pub use wire::{find_wire_credits, WireCredit};
 
 use serde::Serialize;
@@ -39,12 +44,39 @@ pub enum MatchedBy {
     WebArchive,
     TranslationProxy,
     SearchCache,
-    /// The page's canonical link, trusted on syndication hosts and when no address was given.
+    /// The page's canonical link, on a syndication portal that only licensed publishers supply.
     Canonical,
-    /// The page's own `og:site_name`: a claim, not a verified address.
-    SiteNameClaim,
-    /// The page's own JSON-LD `publisher` name: a claim, not a verified address.
-    PublisherClaim,
+}
+
+/// Where a page named an outlet itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimedIn {
+    SiteName,
+    Publisher,
+    Canonical,
+}
+
+/// A page that names a listed outlet from an address that is not one of the outlet's: a claim
+/// anyone can write, so it is reported as a claim and never lends the outlet's label.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NameClaim {
+    /// The outlet the page claims to be, as the dataset names it.
+    pub outlet: String,
+    /// What the page wrote (a name, or the host of its canonical link).
+    pub claimed: String,
+    pub claimed_in: ClaimedIn,
+    /// Whether the page came with an address at all (a saved file may not).
+    pub address_known: bool,
+    /// "This page calls itself BBC News; its address is not one of BBC News's."
+    pub summary: String,
+}
+
+/// What the label says about a page: the outlet's affiliation, or a claim it could not back.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OutletLabel {
+    pub affiliation: Option<Affiliation>,
+    pub name_claim: Option<NameClaim>,
 }
 
 /// An EU sanctions listing.
@@ -92,33 +124,80 @@ pub struct PageClaims<'a> {
 }
 
 /// The label for a page at `url` (`None` when unknown) with the given claims.
-pub fn affiliation(url: Option<&str>, claims: PageClaims) -> Option<Affiliation> {
+pub fn outlet_label(url: Option<&str>, claims: PageClaims) -> OutletLabel {
     let page = url.and_then(crate::address::parse);
     if let Some(page) = &page {
         let (original, route) = address::unwrap(page);
         if let Some((outlet, host)) = outlet_for_url(&original) {
-            return Some(label(outlet, matched_by(route), host));
+            return OutletLabel {
+                affiliation: Some(label(outlet, matched_by(route), host)),
+                name_claim: None,
+            };
         }
-        let host = original.host_str().unwrap_or_default().to_ascii_lowercase();
-        if is_syndication_host(&host) {
-            if let Some(found) = canonical_match(page, claims.canonical_url) {
-                return Some(found);
+        let host = page.host_str().unwrap_or_default().to_ascii_lowercase();
+        if route == Route::Direct && is_syndication_host(&host) {
+            if let Some((outlet, host)) = canonical_outlet(page, claims.canonical_url) {
+                return OutletLabel {
+                    affiliation: Some(label(outlet, MatchedBy::Canonical, host)),
+                    name_claim: None,
+                };
             }
         }
-    } else if let Some(found) = claims
-        .canonical_url
-        .and_then(crate::address::parse)
-        .and_then(|c| canonical_match(&c, Some(c.as_str())))
-    {
-        return Some(found);
     }
-    let claimed = [
-        (claims.site_name, MatchedBy::SiteNameClaim),
-        (claims.publisher, MatchedBy::PublisherClaim),
-    ];
-    claimed.into_iter().find_map(|(name, how)| {
-        let name = name?;
-        outlet_by_name(name).map(|outlet| label(outlet, how, name.trim().to_string()))
+    OutletLabel {
+        affiliation: None,
+        name_claim: name_claim(page.as_ref(), claims),
+    }
+}
+
+/// The affiliation alone (see [`outlet_label`]).
+pub fn affiliation(url: Option<&str>, claims: PageClaims) -> Option<Affiliation> {
+    outlet_label(url, claims).affiliation
+}
+
+/// The first listed outlet the page names itself as, in order: canonical link, `og:site_name`,
+/// JSON-LD publisher.
+fn name_claim(page: Option<&Url>, claims: PageClaims) -> Option<NameClaim> {
+    let canonical = claims.canonical_url.and_then(|c| match page {
+        Some(page) => crate::address::join(page, c),
+        None => crate::address::parse(c),
+    });
+    let by_canonical = canonical.as_ref().and_then(|c| {
+        let (outlet, _) = outlet_for_url(&address::unwrap(c).0)?;
+        Some((outlet, c.host_str()?.to_string(), ClaimedIn::Canonical))
+    });
+    let by_name = [
+        (claims.site_name, ClaimedIn::SiteName),
+        (claims.publisher, ClaimedIn::Publisher),
+    ]
+    .into_iter()
+    .find_map(|(name, how)| {
+        let name = name?.trim();
+        outlet_by_name(name).map(|outlet| (outlet, name.to_string(), how))
+    });
+    let (outlet, claimed, claimed_in) = by_canonical.or(by_name)?;
+    let address_known = page.is_some();
+    let name = &outlet.name;
+    let summary = match (claimed_in, address_known) {
+        (ClaimedIn::Canonical, true) => format!(
+            "This page gives its address as {claimed}, one of {name}'s, but it was not opened from there."
+        ),
+        (ClaimedIn::Canonical, false) => format!(
+            "This page gives its address as {claimed}, one of {name}'s; it came without an address to check that against."
+        ),
+        (_, true) => {
+            format!("This page calls itself {claimed}; its address is not one of {name}'s.")
+        }
+        (_, false) => format!(
+            "This page calls itself {claimed}; it came without an address to check that against."
+        ),
+    };
+    Some(NameClaim {
+        outlet: name.clone(),
+        claimed,
+        claimed_in,
+        address_known,
+        summary,
     })
 }
 
@@ -154,10 +233,9 @@ pub fn label_url(url: &str) -> Option<Affiliation> {
     affiliation(Some(url), PageClaims::default())
 }
 
-fn canonical_match(base: &Url, canonical: Option<&str>) -> Option<Affiliation> {
+fn canonical_outlet(base: &Url, canonical: Option<&str>) -> Option<(&'static Outlet, String)> {
     let canonical = crate::address::join(base, canonical?)?;
-    let (original, _) = address::unwrap(&canonical);
-    outlet_for_url(&original).map(|(outlet, host)| label(outlet, MatchedBy::Canonical, host))
+    outlet_for_url(&address::unwrap(&canonical).0)
 }
 
 fn matched_by(route: Route) -> MatchedBy {
@@ -276,56 +354,19 @@ pub fn category_text(category: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// The English short name of a country code used in the dataset.
-pub fn country_name(code: &str) -> Option<&'static str> {
-    Some(match code {
-        "AE" => "United Arab Emirates",
-        "AU" => "Australia",
-        "BY" => "Belarus",
-        "CA" => "Canada",
-        "CN" => "China",
-        "CU" => "Cuba",
-        "DE" => "Germany",
-        "EG" => "Egypt",
-        "ES" => "Spain",
-        "FR" => "France",
-        "GB" => "United Kingdom",
-        "HK" => "Hong Kong",
-        "IR" => "Iran",
-        "JP" => "Japan",
-        "KP" => "North Korea",
-        "KR" => "South Korea",
-        "LA" => "Laos",
-        "QA" => "Qatar",
-        "RU" => "Russia",
-        "SA" => "Saudi Arabia",
-        "SG" => "Singapore",
-        "SY" => "Syria",
-        "TR" => "Turkey",
-        "TW" => "Taiwan",
-        "US" => "United States",
-        "VE" => "Venezuela",
-        "VN" => "Vietnam",
-        _ => return None,
-    })
-}
-
 fn label(outlet: &'static Outlet, matched_by: MatchedBy, matched_on: String) -> Affiliation {
     let tier = tier_of(&outlet.category).unwrap_or(Tier::Independent);
     let (category_name, why) = category_text(&outlet.category);
     let country_name = country_name(&outlet.country).unwrap_or(outlet.country.as_str());
-    let owned = match tier {
-        Tier::Independent => "Funded by",
-        Tier::Controlled | Tier::Captured => "Owned by",
-    };
-    let summary = format!(
-        "{} — {}, {}. {} {}.",
+    let mut summary = format!(
+        "{} — {}, {}.",
         outlet.name,
         lowercase_first(category_name),
-        country_name,
-        owned,
-        outlet.owner.trim_end_matches('.')
+        country_name
     );
+    if !outlet.owner.is_empty() {
+        summary = format!("{summary} {}.", outlet.owner.trim_end_matches('.'));
+    }
     let sanctions = outlet
         .eu_sanctions
         .split_once(' ')
@@ -400,21 +441,50 @@ mod tests {
     }
 
     #[test]
-    fn page_claims_count_only_on_exact_names_and_only_for_unknown_hosts() {
+    fn a_page_claiming_an_outlet_from_an_unlisted_host_gets_a_claim_not_the_label() {
         let claims = PageClaims {
-            site_name: Some(" Sputnik International "),
+            site_name: Some(" BBC News "),
             ..Default::default()
         };
-        let label = affiliation(Some("https://mirror.example/a"), claims).unwrap();
-        assert_eq!(label.matched_by, MatchedBy::SiteNameClaim);
+        let label = outlet_label(Some("https://bbc-news.example/a"), claims);
+        assert_eq!(label.affiliation, None);
+        let claim = label.name_claim.unwrap();
+        assert_eq!(
+            claim.summary,
+            "This page calls itself BBC News; its address is not one of BBC's."
+        );
+        assert_eq!(
+            (claim.claimed_in, claim.address_known),
+            (ClaimedIn::SiteName, true)
+        );
+        // The publisher name and the canonical link are claims too.
+        let publisher = PageClaims {
+            publisher: Some("Sputnik International"),
+            ..Default::default()
+        };
+        let label = outlet_label(Some("https://mirror.example/a"), publisher);
+        assert!(label.affiliation.is_none());
+        assert_eq!(label.name_claim.unwrap().claimed_in, ClaimedIn::Publisher);
+        let canonical = PageClaims {
+            canonical_url: Some("https://www.bbc.com/news/1"),
+            ..Default::default()
+        };
+        let label = outlet_label(Some("https://blog.example/1"), canonical);
+        assert!(label.affiliation.is_none());
+        assert_eq!(label.name_claim.unwrap().claimed, "www.bbc.com");
+        // A near miss is no claim at all.
         let near = PageClaims {
             site_name: Some("Sputnik International Fan Club"),
             ..Default::default()
         };
-        assert!(affiliation(Some("https://mirror.example/a"), near).is_none());
-        // A listed host wins over what the page says about itself.
-        let label = affiliation(Some("https://www.dw.com/en/a"), claims).unwrap();
-        assert_eq!(label.outlet, "Deutsche Welle");
+        assert_eq!(
+            outlet_label(Some("https://mirror.example/a"), near),
+            OutletLabel::default()
+        );
+        // On a listed host the address decides; what the page says about itself does not matter.
+        let label = outlet_label(Some("https://www.dw.com/en/a"), publisher);
+        assert_eq!(label.affiliation.unwrap().outlet, "Deutsche Welle");
+        assert!(label.name_claim.is_none());
     }
 
     #[test]
@@ -429,11 +499,13 @@ mod tests {
             ("Global Times", MatchedBy::Canonical)
         );
         assert!(affiliation(Some("https://blog.example/story-1.html"), claims).is_none());
-        // With no address at all (a saved file), the page's canonical link is all there is.
-        assert_eq!(
-            affiliation(None, claims).unwrap().matched_by,
-            MatchedBy::Canonical
-        );
+        // Not on a cache or an archive either: anyone can make a page there.
+        let uploaded = "https://storage.googleusercontent.com/bucket/story.html";
+        assert!(affiliation(Some(uploaded), claims).is_none());
+        // With no address at all (a saved file), the canonical link is only a claim.
+        let label = outlet_label(None, claims);
+        assert!(label.affiliation.is_none());
+        assert!(!label.name_claim.unwrap().address_known);
     }
 
     #[test]

@@ -156,6 +156,14 @@ test('Firefox ESR: the add-on installs and a toolbar click shows the reader view
   assert.ok(seen.text.includes("Venezuela's self-proclaimed interim president"));
   assert.ok(!seen.text.includes('READ MORE') && !seen.text.includes('Newsfeed'));
   assert.ok(seen.text.includes(LABEL), 'the outlet label');
+  // Firefox's badge shows about three characters: its own short wording, whole.
+  let badge = null;
+  for (let i = 0; i < 50 && badge !== 'GV!'; i++) {
+    badge = await inChrome(`const node = Services.wm.getMostRecentWindow("navigator:browser").document.getElementById(arguments[0]);
+      return [node, ...node.querySelectorAll("*")].map((e) => e.getAttribute("badge")).find(Boolean) ?? null;`, [ADDON_WIDGET]);
+    if (badge !== 'GV!') await pause(100);
+  }
+  assert.equal(badge, 'GV!', 'the Firefox badge for a state-controlled outlet');
 });
 
 test('Firefox ESR: Esc gives back the page at its scroll position', { skip }, async () => {

@@ -42,6 +42,8 @@ export const ROUTES = {
     file: 'harbour-story.html',
     edits: [['<p>Harbour towns along', '<p>BEIJING, Feb. 14 (Xinhua) -- Harbour towns along'], [/Evening Dispatch/g, 'Coastal Courier']],
   },
+  // The same story on a host that is not BBC's, calling itself BBC News.
+  '/news/harbour-as-bbc.html': { file: 'harbour-story.html', edits: [[/Evening Dispatch/g, 'BBC News']] },
   '/': { file: 'home-page.html' },
   // The seed article with images the page shows and images it never loads (a lazy data-src, a
   // <noscript> fallback, a <picture> source and a srcset candidate the browser did not pick).

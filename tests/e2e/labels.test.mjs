@@ -84,6 +84,78 @@ test('each tier looks different, and an ordinary outlet gets no label', async ()
   await ordinary.close();
 });
 
+test('a page that only calls itself BBC News gets no BBC label, and is told so', async () => {
+  const page = await openStory('www.eveningdispatch.example', '/news/harbour-as-bbc.html');
+  const note = await page.evaluate(() => {
+    const box = document.querySelector('.outlet-label .label');
+    return box && { claimed: box.dataset.claimedOutlet, tier: box.dataset.tier ?? null, text: box.textContent };
+  });
+  assert.equal(note.tier, null, 'no tier, no label');
+  assert.equal(note.claimed, 'BBC');
+  assert.ok(note.text.includes("This page calls itself BBC News; its address is not one of BBC's."), note.text);
+  assert.ok(!/publicly funded|editorially independent/i.test(note.text), note.text);
+  assert.equal(await d.badgeText(), '', 'no badge lent by the claim');
+  await page.close();
+});
+
+test("a state outlet's home page says who runs it, though it has no article", async () => {
+  const page = await d.openPage(d.base('sputnikglobe.com') + '/');
+  await d.click(page);
+  await d.waitForReader(page, 'No article here');
+  const label = await labelOf(page);
+  assert.equal(label.tier, 'controlled');
+  assert.ok(label.text.includes('Sputnik International — state-controlled media, Russia.'), label.text);
+  await page.close();
+});
+
+/** WCAG contrast of two computed `rgb(…)` colours. */
+function contrast(a, b) {
+  const luminance = (rgb) => {
+    const [r, g, b2] = rgb.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b2;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test('every tier keeps its colour and contrast in every theme, and controlled never looks captured', async () => {
+  const pages = { controlled: 'sputnikglobe.com', captured: 'www.1tv.ru', independent: 'www.dw.com' };
+  const failures = [];
+  for (const theme of ['light', 'dark', 'sepia']) {
+    const looks = {};
+    for (const [tier, host] of Object.entries(pages)) {
+      const page = await openStory(host);
+      const colours = await page.evaluate((name) => {
+        document.querySelector('.masthead-root').dataset.theme = name;
+        const box = document.querySelector('.outlet-label .label');
+        const root = getComputedStyle(document.querySelector('.masthead-root'));
+        const style = getComputedStyle(box);
+        const heading = box.querySelector('.label-heading');
+        return {
+          page: root.backgroundColor, box: style.backgroundColor, text: style.color,
+          marker: style.borderInlineStartColor, border: style.borderTopColor, borderStyle: style.borderTopStyle,
+          heading: getComputedStyle(heading).color, glyph: getComputedStyle(heading, '::before').content,
+        };
+      }, theme);
+      const need = [
+        ['marker/page', contrast(colours.marker, colours.page), 3], ['marker/label', contrast(colours.marker, colours.box), 3],
+        ['border/page', contrast(colours.border, colours.page), 3], ['text/label', contrast(colours.text, colours.box), 4.5],
+        ['heading/label', contrast(colours.heading, colours.box), 4.5],
+      ];
+      for (const [what, ratio, min] of need) {
+        if (ratio < min) failures.push(`${theme} ${tier} ${what} ${ratio.toFixed(2)} < ${min}`);
+      }
+      looks[tier] = `${colours.marker}|${colours.box}|${colours.borderStyle}|${colours.glyph}`;
+      await page.close();
+    }
+    assert.equal(new Set(Object.values(looks)).size, 3, `${theme}: ${JSON.stringify(looks)}`);
+  }
+  assert.deepEqual(failures, []);
+});
+
 test('the toolbar badge and tooltip carry the label for that tab, and a new page clears them', async () => {
   const page = await openStory('sputnikglobe.com');
   await d.poll(async () => (await d.badgeText()) === 'GOV!', 'the GOV! badge');
