@@ -195,7 +195,7 @@ def main():
         if name.lower() in taken:
             name = f"{name} ({company})" if company.lower() != name.lower() else f"{name} ({lead['Country']})"
         taken.add(name.lower())
-        aliases = sorted({clean_asset(a["Main assets"]) for a in members} - {name, clean_asset(lead["Main assets"])} - {""})
+        aliases = sorted({clean_asset(a["Main assets"]) for a in members} - {name, ""})
         codes = sorted({a["Typology"] for a in members})
         category = lead["Typology"].rstrip("?")
         hosts = sorted(h for h in group["hosts"] if not any(h.endswith("." + p) for p in group["hosts"]))

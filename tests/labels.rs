@@ -151,7 +151,7 @@ const ADDRESSES: &[(&str, Option<&str>, Option<Tier>)] = &[
     ),
     (
         "https://agenciabrasil.ebc.com.br/politica/1",
-        Some("Agência Brasil"),
+        Some("Empresa Brasil de Comunicação (EBC)"),
         Some(Tier::Controlled),
     ),
     // Addresses the Monitor gives that are not the outlet's own.
