@@ -169,7 +169,7 @@ async function copyWithoutOpening(tab) {
 /** The tier icons as ImageData (what declarativeContent.SetIcon takes), from the packaged PNGs. */
 async function tierIcons() {
   const icons = {};
-  for (const tier of Object.keys(TIER_BADGES)) {
+  for (const tier of Object.keys(BADGE_COLOURS)) {
     icons[tier] = {};
     for (const size of [16, 32]) {
       const response = await fetch(api.runtime.getURL(`icons/${tier}-${size}.png`));

@@ -73,6 +73,10 @@ export async function installHostRules(rules, icons) {
     actions: [new dc.SetIcon({ imageData: icons[tier] })],
   }));
   await new Promise((resolve) => dc.onPageChanged.removeRules(undefined, resolve));
-  await new Promise((resolve) => dc.onPageChanged.addRules(declared, resolve));
+  await new Promise((resolve, reject) => dc.onPageChanged.addRules(declared, () => {
+    const error = api.runtime.lastError;
+    if (error) reject(new Error(error.message));
+    else resolve();
+  }));
   return true;
 }

@@ -192,7 +192,7 @@ test('the copied text names the outlet and its label in the source lines', async
 
 test('labeled outlets are marked on the toolbar icon before any click (declarativeContent rules)', async () => {
   const rules = await (await currentWorker(browser)).evaluate(async () => {
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 200; i++) {
       const found = await new Promise((resolve) => chrome.declarativeContent.onPageChanged.getRules(resolve));
       if (found.length) return found.map((rule) => ({ id: rule.id, conditions: rule.conditions.length }));
       await new Promise((resolve) => setTimeout(resolve, 100));
