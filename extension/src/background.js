@@ -24,6 +24,7 @@ async function explain(tabId, message) {
   await api.action.setTitle({ tabId, title: message });
 }
 
+const TIERS = ['controlled', 'captured', 'independent'];
 const BADGE_COLOURS = { controlled: '#b3261e', captured: '#a14a00', independent: '#5f6368' };
 
 /** The toolbar button of `tabId` carries the outlet label (the page cannot reach it), or nothing. */
@@ -169,7 +170,7 @@ async function copyWithoutOpening(tab) {
 /** The tier icons as ImageData (what declarativeContent.SetIcon takes), from the packaged PNGs. */
 async function tierIcons() {
   const icons = {};
-  for (const tier of Object.keys(BADGE_COLOURS)) {
+  for (const tier of TIERS) {
     icons[tier] = {};
     for (const size of [16, 32]) {
       const response = await fetch(api.runtime.getURL(`icons/${tier}-${size}.png`));

@@ -194,7 +194,7 @@
     if (claim) {
       // The page named a listed outlet from an address that is not the outlet's: say so, and
       // show none of the outlet's label.
-      section.append(el(doc, 'div', { className: 'label name-claim', role: 'note', 'data-claimed-outlet': claim.outlet }, [
+      section.append(el(doc, 'div', { className: 'name-claim', role: 'note', 'data-claimed-outlet': claim.outlet }, [
         el(doc, 'p', { className: 'label-heading', text: msg('claimHeading') }),
         el(doc, 'p', { className: 'label-summary', text: claim.summary }),
         el(doc, 'p', { className: 'label-flag', text: msg('claimExplained') }),
@@ -377,13 +377,13 @@ table { border-collapse: collapse; width: 100%; font-size: .85em; display: block
 td, th { border: 1px solid var(--rule); padding: .35em .6em; text-align: start; vertical-align: top; }
 hr { border: 0; border-top: 1px solid var(--rule); }
 .outlet-label { margin: .8rem 0 0; font: .8em/1.45 system-ui, sans-serif; }
-.label { border: 1px solid var(--rule); border-inline-start-width: 6px; border-radius: 6px; padding: .6rem .8rem; }
-.label p { margin: .15em 0; }
+.label, .name-claim { border: 1px solid var(--rule); border-inline-start-width: 6px; border-radius: 6px; padding: .6rem .8rem; }
+.label p, .name-claim p { margin: .15em 0; }
 .label-heading { font-weight: 700; text-transform: uppercase; letter-spacing: .05em; font-size: .85em; }
 .label-summary { font-weight: 600; }
 .label-flag { color: var(--muted); }
 /* Tier colours per theme: border and marker at least 3:1 against the page and the label's own
-   background, text at least 4.5:1 (tests/e2e/print-a11y.test.mjs measures them in the browser);
+   background, text at least 4.5:1 (tests/e2e/labels.test.mjs measures them in the browser);
    controlled and captured differ in hue, tint and marker, never in colour alone. */
 .masthead-root { --controlled: #b3261e; --controlled-tint: #fdecea; --controlled-ink: #3d0c08;
   --captured: #a14a00; --captured-tint: #fff4e5; --captured-ink: #3d2304; }
@@ -404,7 +404,7 @@ hr { border: 0; border-top: 1px solid var(--rule); }
 .tier-independent { --tone: var(--muted); border-color: var(--muted); background: var(--panel); color: var(--fg); }
 .tier-independent .label-heading { font-weight: 600; color: var(--muted); }
 .tier-controlled .label-flag, .tier-captured .label-flag { color: inherit; }
-.label.name-claim { border-color: var(--muted); border-style: dashed; background: var(--panel); color: var(--fg); }
+.name-claim { border-color: var(--muted); border-style: dashed; background: var(--panel); color: var(--fg); }
 .label-why summary { cursor: pointer; color: var(--accent); margin-top: .3em; }
 .label-why a { color: var(--accent); }
 .label-sources { margin: .2em 0; padding-inline-start: 1.2em; }

@@ -68,7 +68,7 @@ pub struct NameClaim {
     pub claimed_in: ClaimedIn,
     /// Whether the page came with an address at all (a saved file may not).
     pub address_known: bool,
-    /// "This page calls itself BBC News; its address is not one of BBC News's."
+    /// "This page calls itself BBC News; its address is not one of BBC's."
     pub summary: String,
 }
 
@@ -158,24 +158,21 @@ pub fn affiliation(url: Option<&str>, claims: PageClaims) -> Option<Affiliation>
 /// The first listed outlet the page names itself as, in order: canonical link, `og:site_name`,
 /// JSON-LD publisher.
 fn name_claim(page: Option<&Url>, claims: PageClaims) -> Option<NameClaim> {
-    let canonical = claims.canonical_url.and_then(|c| match page {
-        Some(page) => crate::address::join(page, c),
-        None => crate::address::parse(c),
-    });
-    let by_canonical = canonical.as_ref().and_then(|c| {
-        let (outlet, _) = outlet_for_url(&address::unwrap(c).0)?;
+    let by_canonical = canonical_link(page, claims.canonical_url).and_then(|c| {
+        let (outlet, _) = outlet_for_url(&address::unwrap(&c).0)?;
         Some((outlet, c.host_str()?.to_string(), ClaimedIn::Canonical))
     });
-    let by_name = [
-        (claims.site_name, ClaimedIn::SiteName),
-        (claims.publisher, ClaimedIn::Publisher),
-    ]
-    .into_iter()
-    .find_map(|(name, how)| {
-        let name = name?.trim();
-        outlet_by_name(name).map(|outlet| (outlet, name.to_string(), how))
-    });
-    let (outlet, claimed, claimed_in) = by_canonical.or(by_name)?;
+    let (outlet, claimed, claimed_in) = by_canonical.or_else(|| {
+        [
+            (claims.site_name, ClaimedIn::SiteName),
+            (claims.publisher, ClaimedIn::Publisher),
+        ]
+        .into_iter()
+        .find_map(|(name, how)| {
+            let name = name?.trim();
+            outlet_by_name(name).map(|outlet| (outlet, name.to_string(), how))
+        })
+    })?;
     let address_known = page.is_some();
     let name = &outlet.name;
     let summary = match (claimed_in, address_known) {
@@ -233,9 +230,16 @@ pub fn label_url(url: &str) -> Option<Affiliation> {
     affiliation(Some(url), PageClaims::default())
 }
 
+/// The page's canonical link as an address, resolved against the page's own when it has one.
+fn canonical_link(page: Option<&Url>, canonical: Option<&str>) -> Option<Url> {
+    match page {
+        Some(page) => crate::address::join(page, canonical?),
+        None => crate::address::parse(canonical?),
+    }
+}
+
 fn canonical_outlet(base: &Url, canonical: Option<&str>) -> Option<(&'static Outlet, String)> {
-    let canonical = crate::address::join(base, canonical?)?;
-    outlet_for_url(&address::unwrap(&canonical).0)
+    outlet_for_url(&address::unwrap(&canonical_link(Some(base), canonical)?).0)
 }
 
 fn matched_by(route: Route) -> MatchedBy {

@@ -87,10 +87,10 @@ test('each tier looks different, and an ordinary outlet gets no label', async ()
 test('a page that only calls itself BBC News gets no BBC label, and is told so', async () => {
   const page = await openStory('www.eveningdispatch.example', '/news/harbour-as-bbc.html');
   const note = await page.evaluate(() => {
-    const box = document.querySelector('.outlet-label .label');
-    return box && { claimed: box.dataset.claimedOutlet, tier: box.dataset.tier ?? null, text: box.textContent };
+    const box = document.querySelector('.outlet-label .name-claim');
+    return box && { claimed: box.dataset.claimedOutlet, label: document.querySelector('.outlet-label .label'), text: box.textContent };
   });
-  assert.equal(note.tier, null, 'no tier, no label');
+  assert.equal(note.label, null, 'no label');
   assert.equal(note.claimed, 'BBC');
   assert.ok(note.text.includes("This page calls itself BBC News; its address is not one of BBC's."), note.text);
   assert.ok(!/publicly funded|editorially independent/i.test(note.text), note.text);
