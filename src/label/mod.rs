@@ -13,14 +13,10 @@ mod dataset;
 mod wire;
 
 pub use address::{is_syndication_host, Route};
-pub use dataset::{
-    agencies, country_name, outlets, raw_tables, Agency, Outlet, AGENCY_COLUMNS, OUTLET_COLUMNS,
-};
+pub use dataset::{agencies, country_name, outlets, Agency, Country, Outlet};
 pub use wire::{find_wire_credits, WireCredit};
 
 use serde::Serialize;
-use std::collections::HashMap;
-use std::sync::OnceLock;
 use url::Url;
 
 /// The three tiers a reader sees.
@@ -190,7 +186,7 @@ fn name_claim(page: Option<&Url>, claims: PageClaims) -> Option<NameClaim> {
         ),
     };
     Some(NameClaim {
-        outlet: name.clone(),
+        outlet: name.to_string(),
         claimed,
         claimed_in,
         address_known,
@@ -211,7 +207,7 @@ pub struct HostRule {
 pub fn host_rules() -> Vec<HostRule> {
     outlets()
         .iter()
-        .filter_map(|outlet| Some((outlet, tier_of(&outlet.category)?)))
+        .filter_map(|outlet| Some((outlet, tier_of(outlet.category)?)))
         .flat_map(|(outlet, tier)| {
             outlet.hosts.iter().map(move |entry| {
                 let (host, prefix) = entry.split_once('/').unzip();
@@ -252,28 +248,14 @@ fn matched_by(route: Route) -> MatchedBy {
     }
 }
 
-/// Hosts of the dataset, each with its outlets and their path prefixes (`None` for the whole host).
-type HostIndex = HashMap<&'static str, Vec<(&'static Outlet, Option<&'static str>)>>;
-
-fn host_index() -> &'static HostIndex {
-    static INDEX: OnceLock<HostIndex> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index = HostIndex::new();
-        for outlet in outlets() {
-            for entry in &outlet.hosts {
-                let (host, prefix) = match entry.split_once('/') {
-                    Some((host, prefix)) => (host, Some(prefix)),
-                    None => (entry.as_str(), None),
-                };
-                index.entry(host).or_default().push((outlet, prefix));
-            }
-        }
-        // Path-prefixed entries first: `bbc.com/persian` before `bbc.com`.
-        for entries in index.values_mut() {
-            entries.sort_by_key(|(_, prefix)| prefix.is_none());
-        }
-        index
-    })
+/// The entries of the dataset's host table (`build.rs`) for exactly `host`, path-prefixed first.
+fn host_entries(host: &str) -> impl Iterator<Item = (&'static Outlet, Option<&'static str>)> + '_ {
+    let hosts = dataset::HOSTS;
+    let start = hosts.partition_point(|(listed, _, _)| *listed < host);
+    hosts[start..]
+        .iter()
+        .take_while(move |(listed, _, _)| *listed == host)
+        .map(|(_, prefix, row)| (&outlets()[*row], *prefix))
 }
 
 /// The outlet for an address: the longest listed host that is the page's host or a parent of
@@ -287,21 +269,18 @@ pub fn outlet_for_url(url: &Url) -> Option<(&'static Outlet, String)> {
     let host = url.host_str()?.to_ascii_lowercase();
     let host = host.trim_end_matches('.');
     let path = url.path();
-    let index = host_index();
     let mut candidate = host;
     loop {
-        if let Some(entries) = index.get(candidate) {
-            for (outlet, prefix) in entries {
-                match prefix {
-                    Some(prefix) if !path_has_prefix(path, prefix) => continue,
-                    _ => {}
-                }
-                let matched = match prefix {
-                    Some(prefix) => format!("{candidate}/{prefix}"),
-                    None => candidate.to_string(),
-                };
-                return Some((outlet, matched));
+        for (outlet, prefix) in host_entries(candidate) {
+            match prefix {
+                Some(prefix) if !path_has_prefix(path, prefix) => continue,
+                _ => {}
             }
+            let matched = match prefix {
+                Some(prefix) => format!("{candidate}/{prefix}"),
+                None => candidate.to_string(),
+            };
+            return Some((outlet, matched));
         }
         candidate = candidate.split_once('.')?.1;
         if !candidate.contains('.') {
@@ -323,7 +302,7 @@ pub fn outlet_by_name(name: &str) -> Option<&'static Outlet> {
         return None;
     }
     outlets().iter().find(|o| {
-        normalize_name(&o.name) == wanted || o.aliases.iter().any(|a| normalize_name(a) == wanted)
+        normalize_name(o.name) == wanted || o.aliases.iter().any(|a| normalize_name(a) == wanted)
     })
 }
 
@@ -359,9 +338,9 @@ pub fn category_text(category: &str) -> (&'static str, &'static str) {
 }
 
 fn label(outlet: &'static Outlet, matched_by: MatchedBy, matched_on: String) -> Affiliation {
-    let tier = tier_of(&outlet.category).unwrap_or(Tier::Independent);
-    let (category_name, why) = category_text(&outlet.category);
-    let country_name = country_name(&outlet.country).unwrap_or(outlet.country.as_str());
+    let tier = tier_of(outlet.category).unwrap_or(Tier::Independent);
+    let (category_name, why) = category_text(outlet.category);
+    let country_name = country_name(outlet.country).unwrap_or(outlet.country);
     let mut summary = format!(
         "{} — {}, {}.",
         outlet.name,
@@ -380,19 +359,19 @@ fn label(outlet: &'static Outlet, matched_by: MatchedBy, matched_on: String) -> 
         });
     let non_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
     Affiliation {
-        outlet: outlet.name.clone(),
-        country: outlet.country.clone(),
+        outlet: outlet.name.to_string(),
+        country: outlet.country.to_string(),
         country_name: country_name.to_string(),
-        category: outlet.category.clone(),
+        category: outlet.category.to_string(),
         category_name: category_name.to_string(),
         tier,
-        owner: outlet.owner.clone(),
+        owner: outlet.owner.to_string(),
         sanctions,
-        contested: non_empty(&outlet.contested),
-        unconfirmed: non_empty(&outlet.unconfirmed),
-        basis: outlet.basis.clone(),
-        sources: outlet.sources.clone(),
-        reviewed: outlet.reviewed.clone(),
+        contested: non_empty(outlet.contested),
+        unconfirmed: non_empty(outlet.unconfirmed),
+        basis: outlet.basis.to_string(),
+        sources: outlet.sources.iter().map(|s| s.to_string()).collect(),
+        reviewed: outlet.reviewed.to_string(),
         matched_by,
         matched_on,
         summary,

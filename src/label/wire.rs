@@ -72,7 +72,7 @@ pub fn find_wire_credits(
         }) {
             continue;
         }
-        let Some(tier) = tier_of(&outlet.category) else {
+        let Some(tier) = tier_of(outlet.category) else {
             continue;
         };
         if let Some(evidence) = evidence_of(agency, &lines, byline) {
@@ -84,8 +84,8 @@ pub fn find_wire_credits(
 
 fn credit(agency: &Agency, outlet: &Outlet, tier: Tier, evidence: String) -> WireCredit {
     WireCredit {
-        agency: agency.agency.clone(),
-        country: outlet.country.clone(),
+        agency: agency.agency.to_string(),
+        country: outlet.country.to_string(),
         tier,
         evidence,
         summary: format!(
@@ -132,7 +132,7 @@ fn evidence_of(agency: &Agency, lines: &[Line], byline: Option<&str>) -> Option<
         if agency
             .credit_names
             .iter()
-            .any(|n| byline == n || byline.strip_prefix(n.as_str()) == Some(" News Agency"))
+            .any(|n| byline == *n || byline.strip_prefix(*n) == Some(" News Agency"))
         {
             return Some(format!("Byline: {byline}"));
         }
@@ -145,7 +145,7 @@ fn evidence_of(agency: &Agency, lines: &[Line], byline: Option<&str>) -> Option<
         }
         let found = phrases.iter().any(|p| line.lower.contains(p.as_str()))
             || agency.credit_names.iter().any(|name| {
-                line.text.contains(name.as_str())
+                line.text.contains(*name)
                     && ((top && dateline_credit(line.text, name))
                         || (line.credit_mark && credit_line(line.text, name))
                         || (line.short && standalone_credit(line.text, name)))
