@@ -50,6 +50,7 @@ async function measure(url, visit, cold) {
           origin: performance.timeOrigin,
           nav: (({ fetchStart, responseEnd, domInteractive }) => ({ fetchStart, responseEnd, domInteractive }))(performance.getEntriesByType('navigation')[0] ?? {}),
           scriptAt: globalThis.mastheadScriptAt ?? null,
+          domInteractive: performance.getEntriesByType('navigation')[0]?.domInteractive,
           firstPaint: paint ? performance.timeOrigin + paint.startTime : null,
           sessionAt: globalThis.mastheadSessionAt ?? null,
           shownAt: globalThis.mastheadShownAt ?? null,
@@ -60,6 +61,7 @@ async function measure(url, visit, cold) {
     }
     if (!marks?.shownAt) return null;
     const t = marks.session.timings;
+    if (process.env.VERBOSE) console.log(`${cold ? 'cold' : 'warm'} ${url.split('/').pop()}: reader page parsed at ${marks.domInteractive?.toFixed(0)} ms, its script ran at ${marks.scriptAt?.toFixed(0)} ms`);
     return {
       total: marks.shownAt - clickedAt,
       progress: (marks.firstPaint ?? marks.shownAt) - clickedAt,
