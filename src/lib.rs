@@ -21,7 +21,6 @@ pub mod article;
 mod dom;
 pub mod encoding;
 mod extract;
-mod json;
 pub mod label;
 pub mod options;
 mod parse;

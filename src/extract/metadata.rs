@@ -2,7 +2,7 @@
 //! plain `<meta>` tags — read before any cleaning, in Readability's order of preference.
 
 use crate::dom::{collapse_whitespace, Dom, ROOT};
-use crate::json::{self, Map, Value};
+use serde_json::{Map, Value};
 use std::collections::HashMap;
 
 /// Metadata found in the page's head and structured data.
@@ -276,7 +276,7 @@ fn image_url(value: &Value) -> Option<String> {
 }
 
 /// Find the first schema.org article object in the page's JSON-LD scripts.
-fn find_article(value: &Value, depth: usize) -> Option<&Map> {
+fn find_article(value: &Value, depth: usize) -> Option<&Map<String, Value>> {
     if depth > 8 {
         return None;
     }
@@ -306,7 +306,8 @@ fn json_ld(dom: &Dom, document_title: &str) -> JsonLd {
             .trim()
             .trim_start_matches("<![CDATA[")
             .trim_end_matches("]]>");
-        let Some(parsed) = json::parse(raw) else {
+        // serde_json refuses nesting past 128 levels: a hostile page gets no stack.
+        let Ok(parsed) = serde_json::from_str::<Value>(raw) else {
             continue;
         };
         let Some(article) = find_article(&parsed, 0) else {

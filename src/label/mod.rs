@@ -8,12 +8,12 @@
 //! names a listed outlet from an address that is not the outlet's, the reader is told exactly
 //! that ([`NameClaim`]), never given the outlet's label.
 
-mod address;
 mod dataset;
+mod route;
 mod wire;
 
-pub use address::{is_syndication_host, Route};
 pub use dataset::{agencies, country_name, outlets, Agency, Country, Outlet};
+pub use route::{is_syndication_host, Route};
 pub use wire::{find_wire_credits, WireCredit};
 
 use serde::Serialize;
@@ -123,7 +123,7 @@ pub struct PageClaims<'a> {
 pub fn outlet_label(url: Option<&str>, claims: PageClaims) -> OutletLabel {
     let page = url.and_then(crate::address::parse);
     if let Some(page) = &page {
-        let (original, route) = address::unwrap(page);
+        let (original, route) = route::unwrap(page);
         if let Some((outlet, host)) = outlet_for_url(&original) {
             return OutletLabel {
                 affiliation: Some(label(outlet, matched_by(route), host)),
@@ -155,7 +155,7 @@ pub fn affiliation(url: Option<&str>, claims: PageClaims) -> Option<Affiliation>
 /// JSON-LD publisher.
 fn name_claim(page: Option<&Url>, claims: PageClaims) -> Option<NameClaim> {
     let by_canonical = canonical_link(page, claims.canonical_url).and_then(|c| {
-        let (outlet, _) = outlet_for_url(&address::unwrap(&c).0)?;
+        let (outlet, _) = outlet_for_url(&route::unwrap(&c).0)?;
         Some((outlet, c.host_str()?.to_string(), ClaimedIn::Canonical))
     });
     let (outlet, claimed, claimed_in) = by_canonical.or_else(|| {
@@ -235,7 +235,7 @@ fn canonical_link(page: Option<&Url>, canonical: Option<&str>) -> Option<Url> {
 }
 
 fn canonical_outlet(base: &Url, canonical: Option<&str>) -> Option<(&'static Outlet, String)> {
-    outlet_for_url(&address::unwrap(&canonical_link(Some(base), canonical)?).0)
+    outlet_for_url(&route::unwrap(&canonical_link(Some(base), canonical)?).0)
 }
 
 fn matched_by(route: Route) -> MatchedBy {

@@ -2,78 +2,23 @@
 // click its toolbar button from the browser's own context, and see the reader view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import fs from 'node:fs';
-import { startServer, EXTENSION_DIR, FIXTURES } from './harness.mjs';
+import { startServer, FIXTURES } from './harness.mjs';
+import { startFirefox, missingTools, ADDON_WIDGET } from './firefox-driver.mjs';
 
-const FIREFOX = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
-const ADDON_WIDGET = 'masthead_example_org-browser-action'; // the add-on id, as Firefox spells its widget
-const FIREFOX_DIR = path.join(path.dirname(EXTENSION_DIR), 'firefox');
-
-function which(command) {
-  try {
-    return execFileSync('sh', ['-c', `command -v ${command}`]).toString().trim();
-  } catch {
-    return null;
-  }
-}
-
-async function freePort() {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
+const missing = missingTools();
 let server;
-let driver;
-let endpoint;
-let session;
-
-async function call(method, route, body) {
-  const response = await fetch(`${endpoint}${route}`, {
-    method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await response.json();
-  if (!response.ok) throw new Error(`${method} ${route}: ${JSON.stringify(json.value)}`);
-  return json.value;
-}
-
-const missing = [FIREFOX, 'geckodriver'].filter((tool) => !which(tool));
+let firefox;
 
 before(async () => {
   if (missing.length) return;
   server = await startServer();
-  const port = await freePort();
-  driver = spawn('geckodriver', ['--port', String(port), '--allow-system-access'], { stdio: 'ignore' });
-  endpoint = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch(`${endpoint}/status`);
-      break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  const created = await call('POST', '/session', {
-    capabilities: { alwaysMatch: { browserName: 'firefox', 'moz:firefoxOptions': {
-      binary: FIREFOX, args: ['-headless'],
-      // Every host name resolves to this machine, so the fixture is served under its real host.
-      prefs: { 'network.dns.forceResolve': '127.0.0.1', 'dom.security.https_first': false,
-        // The hostile pages may use the async clipboard API, as they could over https.
-        'dom.events.testing.asyncClipboard': true },
-    } } },
-  });
-  session = `/session/${created.sessionId}`;
+  firefox = await startFirefox();
 });
 
 after(async () => {
-  if (session) await call('DELETE', session).catch(() => {});
-  driver?.kill();
+  await firefox?.close();
   server?.close();
 });
 
@@ -84,22 +29,9 @@ const ATTACKS = fs.readdirSync(path.join(FIXTURES, 'attacks')).map((name) => pat
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const skip = missing.length ? `not installed: ${missing.join(', ')}` : false;
 
-/** Run `script` in the browser's own (chrome) context. */
-async function inChrome(script, args = []) {
-  await call('POST', `${session}/moz/context`, { context: 'chrome' });
-  try {
-    return await call('POST', `${session}/execute/sync`, { script, args });
-  } finally {
-    await call('POST', `${session}/moz/context`, { context: 'content' });
-  }
-}
-
-/** A real toolbar click: the add-on's button in the browser's own UI. */
-async function clickToolbar() {
-  await inChrome(`const w = Services.wm.getMostRecentWindow("navigator:browser");
-    w.CustomizableUI.addWidgetToArea(arguments[0], "nav-bar");
-    w.document.getElementById(arguments[0]).querySelector(".unified-extensions-item-action-button").click();`, [ADDON_WIDGET]);
-}
+const inChrome = (script, args) => firefox.inChrome(script, args);
+const clickToolbar = () => firefox.clickToolbar();
+const call = (method, route, body) => firefox.call(method, route, body);
 
 /** The system clipboard's text, read by the browser itself (no page takes part). */
 async function clipboardText() {
@@ -114,8 +46,8 @@ async function setClipboard(text) {
   await inChrome('Cc["@mozilla.org/widget/clipboardhelper;1"].getService(Ci.nsIClipboardHelper).copyString(arguments[0]);', [text]);
 }
 
-const run = (script, args = []) => call('POST', `${session}/execute/sync`, { script, args });
-const currentUrl = () => call('GET', `${session}/url`);
+const run = (script, args) => firefox.run(script, args);
+const currentUrl = () => firefox.currentUrl();
 
 /** What the tab shows: the reader page's visible text, and whether the label is on top. */
 async function onScreen() {
@@ -132,7 +64,7 @@ async function onScreen() {
 }
 
 async function openReader(route, marker = 'self-proclaimed interim president') {
-  await call('POST', `${session}/url`, { url: `http://sputnikglobe.com:${server.address().port}${route}` });
+  await firefox.goto( `http://sputnikglobe.com:${server.address().port}${route}`);
   await clickToolbar();
   let seen = null;
   for (let i = 0; i < 150 && !(seen?.text ?? '').includes(marker); i++) {
@@ -143,12 +75,7 @@ async function openReader(route, marker = 'self-proclaimed interim president') {
   return seen;
 }
 
-let installed = false;
-async function install() {
-  if (installed) return;
-  await call('POST', `${session}/moz/addon/install`, { path: FIREFOX_DIR, temporary: true });
-  installed = true;
-}
+const install = () => firefox.install();
 
 test('Firefox ESR: the add-on installs and a toolbar click shows the reader view with the outlet label', { skip }, async () => {
   await install();
@@ -168,13 +95,13 @@ test('Firefox ESR: the add-on installs and a toolbar click shows the reader view
 
 test('Firefox ESR: Esc gives back the page at its scroll position', { skip }, async () => {
   await install();
-  await call('POST', `${session}/url`, { url: `http://sputnikglobe.com:${server.address().port}${ARTICLE}?restore=1` });
+  await firefox.goto( `http://sputnikglobe.com:${server.address().port}${ARTICLE}?restore=1`);
   await run('window.scrollTo(0, 400); window.pageState = "kept";');
   await clickToolbar();
   for (let i = 0; i < 150 && !(await onScreen()); i++) await pause(100);
   assert.ok(await onScreen(), 'the reader view did not open');
-  const active = await call('GET', `${session}/element/active`);
-  await call('POST', `${session}/element/${Object.values(active)[0]}/value`, { text: '\uE00C' }); // a real Esc key press
+  const active = await call('GET', '/element/active');
+  await call('POST', `/element/${Object.values(active)[0]}/value`, { text: '\uE00C' }); // a real Esc key press
   let state = null;
   for (let i = 0; i < 100; i++) {
     await pause(100);
@@ -202,8 +129,8 @@ for (const attack of ATTACKS) {
     assert.doesNotMatch(seen.text, FAKE);
     assert.ok(seen.labelOnTop && seen.centreIsView, JSON.stringify({ labelOnTop: seen.labelOnTop, centreIsView: seen.centreIsView }));
     assert.equal(await clipboardText(), 'clipboard before the click', 'the clipboard changed without a click');
-    const button = await call('POST', `${session}/element`, { using: 'css selector', value: 'button[aria-label="Copy text"]' });
-    await call('POST', `${session}/element/${Object.values(button)[0]}/click`, {}); // a real click (WebDriver input)
+    const button = await call('POST', '/element', { using: 'css selector', value: 'button[aria-label="Copy text"]' });
+    await call('POST', `/element/${Object.values(button)[0]}/click`, {}); // a real click (WebDriver input)
     await pause(1000);
     const copied = await clipboardText();
     assert.ok(copied?.startsWith('Guaido Not Ruling Out Intervention'), String(copied).slice(0, 100));
