@@ -1,7 +1,7 @@
 //! The output model: plain data, serializable, with no trace of the page's own markup.
 //!
 //! The article body is a tree of [`Block`]s built from an allowlist of tags and attributes
-//! (see `extract::build`); everything the reader sees — `content_html`, clean text, Markdown,
+//! (see `extract::build`); everything the reader sees — HTML (`render`), clean text and Markdown (`text`, `copy`),
 //! the extension's reader view — is rendered from this tree, never copied from the page.
 
 use crate::label::{Affiliation, NameClaim, WireCredit};
@@ -27,8 +27,6 @@ pub struct Article {
     pub url: Option<String>,
     /// Whether the page looks like an article worth a reader view.
     pub readerable: bool,
-    /// The cleaned article as sanitized HTML, rendered from `content`.
-    pub content_html: String,
     /// The article body as clean text (headline not included).
     pub text: String,
     pub word_count: usize,

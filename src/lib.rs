@@ -18,6 +18,7 @@
 
 pub mod address;
 pub mod article;
+pub mod copy;
 mod dom;
 pub mod encoding;
 mod extract;
@@ -26,6 +27,7 @@ pub mod options;
 mod parse;
 pub mod render;
 pub mod text;
+pub mod wording;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

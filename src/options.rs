@@ -31,6 +31,10 @@ pub struct Options {
     pub readerable_min_content_length: usize,
     /// Readability's `isProbablyReaderable` `minScore` (20).
     pub readerable_min_score: f64,
+    /// The reader's language (BCP 47), for the sentences the core writes: the label's summary
+    /// and explanation, claim and wire notes (`crate::wording`). English when there is no
+    /// translation.
+    pub language: String,
 }
 
 impl Default for Options {
@@ -45,6 +49,7 @@ impl Default for Options {
             max_output_depth: 48,
             readerable_min_content_length: 140,
             readerable_min_score: 20.0,
+            language: "en".into(),
         }
     }
 }

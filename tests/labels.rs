@@ -3,6 +3,7 @@
 //! copies; and wire-credit sentences in the forms agencies and republishers write them.
 
 use masthead::label::{find_wire_credits, label_url, ClaimedIn, MatchedBy, Tier};
+use masthead::wording::Wording;
 use masthead::{extract, Options};
 
 /// (address, outlet expected or None, tier)
@@ -311,7 +312,7 @@ fn labels_carry_flags_and_sources() {
 
 fn credits(paragraphs: &[&str]) -> Vec<String> {
     let owned: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
-    find_wire_credits(&owned, None, None)
+    find_wire_credits(&owned, None, None, &Wording::english())
         .into_iter()
         .map(|c| c.agency)
         .collect()
@@ -390,7 +391,7 @@ fn datelines_count_only_at_the_top() {
 #[test]
 fn an_agency_byline_is_carriage_and_own_copy_is_not_reported() {
     let paragraphs = vec!["The talks will continue next week, officials said.".to_string()];
-    let found = find_wire_credits(&paragraphs, Some("Xinhua"), None);
+    let found = find_wire_credits(&paragraphs, Some("Xinhua"), None, &Wording::english());
     assert_eq!(
         found[0].summary,
         "This article carries copy from Xinhua, China's state news agency."
@@ -398,10 +399,20 @@ fn an_agency_byline_is_carriage_and_own_copy_is_not_reported() {
     assert_eq!(found[0].tier, Tier::Controlled);
     // On Sputnik's own site, a "© Sputnik" photo credit is no news.
     let caption = vec!["The minister in Moscow. © Sputnik / Ilya Pitalev".to_string()];
-    assert!(find_wire_credits(&caption, None, Some("Sputnik International")).is_empty());
-    assert!(
-        find_wire_credits(&caption, None, Some("Sputnik (CIS and Caucasus editions)")).is_empty()
-    );
+    assert!(find_wire_credits(
+        &caption,
+        None,
+        Some("Sputnik International"),
+        &Wording::english()
+    )
+    .is_empty());
+    assert!(find_wire_credits(
+        &caption,
+        None,
+        Some("Sputnik (CIS and Caucasus editions)"),
+        &Wording::english()
+    )
+    .is_empty());
 }
 
 const STORY: &str = r#"<html><head><title>Talks to continue</title>

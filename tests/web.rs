@@ -22,15 +22,22 @@ fn to_json(value: wasm_bindgen::JsValue) -> serde_json::Value {
 
 #[wasm_bindgen_test]
 fn exported_extraction_matches_the_native_core() {
-    let value = masthead::web::extract_article(SAMPLE, Some(SAMPLE_URL.to_string())).unwrap();
+    let value = masthead::web::extract_article(SAMPLE, Some(SAMPLE_URL.to_string()), None).unwrap();
     let mut article = to_json(value);
     let object = article.as_object_mut().unwrap();
+    // The copy buttons' text, as the command-line tool prints it (the same renderer).
+    let copy_text = object.remove("copy_text").unwrap();
+    assert!(copy_text.as_str().unwrap().contains("Juan Guaido"));
+    assert!(copy_text
+        .as_str()
+        .unwrap()
+        .ends_with("Outlet: Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya."));
     assert!(object
-        .remove("markdown")
+        .remove("copy_markdown")
         .unwrap()
         .as_str()
         .unwrap()
-        .contains("Juan Guaido"));
+        .starts_with("# Guaido Not Ruling Out"));
     object.remove("content");
     let golden: serde_json::Value = serde_json::from_str(GOLDEN).unwrap();
     assert_eq!(article, golden);
@@ -38,7 +45,7 @@ fn exported_extraction_matches_the_native_core() {
 
 #[wasm_bindgen_test]
 fn missing_values_are_null_not_absent() {
-    let value = masthead::web::extract_article("<p>hi</p>", None).unwrap();
+    let value = masthead::web::extract_article("<p>hi</p>", None, None).unwrap();
     let article = to_json(value);
     assert!(article.get("byline").unwrap().is_null());
     assert_eq!(article["readerable"], serde_json::Value::Bool(false));
@@ -46,7 +53,7 @@ fn missing_values_are_null_not_absent() {
 
 #[wasm_bindgen_test]
 fn errors_become_js_errors() {
-    assert!(masthead::web::extract_article("   ", None).is_err());
+    assert!(masthead::web::extract_article("   ", None, Some("de".into())).is_err());
 }
 
 #[wasm_bindgen_test]

@@ -60,8 +60,8 @@ function render(article) {
     ? reader.render(document, article, settings, actions)
     : reader.renderMessage(document, reader.msg('noArticleTitle'), reader.msg('noArticleDetail'), actions, { showAnyway, article }));
   view.append(host);
-  $('text').textContent = reader.copyText(article);
-  $('markdown').textContent = reader.copyMarkdown(article);
+  $('text').textContent = article.copy_text;
+  $('markdown').textContent = article.copy_markdown;
   $('results').hidden = false;
   showPanel('view');
 }
@@ -79,7 +79,7 @@ $('input').addEventListener('submit', async (event) => {
   try {
     await ready;
     const started = performance.now();
-    const article = extractArticle(html, $('url').value.trim() || undefined);
+    const article = extractArticle(html, $('url').value.trim() || undefined, navigator.language);
     status(`Read in ${Math.round(performance.now() - started)} ms: ${article.word_count} words.`);
     render(article);
   } catch (error) {

@@ -6,9 +6,7 @@
 import { api, restrictedReason, installHostRules, writeClipboard, badgeText } from './platform.js';
 import { loadCore, timings, now } from './core.js';
 import { snapshotPage } from './snapshot.js';
-import './reader.js';
 
-const { copyText } = globalThis.mastheadReader;
 const COPY_MENU_ID = 'masthead-copy-clean-text';
 const READER_URL = api.runtime.getURL('reader.html');
 
@@ -62,7 +60,7 @@ async function snapshot(tab) {
 async function extract(tab, page) {
   const core = await loadCore();
   const started = performance.now();
-  const article = core.extractArticle(page.html, tab.url);
+  const article = core.extractArticle(page.html, tab.url, api.i18n.getUILanguage());
   return { article, extractMs: performance.now() - started };
 }
 
@@ -149,7 +147,7 @@ async function copyWithoutOpening(tab) {
   try {
     const { article } = await extract(tab, await snapshot(tab));
     if (!article.text) throw new Error(api.i18n.getMessage('noArticleText'));
-    await writeClipboard(copyText(article));
+    await writeClipboard(article.copy_text);
     await showLabel(tab.id, article).catch(() => {});
     title = api.i18n.getMessage('copiedCleanText');
   } catch (error) {

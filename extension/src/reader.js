@@ -140,28 +140,6 @@
     return (article.wire_credits ?? []).filter((credit) => credit.tier !== 'independent');
   }
 
-  /** The source line of copied text, with who stands behind the outlet and any state wire copy. */
-  function attribution(article, source) {
-    const lines = [source && msg('sourceLine', [source])];
-    if (article.affiliation) lines.push(msg('outletLine', [article.affiliation.summary]));
-    else if (article.name_claim) lines.push(msg('outletLine', [article.name_claim.summary]));
-    for (const credit of wireNotes(article)) lines.push(credit.summary);
-    return lines.filter(Boolean).join('\n');
-  }
-
-  /** The clean text a reader copies: headline, byline and date, body, source and label. */
-  function copyText(article) {
-    const parts = [article.title, bylineLine(article), article.text, attribution(article, sourceLine(article))];
-    return parts.filter((part) => part && part.trim()).join('\n\n');
-  }
-
-  function copyMarkdown(article) {
-    const source = article.url ? `[${article.site_name || new URL(article.url).hostname}](${article.url})` : article.site_name;
-    const parts = [article.title && `# ${article.title}`, bylineLine(article) && `*${bylineLine(article)}*`,
-      article.markdown, `---\n${attribution(article, source).replace(/\n/g, '  \n')}`];
-    return parts.filter(Boolean).join('\n\n');
-  }
-
   const TIER_HEADINGS = { controlled: 'tierControlled', captured: 'tierCaptured', independent: 'tierIndependent' };
   const MATCH_NOTES = {
     amp_cache: 'matchedAmpCache', web_archive: 'matchedWebArchive', translation_proxy: 'matchedTranslationProxy',
@@ -296,8 +274,9 @@
       settingsButton.setAttribute('aria-expanded', String(!panel.hidden));
     });
     const toolbar = el(doc, 'div', { className: 'toolbar', role: 'toolbar', ariaLabel: msg('toolbar') }, [
-      copyButton('copyText', 'copiedText', copyText),
-      copyButton('copyMarkdown', 'copiedMarkdown', copyMarkdown),
+      // Both made by the core's one renderer (src/copy.rs), as the command-line tool prints them.
+      copyButton('copyText', 'copiedText', () => article.copy_text),
+      copyButton('copyMarkdown', 'copiedMarkdown', () => article.copy_markdown),
       settingsButton,
       button(doc, { className: 'close', text: '✕', ariaLabel: msg('closeReader') }, () => actions.close()),
     ]);
@@ -434,5 +413,5 @@ h1:focus { outline: none; }
 }
 `;
 
-  globalThis.mastheadReader = { render, renderMessage, copyText, copyMarkdown, validSettings, msg, STYLE, DEFAULT_SETTINGS };
+  globalThis.mastheadReader = { render, renderMessage, validSettings, msg, STYLE, DEFAULT_SETTINGS };
 })();

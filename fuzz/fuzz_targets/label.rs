@@ -4,6 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use masthead::label::{affiliation, find_wire_credits, label_url, PageClaims};
+use masthead::wording::Wording;
 
 /// Address shapes that reach each unwrapping path, chosen by the first byte.
 const PREFIXES: &[&str] = &[
@@ -30,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
     let own = affiliation(Some(&address), claims).map(|a| a.outlet);
     let _ = affiliation(None, claims);
     let paragraphs: Vec<String> = lines.map(str::to_string).collect();
-    for credit in find_wire_credits(&paragraphs, claim, own.as_deref()) {
+    for credit in find_wire_credits(&paragraphs, claim, own.as_deref(), &Wording::english()) {
         assert!(!credit.evidence.is_empty() && credit.summary.contains(&credit.agency));
     }
 });

@@ -5,8 +5,9 @@
 //! masthead label URL [--format json|text]
 //! ```
 
-use masthead::label::{label_url, Affiliation, Tier};
-use masthead::{extract_bytes, text, Article, Options};
+use masthead::label::label_url;
+use masthead::wording::Wording;
+use masthead::{copy, extract_bytes, Article, Options};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -79,62 +80,23 @@ fn to_json(article: &Article) -> String {
     let mut value = serde_json::to_value(article).unwrap_or_default();
     if let Some(object) = value.as_object_mut() {
         // The model tree is for renderers; the JSON carries its HTML and text forms.
-        object.remove("content");
+        if object.remove("content").is_some() {
+            object.insert(
+                "content_html".into(),
+                masthead::render::to_html(&article.content).into(),
+            );
+        }
     }
     serde_json::to_string_pretty(&value).unwrap_or_default()
-}
-
-/// The closing lines of the text form: where the article is from and who stands behind it.
-fn attribution(article: &Article) -> Option<String> {
-    let source = [article.site_name.as_deref(), article.url.as_deref()]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" — ");
-    let mut lines = Vec::new();
-    if !source.is_empty() {
-        lines.push(format!("Source: {source}"));
-    }
-    if let Some(label) = &article.affiliation {
-        lines.push(format!("Outlet: {}", label.summary));
-    } else if let Some(claim) = &article.name_claim {
-        lines.push(format!("Outlet: {}", claim.summary));
-    }
-    for credit in article
-        .wire_credits
-        .iter()
-        .filter(|c| c.tier != Tier::Independent)
-    {
-        lines.push(credit.summary.clone());
-    }
-    (!lines.is_empty()).then(|| lines.join("\n"))
 }
 
 fn render(article: &Article, format: Format) -> String {
     match format {
         Format::Json => to_json(article),
-        Format::Text => {
-            // As the extension's "Copy text": headline, body, then the source and its label.
-            let parts = [
-                article.title.clone(),
-                Some(article.text.clone()),
-                attribution(article),
-            ];
-            let parts: Vec<String> = parts
-                .into_iter()
-                .flatten()
-                .filter(|p| !p.is_empty())
-                .collect();
-            parts.join("\n\n")
-        }
-        Format::Markdown => {
-            let body = text::to_markdown(&article.content);
-            match &article.title {
-                Some(title) => format!("# {title}\n\n{body}"),
-                None => body,
-            }
-        }
-        Format::Html => article.content_html.clone(),
+        // As the extension's "Copy text" and "Copy as Markdown": the same renderer.
+        Format::Text => copy::copy_text(article, &Wording::english()),
+        Format::Markdown => copy::copy_markdown(article, &Wording::english()),
+        Format::Html => masthead::render::to_html(&article.content),
     }
 }
 
@@ -156,7 +118,7 @@ fn run(args: &[String]) -> Result<(), String> {
             let output = if json {
                 serde_json::to_string_pretty(&label).unwrap_or_default()
             } else {
-                label_text(label.as_ref())
+                copy::label_text(label.as_ref(), &Wording::english())
             };
             let _ = writeln!(std::io::stdout().lock(), "{output}");
             Ok(())
@@ -186,33 +148,6 @@ fn parse_label_args(args: &[String]) -> Result<(String, bool), String> {
         return Err(format!("'{url}' is not an absolute URL (https://…)"));
     }
     Ok((url, json))
-}
-
-/// The label as a reader would read it: summary, flags, why, sources.
-fn label_text(label: Option<&Affiliation>) -> String {
-    let Some(label) = label else {
-        return "No state affiliation on record for this address.".into();
-    };
-    let mut lines = vec![label.summary.clone()];
-    if let Some(sanctions) = &label.sanctions {
-        lines.push(format!(
-            "EU sanctions since {}: {}.",
-            sanctions.since, sanctions.measure
-        ));
-    }
-    if let Some(contested) = &label.contested {
-        lines.push(format!("Contested: {contested}"));
-    }
-    lines.push(format!(
-        "Why? {} (State Media Matrix: {}; basis: {}.)",
-        label.why, label.category, label.basis
-    ));
-    if let Some(unconfirmed) = &label.unconfirmed {
-        lines.push(format!("Not independently confirmed: {unconfirmed}."));
-    }
-    lines.push(format!("Sources: {}", label.sources.join(" ")));
-    lines.push(format!("Reviewed {}.", label.reviewed));
-    lines.join("\n")
 }
 
 fn main() -> ExitCode {

@@ -17,7 +17,8 @@ pub use build::safe_image;
 
 use crate::article::{Article, Block};
 use crate::dom::{collapse_whitespace, Dom};
-use crate::{label, render, text, Error, Options};
+use crate::wording::Wording;
+use crate::{label, text, Error, Options};
 use score::Flags;
 use url::Url;
 
@@ -69,6 +70,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .and_then(|src| safe_image(src, base.as_ref()));
     // 10. Who stands behind it: the outlet by address (the page's own claim is only reported as
     //     one), and any state agency whose copy it carries.
+    let wording = Wording::for_language(&options.language);
     let label::OutletLabel {
         affiliation,
         name_claim,
@@ -79,6 +81,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
             site_name: meta.og_site_name.as_deref(),
             publisher: meta.publisher.as_deref(),
         },
+        &wording,
     );
     // Text lines are the article's paragraphs, headings, list items and captions.
     let lines: Vec<String> = plain
@@ -91,6 +94,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         &lines,
         byline.as_deref(),
         affiliation.as_ref().map(|a| a.outlet.as_str()),
+        &wording,
     );
     Ok(Article {
         title,
@@ -103,7 +107,6 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         lead_image,
         url: url.and_then(crate::address::parse).map(|u| u.to_string()),
         readerable,
-        content_html: render::to_html(&content),
         word_count: text::word_count(&plain),
         text: plain,
         content,

@@ -16,6 +16,7 @@ pub use dataset::{agencies, country_name, outlets, Agency, Country, Outlet};
 pub use route::{is_syndication_host, Route};
 pub use wire::{find_wire_credits, WireCredit};
 
+use crate::wording::Wording;
 use serde::Serialize;
 use url::Url;
 
@@ -119,14 +120,15 @@ pub struct PageClaims<'a> {
     pub publisher: Option<&'a str>,
 }
 
-/// The label for a page at `url` (`None` when unknown) with the given claims.
-pub fn outlet_label(url: Option<&str>, claims: PageClaims) -> OutletLabel {
+/// The label for a page at `url` (`None` when unknown) with the given claims, worded in
+/// `wording`'s language.
+pub fn outlet_label(url: Option<&str>, claims: PageClaims, wording: &Wording) -> OutletLabel {
     let page = url.and_then(crate::address::parse);
     if let Some(page) = &page {
         let (original, route) = route::unwrap(page);
         if let Some((outlet, host)) = outlet_for_url(&original) {
             return OutletLabel {
-                affiliation: Some(label(outlet, matched_by(route), host)),
+                affiliation: Some(label(outlet, matched_by(route), host, wording)),
                 name_claim: None,
             };
         }
@@ -134,7 +136,7 @@ pub fn outlet_label(url: Option<&str>, claims: PageClaims) -> OutletLabel {
         if route == Route::Direct && is_syndication_host(&host) {
             if let Some((outlet, host)) = canonical_outlet(page, claims.canonical_url) {
                 return OutletLabel {
-                    affiliation: Some(label(outlet, MatchedBy::Canonical, host)),
+                    affiliation: Some(label(outlet, MatchedBy::Canonical, host, wording)),
                     name_claim: None,
                 };
             }
@@ -142,18 +144,18 @@ pub fn outlet_label(url: Option<&str>, claims: PageClaims) -> OutletLabel {
     }
     OutletLabel {
         affiliation: None,
-        name_claim: name_claim(page.as_ref(), claims),
+        name_claim: name_claim(page.as_ref(), claims, wording),
     }
 }
 
-/// The affiliation alone (see [`outlet_label`]).
+/// The affiliation alone (see [`outlet_label`]), in English.
 pub fn affiliation(url: Option<&str>, claims: PageClaims) -> Option<Affiliation> {
-    outlet_label(url, claims).affiliation
+    outlet_label(url, claims, &Wording::english()).affiliation
 }
 
 /// The first listed outlet the page names itself as, in order: canonical link, `og:site_name`,
 /// JSON-LD publisher.
-fn name_claim(page: Option<&Url>, claims: PageClaims) -> Option<NameClaim> {
+fn name_claim(page: Option<&Url>, claims: PageClaims, wording: &Wording) -> Option<NameClaim> {
     let by_canonical = canonical_link(page, claims.canonical_url).and_then(|c| {
         let (outlet, _) = outlet_for_url(&route::unwrap(&c).0)?;
         Some((outlet, c.host_str()?.to_string(), ClaimedIn::Canonical))
@@ -171,20 +173,13 @@ fn name_claim(page: Option<&Url>, claims: PageClaims) -> Option<NameClaim> {
     })?;
     let address_known = page.is_some();
     let name = &outlet.name;
-    let summary = match (claimed_in, address_known) {
-        (ClaimedIn::Canonical, true) => format!(
-            "This page gives its address as {claimed}, one of {name}'s, but it was not opened from there."
-        ),
-        (ClaimedIn::Canonical, false) => format!(
-            "This page gives its address as {claimed}, one of {name}'s; it came without an address to check that against."
-        ),
-        (_, true) => {
-            format!("This page calls itself {claimed}; its address is not one of {name}'s.")
-        }
-        (_, false) => format!(
-            "This page calls itself {claimed}; it came without an address to check that against."
-        ),
+    let key = match (claimed_in, address_known) {
+        (ClaimedIn::Canonical, true) => "claimAddressElsewhere",
+        (ClaimedIn::Canonical, false) => "claimAddressUnchecked",
+        (_, true) => "claimNameElsewhere",
+        (_, false) => "claimNameUnchecked",
     };
+    let summary = wording.message(key, &[&claimed, name]);
     Some(NameClaim {
         outlet: name.to_string(),
         claimed,
@@ -221,9 +216,14 @@ pub fn host_rules() -> Vec<HostRule> {
         .collect()
 }
 
-/// The label for an address alone (`masthead label URL`).
+/// The label for an address alone (`masthead label URL`), in English.
 pub fn label_url(url: &str) -> Option<Affiliation> {
     affiliation(Some(url), PageClaims::default())
+}
+
+/// The label for an address alone, in `wording`'s language (the toolbar badge's tooltip).
+pub fn label_url_in(url: &str, wording: &Wording) -> Option<Affiliation> {
+    outlet_label(Some(url), PageClaims::default(), wording).affiliation
 }
 
 /// The page's canonical link as an address, resolved against the page's own when it has one.
@@ -323,33 +323,46 @@ pub fn tier_of(category: &str) -> Option<Tier> {
     }
 }
 
-/// The category's name and its meaning in plain words.
-pub fn category_text(category: &str) -> (&'static str, &'static str) {
-    match category {
-        "SC" => ("State-controlled media", "The government funds it, runs it and controls what it publishes."),
-        "CaPu" => ("Government-captured media", "It is publicly owned or managed, and the government controls its editorial line."),
-        "CaPr" => ("Government-aligned media", "It is nominally private, but its owners are closely tied to the state and its coverage follows the government line."),
-        "ISFM" => ("Publicly funded, editorially independent", "The state funds and manages it, but does not decide what it publishes."),
-        "ISF" => ("Publicly funded, editorially independent", "The state funds it; its governance and editorial decisions are independent."),
-        "ISM" => ("Publicly funded, editorially independent", "The state has a hand in its ownership or governance, but it does not depend on state money and is editorially independent."),
-        "IP" => ("Publicly funded, editorially independent", "Public money pays for it, and its funding, governance and editorial decisions are independent of the government."),
-        _ => ("", ""),
+/// The category's name and its meaning in plain words, in `wording`'s language.
+pub fn category_text(category: &str, wording: &Wording) -> (String, String) {
+    let (name, why) = match category {
+        "SC" => ("tierControlled", "whySC"),
+        "CaPu" => ("tierCaptured", "whyCaPu"),
+        "CaPr" => ("categoryCaPr", "whyCaPr"),
+        "ISFM" => ("tierIndependent", "whyISFM"),
+        "ISF" => ("tierIndependent", "whyISF"),
+        "ISM" => ("tierIndependent", "whyISM"),
+        "IP" => ("tierIndependent", "whyIP"),
+        _ => return (String::new(), String::new()),
+    };
+    (wording.message(name, &[]), wording.message(why, &[]))
+}
+
+/// "Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya."
+fn summary(outlet: &Outlet, country_name: &str, wording: &Wording) -> String {
+    let key = match outlet.category {
+        "SC" => "summarySC",
+        "CaPu" => "summaryCaPu",
+        "CaPr" => "summaryCaPr",
+        _ => "summaryIndependent",
+    };
+    let line = wording.message(key, &[outlet.name, country_name]);
+    match outlet.owner.trim_end_matches('.') {
+        "" => line,
+        owner => wording.message("summaryOwner", &[&line, owner]),
     }
 }
 
-fn label(outlet: &'static Outlet, matched_by: MatchedBy, matched_on: String) -> Affiliation {
+fn label(
+    outlet: &'static Outlet,
+    matched_by: MatchedBy,
+    matched_on: String,
+    wording: &Wording,
+) -> Affiliation {
     let tier = tier_of(outlet.category).unwrap_or(Tier::Independent);
-    let (category_name, why) = category_text(outlet.category);
+    let (category_name, why) = category_text(outlet.category, wording);
     let country_name = country_name(outlet.country).unwrap_or(outlet.country);
-    let mut summary = format!(
-        "{} — {}, {}.",
-        outlet.name,
-        lowercase_first(category_name),
-        country_name
-    );
-    if !outlet.owner.is_empty() {
-        summary = format!("{summary} {}.", outlet.owner.trim_end_matches('.'));
-    }
+    let summary = summary(outlet, country_name, wording);
     let sanctions = outlet
         .eu_sanctions
         .split_once(' ')
@@ -376,14 +389,6 @@ fn label(outlet: &'static Outlet, matched_by: MatchedBy, matched_on: String) -> 
         matched_on,
         summary,
         why: why.to_string(),
-    }
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
@@ -429,7 +434,11 @@ mod tests {
             site_name: Some(" BBC News "),
             ..Default::default()
         };
-        let label = outlet_label(Some("https://bbc-news.example/a"), claims);
+        let label = outlet_label(
+            Some("https://bbc-news.example/a"),
+            claims,
+            &Wording::english(),
+        );
         assert_eq!(label.affiliation, None);
         let claim = label.name_claim.unwrap();
         assert_eq!(
@@ -445,14 +454,22 @@ mod tests {
             publisher: Some("Sputnik International"),
             ..Default::default()
         };
-        let label = outlet_label(Some("https://mirror.example/a"), publisher);
+        let label = outlet_label(
+            Some("https://mirror.example/a"),
+            publisher,
+            &Wording::english(),
+        );
         assert!(label.affiliation.is_none());
         assert_eq!(label.name_claim.unwrap().claimed_in, ClaimedIn::Publisher);
         let canonical = PageClaims {
             canonical_url: Some("https://www.bbc.com/news/1"),
             ..Default::default()
         };
-        let label = outlet_label(Some("https://blog.example/1"), canonical);
+        let label = outlet_label(
+            Some("https://blog.example/1"),
+            canonical,
+            &Wording::english(),
+        );
         assert!(label.affiliation.is_none());
         assert_eq!(label.name_claim.unwrap().claimed, "www.bbc.com");
         // A near miss is no claim at all.
@@ -461,11 +478,15 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(
-            outlet_label(Some("https://mirror.example/a"), near),
+            outlet_label(Some("https://mirror.example/a"), near, &Wording::english()),
             OutletLabel::default()
         );
         // On a listed host the address decides; what the page says about itself does not matter.
-        let label = outlet_label(Some("https://www.dw.com/en/a"), publisher);
+        let label = outlet_label(
+            Some("https://www.dw.com/en/a"),
+            publisher,
+            &Wording::english(),
+        );
         assert_eq!(label.affiliation.unwrap().outlet, "Deutsche Welle");
         assert!(label.name_claim.is_none());
     }
@@ -486,7 +507,7 @@ mod tests {
         let uploaded = "https://storage.googleusercontent.com/bucket/story.html";
         assert!(affiliation(Some(uploaded), claims).is_none());
         // With no address at all (a saved file), the canonical link is only a claim.
-        let label = outlet_label(None, claims);
+        let label = outlet_label(None, claims, &Wording::english());
         assert!(label.affiliation.is_none());
         assert!(!label.name_claim.unwrap().address_known);
     }

@@ -8,6 +8,7 @@
 
 use super::dataset::{agencies, outlets, Agency, Outlet};
 use super::{tier_of, Tier};
+use crate::wording::Wording;
 use serde::Serialize;
 
 /// A state agency whose copy the article carries.
@@ -59,6 +60,7 @@ pub fn find_wire_credits(
     paragraphs: &[String],
     byline: Option<&str>,
     own: Option<&str>,
+    wording: &Wording,
 ) -> Vec<WireCredit> {
     let own_outlet = own.and_then(|name| outlets().iter().find(|o| o.name == name));
     let lines: Vec<Line> = paragraphs.iter().map(|p| Line::new(p)).collect();
@@ -76,22 +78,25 @@ pub fn find_wire_credits(
             continue;
         };
         if let Some(evidence) = evidence_of(agency, &lines, byline) {
-            credits.push(credit(agency, outlet, tier, evidence));
+            credits.push(credit(agency, outlet, tier, evidence, wording));
         }
     }
     credits
 }
 
-fn credit(agency: &Agency, outlet: &Outlet, tier: Tier, evidence: String) -> WireCredit {
+fn credit(
+    agency: &Agency,
+    outlet: &Outlet,
+    tier: Tier,
+    evidence: String,
+    wording: &Wording,
+) -> WireCredit {
     WireCredit {
         agency: agency.agency.to_string(),
         country: outlet.country.to_string(),
         tier,
         evidence,
-        summary: format!(
-            "This article carries copy from {}, {}.",
-            agency.agency, agency.described_as
-        ),
+        summary: wording.message("wireSummary", &[agency.agency, agency.described_as]),
     }
 }
 

@@ -1,0 +1,97 @@
+//! The sentences the core writes for a reader — the label's summary and explanation, the notes
+//! on claims and wire copy, the closing lines of copied text — from the extension's locale files
+//! (`extension/_locales/LANG/messages.json`, compiled in by build.rs): the same strings the
+//! reader view takes through the browser's i18n API, so a label says the same thing wherever it
+//! is rendered, and a translation is one new file.
+
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+const FALLBACK: &str = "en";
+
+/// The messages of one language, with English behind every key a translation lacks.
+#[derive(Debug, Clone, Copy)]
+pub struct Wording {
+    messages: &'static [(&'static str, &'static str)],
+    fallback: &'static [(&'static str, &'static str)],
+}
+
+fn locale(language: &str) -> Option<&'static [(&'static str, &'static str)]> {
+    LOCALES
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(language))
+        .map(|(_, messages)| *messages)
+}
+
+impl Wording {
+    /// For a BCP 47 tag (`pt-BR`, `de`): the exact locale (as `pt_BR`), then its language, then English.
+    pub fn for_language(tag: &str) -> Wording {
+        let tag = tag.replace('-', "_");
+        let language = tag.split('_').next().unwrap_or_default();
+        let fallback = locale(FALLBACK).expect("extension/_locales/en is compiled in");
+        Wording {
+            messages: locale(&tag)
+                .or_else(|| locale(language))
+                .unwrap_or(fallback),
+            fallback,
+        }
+    }
+
+    pub fn english() -> Wording {
+        Wording::for_language(FALLBACK)
+    }
+
+    /// The message `key` with `$1`… replaced by `subs`, as `i18n.getMessage` does.
+    pub fn message(&self, key: &str, subs: &[&str]) -> String {
+        let find = |messages: &[(&str, &'static str)]| {
+            messages
+                .binary_search_by(|(k, _)| (*k).cmp(key))
+                .ok()
+                .map(|at| messages[at].1)
+        };
+        let Some(template) = find(self.messages).or_else(|| find(self.fallback)) else {
+            debug_assert!(false, "no message {key}");
+            return String::new();
+        };
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template;
+        while let Some(at) = rest.find('$') {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + 1..];
+            match after.chars().next().and_then(|c| c.to_digit(10)) {
+                Some(n) if n >= 1 => {
+                    out.push_str(subs.get(n as usize - 1).copied().unwrap_or_default());
+                    rest = &after[1..];
+                }
+                _ if after.starts_with('$') => {
+                    out.push('$');
+                    rest = &after[1..];
+                }
+                _ => {
+                    out.push('$');
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_substitute_and_fall_back() {
+        let english = Wording::english();
+        assert_eq!(
+            english.message("sourceLine", &["Example"]),
+            "Source: Example"
+        );
+        // An unknown language reads English.
+        assert_eq!(
+            Wording::for_language("xx-YY").message("sourceLine", &["Example"]),
+            "Source: Example"
+        );
+    }
+}
