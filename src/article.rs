@@ -68,6 +68,69 @@ impl Element {
     }
 }
 
+/// Every tag the model can hold (`extract::build` re-creates nothing else). The reader view
+/// (`extension/src/reader.js`) renders only these too; `tests/allowlist.rs` keeps the two equal.
+pub const MODEL_TAGS: &[&str] = &[
+    "p",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "code",
+    "figure",
+    "figcaption",
+    "img",
+    "table",
+    "caption",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "a",
+    "em",
+    "strong",
+    "u",
+    "s",
+    "sub",
+    "sup",
+    "small",
+    "mark",
+    "cite",
+    "q",
+    "abbr",
+    "time",
+    "kbd",
+    "br",
+    "hr",
+    "details",
+    "summary",
+    "div",
+];
+
+/// Every attribute the model can hold, by tag; values are validated when the model is built.
+pub const MODEL_ATTRIBUTES: &[(&str, &[&str])] = &[
+    ("a", &["href", "title"]),
+    ("img", &["src", "alt", "title", "width", "height"]),
+    ("td", &["colspan", "rowspan"]),
+    ("th", &["colspan", "rowspan"]),
+    ("ol", &["start"]),
+    ("time", &["datetime"]),
+    ("abbr", &["title"]),
+    ("pre", &["class"]),
+    ("code", &["class"]),
+];
+
 /// Tags rendered as blocks of their own (paragraph breaks in text and Markdown).
 pub const BLOCK_TAGS: &[&str] = &[
     "p",

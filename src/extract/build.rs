@@ -426,6 +426,52 @@ mod tests {
         assert!(p.attrs.is_empty());
     }
 
+    /// The model holds only `MODEL_TAGS` and `MODEL_ATTRIBUTES`, whatever tags and attributes
+    /// the page uses: every tag the builder knows, each carrying every attribute it reads.
+    #[test]
+    fn the_model_holds_only_the_declared_allowlist() {
+        use crate::article::{MODEL_ATTRIBUTES, MODEL_TAGS};
+        let attributes = r#"href="https://x.test/a" src="https://x.test/i.png" title="t" alt="a" width="3" height="4" colspan="2" rowspan="2" start="3" datetime="2020-01-01" class="language-rust c" style="x" onclick="x()" id="i""#;
+        let tags = "p h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote pre listing code figure figcaption img a em i dfn var strong b u ins s del strike sub sup small mark cite q abbr time kbd samp tt br hr details summary div section article main header aside footer nav span font";
+        let html: String = tags
+            .split(' ')
+            .map(|tag| format!("<{tag} {attributes}>text of {tag}</{tag}>"))
+            .collect();
+        let table = format!("<table {attributes}><caption>c</caption><thead><tr><th {attributes}>h</th></tr></thead><tbody><tr><td {attributes}>d</td></tr></tbody><tfoot><tr><td>f</td></tr></tfoot></table>");
+        let mut stack = build(&format!("{html}{table}"));
+        let mut seen = std::collections::BTreeSet::new();
+        while let Some(block) = stack.pop() {
+            let Block::Element(element) = block else {
+                continue;
+            };
+            assert!(
+                MODEL_TAGS.contains(&element.tag),
+                "{} is not in MODEL_TAGS",
+                element.tag
+            );
+            seen.insert(element.tag);
+            let allowed = MODEL_ATTRIBUTES
+                .iter()
+                .find(|(tag, _)| *tag == element.tag)
+                .map_or(&[][..], |(_, names)| *names);
+            for (name, _) in &element.attrs {
+                assert!(
+                    allowed.contains(name),
+                    "{}[{name}] is not in MODEL_ATTRIBUTES",
+                    element.tag
+                );
+            }
+            stack.extend(element.children);
+        }
+        // And the list holds nothing the builder never makes.
+        for tag in MODEL_TAGS {
+            assert!(
+                seen.contains(tag),
+                "MODEL_TAGS lists {tag}, which the builder never made"
+            );
+        }
+    }
+
     #[test]
     fn video_iframes_become_links() {
         let blocks = build(
