@@ -1,13 +1,11 @@
 //! A small mutable document tree for the extraction stages.
 //!
 //! Readability-style extraction removes, renames and re-parents nodes all the time, so pages
-//! are parsed into this arena, where every edit is cheap and no edit can invalidate another
-//! node's id: by `crate::parse` (the fast path, straight into the arena) or, for what it does
-//! not reproduce, by scraper (html5ever, the same algorithm browsers use) and a copy of its
-//! tree. Every walk here is iterative: pages nest thousands of levels deep and a recursive walk
+//! are parsed into this arena (by `crate::parse`, which builds it through `empty`, `append_new`
+//! and `seal`), where every edit is cheap and no edit can invalidate another node's id. The
+//! tree knows nothing of parsing. Every walk here is iterative: pages nest thousands of levels deep and a recursive walk
 //! would overflow the (1 MB) wasm stack.
 
-use scraper::Html;
 use std::cell::Cell;
 use std::rc::Rc;
 
@@ -106,44 +104,6 @@ impl TextRun {
 }
 
 impl Dom {
-    /// Parse `html` into the arena, without limits. Comments, doctypes and processing
-    /// instructions are dropped: nothing downstream reads them.
-    pub fn parse(html: &str) -> Dom {
-        match Dom::parse_with_limits(html, usize::MAX, 0) {
-            Ok(dom) => dom,
-            Err(_) => Dom::parse_with_html5ever(html, usize::MAX),
-        }
-    }
-
-    /// Parse with the fast parser, else html5ever, re-attaching nodes deeper than `max_depth`
-    /// to their ancestor at that depth: no article needs hundreds of levels, and every later
-    /// measure walks ancestors or subtrees, so a hostile 10,000-deep page would otherwise cost
-    /// quadratic time. A page html5ever must parse with a tag of more than `max_attributes`
-    /// attributes (0: no limit) is `Err` with that count: html5ever's duplicate check is
-    /// quadratic in them.
-    pub fn parse_with_limits(
-        html: &str,
-        max_depth: usize,
-        max_attributes: usize,
-    ) -> Result<Dom, usize> {
-        if let Ok(dom) = crate::parse::parse(html, max_depth) {
-            return Ok(dom);
-        }
-        if max_attributes > 0 {
-            let most = crate::parse::most_attributes(html);
-            if most > max_attributes {
-                return Err(most);
-            }
-        }
-        Ok(Dom::parse_with_html5ever(html, max_depth))
-    }
-
-    /// The general parser: html5ever (through scraper), copied into the arena.
-    pub fn parse_with_html5ever(html: &str, max_depth: usize) -> Dom {
-        let parsed = Html::parse_document(html);
-        Dom::from_scraper(&parsed, max_depth)
-    }
-
     /// The first difference between two trees, in document order (`None` when they are equal).
     pub fn first_difference(&self, other: &Dom) -> Option<String> {
         let mut stack = vec![(ROOT, ROOT)];
@@ -184,42 +144,6 @@ impl Dom {
         None
     }
 
-    fn from_scraper(parsed: &Html, max_depth: usize) -> Dom {
-        let mut dom = Dom::empty(parsed.tree.nodes().len());
-        // (source node, parent in the arena, its depth); children are pushed in reverse so
-        // they pop in document order.
-        let mut stack = Vec::new();
-        for child in parsed.tree.root().children().rev() {
-            stack.push((child, ROOT, 0));
-        }
-        while let Some((source, parent, depth)) = stack.pop() {
-            let kind = match source.value() {
-                scraper::Node::Element(element) => NodeKind::Element {
-                    tag: Rc::from(element.name()),
-                    attrs: Rc::new(
-                        element
-                            .attrs()
-                            .map(|(name, value)| (Rc::from(name), value.to_string()))
-                            .collect(),
-                    ),
-                },
-                scraper::Node::Text(text) => NodeKind::Text(Rc::from(&**text)),
-                _ => continue,
-            };
-            // Past the limit, elements are dropped and their children adopted by `parent`.
-            let flatten = depth >= max_depth && matches!(kind, NodeKind::Element { .. });
-            let (id, child_depth) = if flatten {
-                (parent, depth)
-            } else {
-                (dom.push(kind, Some(parent)), depth + 1)
-            };
-            for child in source.children().rev() {
-                stack.push((child, id, child_depth));
-            }
-        }
-        dom.seal()
-    }
-
     /// A tree holding only the document node, with room for `capacity` nodes.
     pub(crate) fn empty(capacity: usize) -> Dom {
         let mut nodes = Vec::with_capacity(capacity);
@@ -258,7 +182,7 @@ impl Dom {
         self.push(kind, Some(parent))
     }
 
-    fn push(&mut self, kind: NodeKind, parent: Option<NodeId>) -> NodeId {
+    pub(crate) fn push(&mut self, kind: NodeKind, parent: Option<NodeId>) -> NodeId {
         let id = self.nodes.len();
         self.nodes.push(Node {
             kind,
@@ -618,7 +542,8 @@ mod tests {
 
     #[test]
     fn parses_and_edits_without_losing_order() {
-        let mut dom = Dom::parse("<body><p id=a>one</p><div><p>two</p></div><p>three</p></body>");
+        let mut dom =
+            crate::parse::document("<body><p id=a>one</p><div><p>two</p></div><p>three</p></body>");
         let body = dom.body().unwrap();
         assert_eq!(dom.inner_text(body), "onetwothree");
         let div = dom.find_all(body, &["div"])[0];
@@ -639,7 +564,7 @@ mod tests {
 
     #[test]
     fn text_len_counts_the_collapsed_text() {
-        let dom = Dom::parse("<body> <p>one  two</p>\n<p>th<b>ree</b> é </p></body>");
+        let dom = crate::parse::document("<body> <p>one  two</p>\n<p>th<b>ree</b> é </p></body>");
         let body = dom.body().unwrap();
         assert_eq!(dom.text_len(body), dom.inner_text(body).chars().count());
         assert_eq!(dom.text_len(body), "one two three é".chars().count());
@@ -681,7 +606,7 @@ mod tests {
     #[test]
     fn deep_nesting_does_not_overflow() {
         let html = "<div>".repeat(10_000) + "deep" + &"</div>".repeat(10_000);
-        let dom = Dom::parse(&html);
+        let dom = crate::parse::document(&html);
         assert!(dom.inner_text(ROOT).contains("deep"));
     }
 }
@@ -705,7 +630,7 @@ mod entity_tests {
             ("&nosuch; &am &", "&nosuch; &am &"),
         ];
         for (html, text) in cases {
-            let dom = Dom::parse(&format!("<p>{html}</p>"));
+            let dom = crate::parse::document(&format!("<p>{html}</p>"));
             let p = dom.find_first(ROOT, |d, n| d.is_tag(n, "p")).unwrap();
             assert_eq!(dom.text_content(p), text, "{html}");
         }

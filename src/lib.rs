@@ -40,9 +40,9 @@ pub use article::{Article, Block, Element};
 #[doc(hidden)]
 pub fn fast_parse_agreement(html: &str) -> Result<Option<()>, String> {
     let limit = Options::default().max_dom_depth;
-    match parse::parse(html, limit) {
+    match parse::fast(html, limit) {
         Err(_) => Ok(None),
-        Ok(fast) => match fast.first_difference(&dom::Dom::parse_with_html5ever(html, limit)) {
+        Ok(fast) => match fast.first_difference(&parse::with_html5ever(html, limit)) {
             None => Ok(Some(())),
             Some(difference) => Err(difference),
         },
@@ -52,7 +52,7 @@ pub fn fast_parse_agreement(html: &str) -> Result<Option<()>, String> {
 /// Why the fast parser hands `html` to html5ever (`None` when it does not).
 #[doc(hidden)]
 pub fn fast_parse_refusal(html: &str) -> Option<&'static str> {
-    parse::parse(html, Options::default().max_dom_depth)
+    parse::fast(html, Options::default().max_dom_depth)
         .err()
         .map(|unsupported| unsupported.0)
 }

@@ -1,4 +1,4 @@
-//! Stage 5: rebuild the cleaned content as the output model, from an allowlist.
+//! Stage 9: rebuild the cleaned content as the output model, from an allowlist.
 //!
 //! Nothing of the page's markup passes through: each allowed element is re-created with
 //! only the attributes listed here, URLs are resolved against the page and kept only for safe
@@ -393,7 +393,7 @@ mod tests {
     use super::*;
 
     fn build(html: &str) -> Vec<Block> {
-        let dom = Dom::parse(html);
+        let dom = crate::parse::document(html);
         let body = dom.body().unwrap();
         let base = Url::parse("https://example.com/news/story.html").unwrap();
         Builder {

@@ -1,4 +1,4 @@
-//! Stage 4: clean the chosen content — drop forms, share bars, embeds that are not video,
+//! Stage 8: clean the chosen content — drop forms, share bars, embeds that are not video,
 //! link farms and image strips that slipped through, while keeping data tables, lists and
 //! figures (Readability's `_prepArticle`).
 
@@ -10,7 +10,7 @@ use crate::dom::{Dom, NodeId};
 /// Marks a table judged to hold data, so cleaning leaves it and its contents alone.
 const DATA_TABLE: &str = "data-masthead-data-table";
 
-pub fn prepare_article(dom: &mut Dom, content: NodeId, flags: Flags, title: &str) {
+pub fn clean_article(dom: &mut Dom, content: NodeId, flags: Flags, title: &str) {
     mark_data_tables(dom, content);
     fix_lazy_images(dom, content);
     clean_conditionally(dom, content, "form", flags);
@@ -455,11 +455,12 @@ mod tests {
     use super::*;
 
     fn cleaned(inner: &str) -> (Dom, NodeId) {
-        let mut dom = Dom::parse(&format!("<body><div id=content>{inner}</div></body>"));
+        let mut dom =
+            crate::parse::document(&format!("<body><div id=content>{inner}</div></body>"));
         let content = dom
             .find_first(0, |d, n| d.attr(n, "id") == Some("content"))
             .unwrap();
-        prepare_article(&mut dom, content, Flags::ALL, "");
+        clean_article(&mut dom, content, Flags::ALL, "");
         (dom, content)
     }
 

@@ -328,7 +328,8 @@ mod tests {
 
     /// The text left after furniture removal in `<div id=content>{inner}</div>`.
     fn kept(inner: &str, title: &str) -> String {
-        let mut dom = Dom::parse(&format!("<body><div id=content>{inner}</div></body>"));
+        let mut dom =
+            crate::parse::document(&format!("<body><div id=content>{inner}</div></body>"));
         let content = dom
             .find_first(0, |d, n| d.attr(n, "id") == Some("content"))
             .unwrap();

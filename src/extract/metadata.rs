@@ -1,4 +1,4 @@
-//! Stage 2: what the page says about itself — JSON-LD, Open Graph, Twitter, Dublin Core and
+//! Stage 3: what the page says about itself — JSON-LD, Open Graph, Twitter, Dublin Core and
 //! plain `<meta>` tags — read before any cleaning, in Readability's order of preference.
 
 use crate::dom::{collapse_whitespace, Dom, ROOT};
@@ -357,7 +357,7 @@ mod tests {
               "headline":"LD title","author":[{"@type":"Person","name":"Ann"},{"name":"Bob"}],
               "publisher":{"@type":"Organization","name":"The Paper"},"datePublished":"2020-01-02"}</script>
             </head><body></body></html>"#;
-        let dom = Dom::parse(html);
+        let dom = crate::parse::document(html);
         let meta = read(&dom, "Doc");
         assert_eq!(meta.title.as_deref(), Some("LD title"));
         assert_eq!(meta.byline.as_deref(), Some("Ann, Bob"));
@@ -370,7 +370,7 @@ mod tests {
     fn meta_names_are_normalized() {
         let html = r#"<head><meta name="DC.Creator" content="Dee"><meta property="og:site_name twitter:site_name" content="Site">
             <meta name="twitter:description" content="Tw"></head>"#;
-        let meta = read(&Dom::parse(html), "");
+        let meta = read(&crate::parse::document(html), "");
         assert_eq!(meta.byline.as_deref(), Some("Dee"));
         assert_eq!(meta.site_name.as_deref(), Some("Site"));
         assert_eq!(meta.excerpt.as_deref(), Some("Tw"));

@@ -1,6 +1,19 @@
-//! The extraction pipeline: an HTML string in, an [`Article`] out.
+//! The extraction pipeline: an HTML string in, an [`Article`] out. The stages, in order, are
+//! the body of [`extract`]; each module's header gives its number.
 //!
-//! The stages, in order, are the body of [`extract`]; each lives in its own module.
+//!  1. `prepare::parse`          the page into the arena, within the size limits
+//!  2. `base_url`                where relative links point
+//!  3. `metadata`                what the page says about itself, before anything is removed
+//!  4. `readerable`              whether it is an article at all, judged on the page as served
+//!  5. `prepare::strip_document` scripts and styles out, `<noscript>` images in, `<br>` runs as paragraphs
+//!  6. `title`                   the headline
+//!  7. `select`                  the article's container, scored (one attempt per set of flags)
+//!  8. `clean`                   what slipped into that container taken out (each attempt)
+//!  9. `build`                   the output model, rebuilt from the allowlist
+//! 10. text and counts           the plain text, word count and excerpt
+//! 11. `label`                   who stands behind the outlet, and any state wire copy
+//!
+//! Stages 7 and 8 repeat with looser rules while the article comes out short.
 
 mod build;
 mod clean;
@@ -35,15 +48,15 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     // 4. Is it an article at all? Judged on the page as served.
     let readerable = readerable::is_probably_readerable(&dom, options);
     // 5. Take out scripts and styles, recover noscript images, turn <br> runs into paragraphs.
-    prepare::clean_document(&mut dom);
+    prepare::strip_document(&mut dom);
     // 6. The headline: metadata first, else the document title without its site suffix.
     let headline = match &meta.title {
         Some(title) => title.clone(),
         None => title::from_document(&dom),
     };
-    // 7. Find the article, retrying with looser rules while it comes out short.
+    // 7–8. Find the article and clean it, retrying with looser rules while it comes out short.
     let selection = select_with_retries(&dom, &headline, meta.byline.is_some(), options);
-    // 8. Rebuild it from the allowlist as the output model.
+    // 9. Rebuild it from the allowlist as the output model.
     let content = match &selection {
         Some((selected_dom, selection)) => build::Builder {
             dom: selected_dom,
@@ -53,7 +66,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .build(selection.content),
         None => Vec::new(),
     };
-    // 9. Render the model as HTML, text and counts; fill metadata gaps from the content.
+    // 10. The plain text and counts; metadata gaps filled from the content.
     let plain = text::to_text(&content);
     let site_name = meta.site_name;
     let title = Some(title::strip_site_name(&headline, site_name.as_deref()))
@@ -68,7 +81,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .lead_image
         .as_deref()
         .and_then(|src| safe_image(src, base.as_ref()));
-    // 10. Who stands behind it: the outlet by address (the page's own claim is only reported as
+    // 11. Who stands behind it: the outlet by address (the page's own claim is only reported as
     //     one), and any state agency whose copy it carries.
     let wording = Wording::for_language(&options.language);
     let label::OutletLabel {
@@ -116,8 +129,8 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     })
 }
 
-/// Run the selection on a fresh copy of the page with each set of flags in turn, until one
-/// gives enough text; otherwise keep the longest result.
+/// Stages 7 and 8 on a fresh copy of the page with each set of flags in turn, until one gives
+/// enough text; otherwise keep the longest result.
 fn select_with_retries(
     dom: &Dom,
     headline: &str,
@@ -133,7 +146,9 @@ fn select_with_retries(
     let mut best: Option<(Dom, select::Selection)> = None;
     loop {
         let mut attempt_dom = dom.clone();
-        if let Some(selection) = select::grab_article(&mut attempt_dom, &context, flags) {
+        if let Some(mut selection) = select::grab_article(&mut attempt_dom, &context, flags) {
+            clean::clean_article(&mut attempt_dom, selection.content, flags, headline);
+            selection.text_length = attempt_dom.text_len(selection.content);
             if selection.text_length >= options.char_threshold {
                 return Some((attempt_dom, selection));
             }

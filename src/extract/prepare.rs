@@ -1,4 +1,4 @@
-//! Stage 1: parse the page and take out what is never content (scripts, styles), as
+//! Stages 1 and 5: parse the page, and take out what is never content (scripts, styles), as
 //! Readability's `_prepDocument` does; recover images hidden in `<noscript>`; turn `<br><br>`
 //! runs into paragraphs.
 
@@ -18,14 +18,14 @@ pub fn parse(html: &str, options: &Options) -> Result<Dom, Error> {
             options.max_bytes
         )));
     }
-    let dom = Dom::parse_with_limits(html, options.max_dom_depth, options.max_attributes).map_err(
-        |most| {
-            Error::TooLarge(format!(
-                "a tag has {most} attributes; the limit is {}",
-                options.max_attributes
-            ))
-        },
-    )?;
+    let dom =
+        crate::parse::document_with_limits(html, options.max_dom_depth, options.max_attributes)
+            .map_err(|most| {
+                Error::TooLarge(format!(
+                    "a tag has {most} attributes; the limit is {}",
+                    options.max_attributes
+                ))
+            })?;
     if options.max_nodes > 0 && dom.nodes.len() > options.max_nodes {
         return Err(Error::TooLarge(format!(
             "the page has {} nodes; the limit is {}",
@@ -37,7 +37,7 @@ pub fn parse(html: &str, options: &Options) -> Result<Dom, Error> {
 }
 
 /// Remove scripts and styles, unwrap `<noscript>` images, replace `<br>` runs and `<font>`.
-pub fn clean_document(dom: &mut Dom) {
+pub fn strip_document(dom: &mut Dom) {
     unwrap_noscript_images(dom);
     for node in dom.find_all(ROOT, &["script", "noscript", "style", "template"]) {
         dom.detach(node);
@@ -75,7 +75,7 @@ fn unwrap_noscript_images(dom: &mut Dom) {
         if !raw.contains("<img") {
             continue;
         }
-        let fragment = Dom::parse(&raw);
+        let fragment = crate::parse::document(&raw);
         let Some(fragment_body) = fragment.body() else {
             continue;
         };
@@ -225,8 +225,10 @@ mod tests {
 
     #[test]
     fn br_runs_become_paragraphs() {
-        let mut dom = Dom::parse("<body><div>one<br><br>two <b>bold</b><br><br>three</div></body>");
-        clean_document(&mut dom);
+        let mut dom = crate::parse::document(
+            "<body><div>one<br><br>two <b>bold</b><br><br>three</div></body>",
+        );
+        strip_document(&mut dom);
         let body = dom.body().unwrap();
         let ps = dom.find_all(body, &["p"]);
         assert_eq!(ps.len(), 2);
@@ -236,17 +238,19 @@ mod tests {
 
     #[test]
     fn scripts_and_styles_go() {
-        let mut dom = Dom::parse("<body><script>x()</script><style>p{}</style><p>text</p></body>");
-        clean_document(&mut dom);
+        let mut dom = crate::parse::document(
+            "<body><script>x()</script><style>p{}</style><p>text</p></body>",
+        );
+        strip_document(&mut dom);
         assert_eq!(dom.inner_text(ROOT), "text");
     }
 
     #[test]
     fn noscript_image_replaces_placeholder() {
-        let mut dom = Dom::parse(
+        let mut dom = crate::parse::document(
             r#"<body><p><img src="data:image/gif;base64,R0lGOD" class="lazy"><noscript><img src="real.jpg" alt="a"></noscript></p></body>"#,
         );
-        clean_document(&mut dom);
+        strip_document(&mut dom);
         let imgs = dom.find_all(ROOT, &["img"]);
         assert_eq!(imgs.len(), 1);
         assert_eq!(dom.attr(imgs[0], "src"), Some("real.jpg"));

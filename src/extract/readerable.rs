@@ -1,4 +1,4 @@
-//! Whether the page is an article at all (Readability's `isProbablyReaderable`): enough
+//! Stage 4: whether the page is an article at all (Readability's `isProbablyReaderable`): enough
 //! visible paragraphs of real length outside page furniture.
 
 use super::patterns::{contains_any, MAYBE_CANDIDATE, UNLIKELY_CANDIDATES};
@@ -58,7 +58,7 @@ mod tests {
         let paragraph = format!("<p>{}</p>", "word ".repeat(80));
         let article = format!("<body>{}</body>", paragraph.repeat(3));
         assert!(is_probably_readerable(
-            &Dom::parse(&article),
+            &crate::parse::document(&article),
             &Options::default()
         ));
         let menu = format!(
@@ -66,11 +66,11 @@ mod tests {
             paragraph.replace("<p>", "<p class=menu>").repeat(3)
         );
         assert!(!is_probably_readerable(
-            &Dom::parse(&menu),
+            &crate::parse::document(&menu),
             &Options::default()
         ));
         assert!(!is_probably_readerable(
-            &Dom::parse("<body><p>short</p></body>"),
+            &crate::parse::document("<body><p>short</p></body>"),
             &Options::default()
         ));
     }

@@ -278,7 +278,8 @@ mod tests {
 
     #[test]
     fn link_density_counts_link_text() {
-        let dom = Dom::parse(r#"<body><div id=d>four <a href="/x">link</a></div></body>"#);
+        let dom =
+            crate::parse::document(r#"<body><div id=d>four <a href="/x">link</a></div></body>"#);
         let div = dom.find_all(0, &["div"])[0];
         assert!((link_density(&dom, div) - 4.0 / 9.0).abs() < 1e-9);
     }
@@ -288,7 +289,7 @@ mod tests {
         let html = r##"<body><div id=top> A <b>bold</b>word <a href="/x">one link</a><a href="#y">in page</a>
             <p>para<span>graph</span> <em> </em>end</p><ul><li><a href="/z">item <i>x</i></a></li><li>two</li></ul>
             <div><a href="/n"><a href="/m">nested</a> links</a></div>text</div></body>"##;
-        let dom = Dom::parse(html);
+        let dom = crate::parse::document(html);
         let top = dom
             .find_first(0, |d, n| d.attr(n, "id") == Some("top"))
             .unwrap();
@@ -312,7 +313,7 @@ mod tests {
 
     #[test]
     fn link_density_matches_measuring_each_link() {
-        let dom = Dom::parse(
+        let dom = crate::parse::document(
             r##"<body><div>Some  text <a href="/a">a long <b>link</b></a> and <a href="#x">in page</a>
                <p><a href="/n">outer <a href="/m">inner</a></a> tail</p></div></body>"##,
         );
@@ -335,10 +336,11 @@ mod tests {
 
     #[test]
     fn class_weight_reads_class_and_id() {
-        let dom = Dom::parse(r#"<body><div class="article-body" id="sidebar"></div></body>"#);
+        let dom =
+            crate::parse::document(r#"<body><div class="article-body" id="sidebar"></div></body>"#);
         let div = dom.find_all(0, &["div"])[0];
         assert_eq!(class_weight(&dom, div, Flags::ALL), 0.0);
-        let dom = Dom::parse(r#"<body><div class="post-content"></div></body>"#);
+        let dom = crate::parse::document(r#"<body><div class="post-content"></div></body>"#);
         let div = dom.find_all(0, &["div"])[0];
         assert_eq!(class_weight(&dom, div, Flags::ALL), 25.0);
     }
@@ -347,7 +349,7 @@ mod tests {
     fn paragraph_score_rewards_commas_and_length() {
         assert_eq!(paragraph_score("a, b, c"), 4.0);
         assert_eq!(paragraph_score(&"x".repeat(450)), 5.0);
-        let dom = Dom::parse("<body><p>a, b，<b>c、</b> d</p></body>");
+        let dom = crate::parse::document("<body><p>a, b，<b>c、</b> d</p></body>");
         let p = dom.find_all(0, &["p"])[0];
         let text = dom.inner_text(p);
         assert_eq!(

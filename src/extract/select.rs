@@ -1,4 +1,4 @@
-//! Stage 3: find the article. Walk the page dropping what cannot be content, score every
+//! Stage 7: find the article. Walk the page dropping what cannot be content, score every
 //! paragraph into its ancestors, pick the best container, and gather its related siblings
 //! (Readability's `_grabArticle`, one attempt; `extract` retries with looser flags).
 
@@ -20,7 +20,7 @@ use std::rc::Rc;
 pub struct Selection {
     /// A detached `<div>` holding the article's nodes.
     pub content: NodeId,
-    /// Characters of collapsed text in `content`.
+    /// Characters of collapsed text in `content` once cleaned (stage 8 measures it).
     pub text_length: usize,
     /// A byline found in the body while walking it.
     pub byline: Option<String>,
@@ -344,11 +344,9 @@ pub fn grab_article(dom: &mut Dom, context: &Context, flags: Flags) -> Option<Se
         .into_iter()
         .chain(dom.ancestors(parent, 0))
         .find_map(|n| dom.attr(n, "dir").map(str::to_string));
-    super::clean::prepare_article(dom, content, flags, context.title);
-    let text_length = dom.text_len(content);
     Some(Selection {
         content,
-        text_length,
+        text_length: 0,
         byline,
         dir,
     })
@@ -467,7 +465,7 @@ mod tests {
     use super::*;
 
     fn select(html: &str) -> (Dom, Selection) {
-        let mut dom = Dom::parse(html);
+        let mut dom = crate::parse::document(html);
         let context = Context {
             title: "",
             have_byline: false,

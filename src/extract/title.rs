@@ -1,4 +1,4 @@
-//! The headline: from metadata when the page gives one, else from `<title>` with the site
+//! Stage 6, the headline: from metadata when the page gives one, else from `<title>` with the site
 //! name cut off (Readability's `_getArticleTitle`), then any "| Site Name" suffix removed
 //! when it repeats the known site name.
 
@@ -136,7 +136,7 @@ mod tests {
     use super::*;
 
     fn title_of(html: &str) -> String {
-        from_document(&Dom::parse(html))
+        from_document(&crate::parse::document(html))
     }
 
     #[test]

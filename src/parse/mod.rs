@@ -20,6 +20,7 @@
 
 mod body;
 mod foreign;
+mod html5ever;
 mod insert;
 mod names;
 mod scope;
@@ -27,6 +28,7 @@ mod table;
 mod tokenize;
 
 use crate::dom::{Dom, NodeId};
+pub use html5ever::with_html5ever;
 use names::*;
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -37,9 +39,42 @@ use tokenize::{Token, Tokenizer};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unsupported(pub &'static str);
 
-/// Build the arena for `html`, or say why this page needs html5ever. `max_depth` as in
-/// [`Dom::parse_with_limits`]: a page nested deeper is left to html5ever, which flattens it.
-pub fn parse(html: &str, max_depth: usize) -> Result<Dom, Unsupported> {
+/// Parse `html` into the arena, without limits. Comments, doctypes and processing
+/// instructions are dropped: nothing downstream reads them.
+pub fn document(html: &str) -> Dom {
+    match document_with_limits(html, usize::MAX, 0) {
+        Ok(dom) => dom,
+        Err(_) => with_html5ever(html, usize::MAX),
+    }
+}
+
+/// Parse with the fast parser, else html5ever, re-attaching nodes deeper than `max_depth`
+/// to their ancestor at that depth: no article needs hundreds of levels, and every later
+/// measure walks ancestors or subtrees, so a hostile 10,000-deep page would otherwise cost
+/// quadratic time. A page html5ever must parse with a tag of more than `max_attributes`
+/// attributes (0: no limit) is `Err` with that count: html5ever's duplicate check is
+/// quadratic in them.
+pub fn document_with_limits(
+    html: &str,
+    max_depth: usize,
+    max_attributes: usize,
+) -> Result<Dom, usize> {
+    if let Ok(dom) = fast(html, max_depth) {
+        return Ok(dom);
+    }
+    if max_attributes > 0 {
+        let most = most_attributes(html);
+        if most > max_attributes {
+            return Err(most);
+        }
+    }
+    Ok(with_html5ever(html, max_depth))
+}
+
+/// Build the arena for `html` with the fast parser, or say why this page needs html5ever.
+/// `max_depth` as in [`document_with_limits`]: a page nested deeper is left to html5ever, which
+/// flattens it.
+pub fn fast(html: &str, max_depth: usize) -> Result<Dom, Unsupported> {
     // html5ever drops a byte order mark at the start.
     let html = html.strip_prefix('\u{FEFF}').unwrap_or(html);
     if memchr::memchr(0, html.as_bytes()).is_some() {

@@ -1,14 +1,13 @@
 //! The fast parser against html5ever on the constructs it claims: each case must give the same
 //! arena tree, or (the second list) be handed to html5ever.
 
-use super::parse;
-use crate::dom::Dom;
+use super::fast as parse;
 
 const LIMIT: usize = 256;
 
 fn assert_same_tree(html: &str) {
     let fast = parse(html, LIMIT).unwrap_or_else(|why| panic!("refused {html:?}: {why:?}"));
-    let general = Dom::parse_with_html5ever(html, LIMIT);
+    let general = crate::parse::with_html5ever(html, LIMIT);
     if let Some(difference) = fast.first_difference(&general) {
         panic!("{html:?}: {difference}");
     }
