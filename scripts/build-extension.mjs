@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// Assemble the unpacked extensions dist/chrome/ and dist/firefox/ and their .zip packages: the
+// base manifest merged with each browser's overlay, the scripts of extension/src/, and the wasm
+// package that scripts/build-wasm.mjs wrote to extension/pkg/. Then copy the reader view and its
+// messages to www/, which shows the same view.
+import fs from 'node:fs';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import { ROOT } from './paths.mjs';
+
+const EXTENSION = path.join(ROOT, 'extension');
+const DIST = path.join(ROOT, 'dist');
+const BROWSERS = ['chrome', 'firefox'];
+const PKG_FILES = ['masthead.js', 'masthead_bg.wasm'];
+const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+
+/** `overlay` over `base`: objects merge, a list gains the overlay's items (a browser-only
+ * permission) in the base's order, anything else is replaced. */
+export function merge(base, overlay) {
+  const merged = { ...base };
+  for (const [key, value] of Object.entries(overlay)) {
+    const was = merged[key];
+    if (value && typeof value === 'object' && !Array.isArray(value) && was && typeof was === 'object' && !Array.isArray(was)) merged[key] = merge(was, value);
+    else if (Array.isArray(value) && Array.isArray(was)) merged[key] = [...was, ...value.filter((item) => !was.includes(item))];
+    else merged[key] = value;
+  }
+  return merged;
+}
+
+/** Every file under `dir`, relative to it, sorted (so the zip's bytes do not depend on the disk). */
+function files(dir, prefix = '') {
+  return fs.readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory()
+      ? files(path.join(dir, entry.name), `${prefix}${entry.name}/`)
+      : [`${prefix}${entry.name}`]))
+    .sort();
+}
+
+function main() {
+  const pkg = path.join(EXTENSION, 'pkg');
+  const missing = PKG_FILES.filter((name) => !fs.existsSync(path.join(pkg, name)));
+  if (missing.length) {
+    console.error(`build-extension: ${missing.join(', ')} missing in extension/pkg: run scripts/build-wasm.mjs first`);
+    process.exit(1);
+  }
+  const base = readJson(path.join(EXTENSION, 'manifest.base.json'));
+  for (const browser of BROWSERS) {
+    const overlay = readJson(path.join(EXTENSION, `manifest.${browser}.json`));
+    const target = path.join(DIST, browser);
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.cpSync(path.join(EXTENSION, 'src'), target, { recursive: true });
+    fs.cpSync(path.join(EXTENSION, 'icons'), path.join(target, 'icons'), { recursive: true });
+    fs.cpSync(path.join(EXTENSION, '_locales'), path.join(target, '_locales'), { recursive: true });
+    if (browser !== 'chrome') {
+      // Chrome's service worker needs an offscreen document for the clipboard; Firefox's event
+      // page writes it itself.
+      for (const name of ['offscreen.html', 'offscreen.js']) fs.rmSync(path.join(target, name));
+    }
+    fs.mkdirSync(path.join(target, 'pkg'));
+    for (const name of PKG_FILES) fs.copyFileSync(path.join(pkg, name), path.join(target, 'pkg', name));
+    fs.writeFileSync(path.join(target, 'manifest.json'), `${JSON.stringify(merge(base, overlay), null, 2)}\n`);
+    const entries = Object.fromEntries(files(target).map((name) => [name, [fs.readFileSync(path.join(target, name)), { mtime: new Date('2020-01-01') }]]));
+    const archive = zipSync(entries, { level: 9 });
+    const zip = path.join(DIST, `masthead-${browser}.zip`);
+    fs.writeFileSync(zip, archive);
+    const size = files(target).reduce((sum, name) => sum + fs.statSync(path.join(target, name)).size, 0);
+    console.log(`wrote dist/${browser}/ (${size} bytes unpacked) and ${path.relative(ROOT, zip)} (${archive.length} bytes)`);
+  }
+  fs.copyFileSync(path.join(EXTENSION, 'src', 'reader.js'), path.join(ROOT, 'www', 'reader.js'));
+  fs.copyFileSync(path.join(EXTENSION, '_locales', 'en', 'messages.json'), path.join(ROOT, 'www', 'messages.json'));
+  console.log('wrote www/reader.js and www/messages.json');
+}
+
+main();
