@@ -12,11 +12,18 @@ use std::io::Read;
 use std::path::Path;
 
 /// Floors: raise them when the figures rise; lowering one is a decision, made in a commit.
-const READABILITY_BODY_F1_FLOOR: f64 = 0.98;
+/// Each sits a stated tolerance under the figure it was set at, so that a harmless change in the
+/// third or fourth decimal (one page's paragraph more or less: about 0.001 on 80 pages) passes
+/// and a real regression does not: body F1 0.002 under, metadata agreement 0.004 under the lowest.
+const BODY_F1_TOLERANCE: f64 = 0.002;
+/// Readability pages, body F1: 0.9823 when set.
+const READABILITY_BODY_F1_FLOOR: f64 = 0.9823 - BODY_F1_TOLERANCE;
 /// Every metadata field the reference sets (title with the site-name rule, byline, excerpt,
-/// site name, language, direction, published time, readerable verdict).
-const READABILITY_METADATA_FLOOR: f64 = 0.95;
-const ZYTE_BODY_F1_FLOOR: f64 = 0.970;
+/// site name, language, direction, published time, readerable verdict): the lowest, excerpt,
+/// was 0.954 when set.
+const READABILITY_METADATA_FLOOR: f64 = 0.954 - 0.004;
+/// Zyte development split, body F1: 0.9701 when set.
+const ZYTE_BODY_F1_FLOOR: f64 = 0.9701 - BODY_F1_TOLERANCE;
 
 fn write_report(name: &str, mut rows: Vec<(f64, String)>) {
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
