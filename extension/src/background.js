@@ -60,7 +60,9 @@ async function snapshot(tab) {
 async function extract(tab, page) {
   const core = await loadCore();
   const started = performance.now();
-  const article = core.extractArticle(page.html, tab.url, api.i18n.getUILanguage());
+  // The body's plain text is not sent on: the view draws the model, and the copy buttons have
+  // their own renderings (a long article's text would cross to the reader page a third time).
+  const { text: _text, ...article } = core.extractArticle(page.html, tab.url, api.i18n.getUILanguage());
   return { article, extractMs: performance.now() - started };
 }
 
@@ -146,7 +148,7 @@ async function copyWithoutOpening(tab) {
   let badge = '✓';
   try {
     const { article } = await extract(tab, await snapshot(tab));
-    if (!article.text) throw new Error(api.i18n.getMessage('noArticleText'));
+    if (!article.word_count) throw new Error(api.i18n.getMessage('noArticleText'));
     await writeClipboard(article.copy_text);
     await showLabel(tab.id, article).catch(() => {});
     title = api.i18n.getMessage('copiedCleanText');

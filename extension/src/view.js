@@ -49,20 +49,25 @@ const actions = {
   saveSettings: (settings) => api.storage.local.set({ [SETTINGS_KEY]: reader.validSettings(settings) }).catch(() => {}),
 };
 
-/** What the worker extracted for this view; kept in this tab's sessionStorage (this origin's
- * only) so that a reload, or coming forward to it again, shows the same article. */
+/** What the worker extracted for this view, or what this tab kept of it (a reload, or coming
+ * forward to it again, shows the same article). */
 async function loadSession() {
   const kept = sessionStorage.getItem(key);
   if (kept) return { ...JSON.parse(kept), restored: true };
-  const session = await api.runtime.sendMessage({ type: 'masthead:session', key });
-  if (session && !session.expired && !session.error) {
+  return api.runtime.sendMessage({ type: 'masthead:session', key });
+}
+
+/** Keep the session in this tab's sessionStorage (this origin's only), once the article is
+ * drawn: serializing a long article is not worth a moment of the reader's wait. */
+function keepForReload(session) {
+  if (!session || session.expired || session.error || session.restored) return;
+  setTimeout(() => {
     try {
       sessionStorage.setItem(key, JSON.stringify({ article: session.article, url: session.url, loadedImages: session.loadedImages }));
     } catch {
       // Over the storage quota (a huge article): a reload will say the view has expired.
     }
-  }
-  return session;
+  });
 }
 
 /** Put `root` in place of whatever the page shows now (the "Preparing…" line, a message). */
@@ -97,15 +102,17 @@ async function main() {
   const { article } = session;
   shownArticle = article;
   if (session.restored) api.runtime.sendMessage({ type: 'masthead:relabel', article }).catch(() => {});
-  if (!article.readerable || !article.text) {
-    const showAnyway = article.text ? () => showArticle(article, settings, session.loadedImages) : null;
+  if (!article.readerable || !article.word_count) {
+    const showAnyway = article.word_count ? () => showArticle(article, settings, session.loadedImages) : null;
     show(reader.renderMessage(document, msg('noArticleTitle'), msg('noArticleDetail'), actions, { showAnyway, article }), msg('noArticleTitle'));
+    keepForReload(session);
     return;
   }
   showArticle(article, settings, session.loadedImages);
   // Read by the cold-click benchmark: when the article was in the view (after layout).
   requestAnimationFrame(() => {
     globalThis.mastheadShownAt = performance.timeOrigin + performance.now();
+    keepForReload(session);
   });
 }
 

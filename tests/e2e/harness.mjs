@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
-export const EXTENSION_DIR = path.join(ROOT, 'dist/chrome');
+// MASTHEAD_EXTENSION: another build's dist/chrome, for a benchmark of that build beside this one.
+export const EXTENSION_DIR = process.env.MASTHEAD_EXTENSION ?? path.join(ROOT, 'dist/chrome');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 // The shared corpora (CI always has them; a test that needs them fails without them).
 export const CORPORA = process.env.MASTHEAD_CORPORA ?? path.join(ROOT, '../shared/corpora');
