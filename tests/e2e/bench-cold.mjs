@@ -72,6 +72,8 @@ async function measure(url, visit, cold) {
       extract: marks.session.extractMs,
       navigate: marks.origin - t.snapped,
       session: marks.sessionAt - marks.origin,
+      // From the reader page's script to the article in its hands: the message and its payload.
+      handover: marks.sessionAt - marks.origin - marks.scriptAt,
       pageResponse: marks.nav.responseEnd,
       pageScript: marks.scriptAt,
       draw: marks.shownAt - marks.sessionAt,
@@ -98,7 +100,7 @@ for (const [mode, rows] of Object.entries(results)) {
   const totals = rows.map((r) => r.total);
   console.log(`\n${mode} (${rows.length} pages): click → article shown: median ${quantile(totals, 0.5).toFixed(0)} ms, p95 ${quantile(totals, 0.95).toFixed(0)} ms, worst ${Math.max(...totals).toFixed(0)} ms (${rows.find((r) => r.total === Math.max(...totals)).name})`);
   console.log(`  first paint of the reader page: median ${quantile(rows.map((r) => r.progress), 0.5).toFixed(0)} ms, worst ${Math.max(...rows.map((r) => r.progress)).toFixed(0)} ms`);
-  const stages = ['workerStart', 'toHandler', 'snapshot', 'navigate', 'pageResponse', 'pageScript', 'wasm', 'extract', 'session', 'draw'];
+  const stages = ['workerStart', 'toHandler', 'snapshot', 'navigate', 'pageResponse', 'pageScript', 'wasm', 'extract', 'session', 'handover', 'draw'];
   console.log(`  stages, median / p95 ms: ${stages.map((s) => `${s} ${quantile(rows.map((r) => r[s]), 0.5).toFixed(0)}/${quantile(rows.map((r) => r[s]), 0.95).toFixed(0)}`).join(', ')}`);
 }
 await browser.context.close();
