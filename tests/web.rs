@@ -44,20 +44,6 @@ fn exported_extraction_matches_the_native_core() {
 }
 
 #[wasm_bindgen_test]
-fn the_extension_s_string_is_the_same_article_without_its_plain_text() {
-    let json =
-        masthead::web::extract_article_json(SAMPLE, Some(SAMPLE_URL.to_string()), None).unwrap();
-    let mut from_string: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(from_string["text"], "");
-    let mut object = to_json(
-        masthead::web::extract_article(SAMPLE, Some(SAMPLE_URL.to_string()), None).unwrap(),
-    );
-    object["text"] = "".into();
-    from_string["text"] = "".into();
-    assert_eq!(from_string, object);
-}
-
-#[wasm_bindgen_test]
 fn missing_values_are_null_not_absent() {
     let value = masthead::web::extract_article("<p>hi</p>", None, None).unwrap();
     let article = to_json(value);

@@ -60,11 +60,10 @@ async function snapshot(tab) {
 async function extract(tab, page) {
   const core = await loadCore();
   const started = performance.now();
-  // The reader page gets the article as the core's JSON string, which crosses the message as
-  // one string; this context parses its own copy for the badge and the context menu's copy.
-  const articleJson = core.extractArticleJson(page.html, tab.url, api.i18n.getUILanguage());
-  const extractMs = performance.now() - started;
-  return { articleJson, article: JSON.parse(articleJson), extractMs };
+  // The body's plain text is not sent on: the view draws the model, and the copy buttons have
+  // their own renderings (a long article's text would cross to the reader page a third time).
+  const { text: _text, ...article } = core.extractArticle(page.html, tab.url, api.i18n.getUILanguage());
+  return { article, extractMs: performance.now() - started };
 }
 
 function isReaderTab(tab) {
@@ -91,9 +90,8 @@ async function openReader(tab) {
   const snapped = now();
   const key = crypto.randomUUID();
   const work = extract(tab, page).catch((error) => ({ error: String(error?.message ?? error) }));
-  sessions.set(key, work.then(({ article, ...outcome }) => ({
+  sessions.set(key, work.then((outcome) => ({
     ...outcome,
-    label: article && { url: tab.url, affiliation: article.affiliation, wire_credits: article.wire_credits },
     url: tab.url,
     loadedImages: page.loadedImages,
     timings: { ...timings, clicked, snapped },
@@ -215,7 +213,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     session.then((outcome) => {
       // The label goes on the toolbar button now that the reader page is in the tab: the
       // navigation to it would have cleared a badge set before.
-      if (outcome.label) showLabel(sender.tab.id, outcome.label).catch(() => {});
+      if (outcome.article) showLabel(sender.tab.id, outcome.article).catch(() => {});
       sendResponse(outcome);
     });
     return true; // the answer comes asynchronously

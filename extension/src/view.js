@@ -53,10 +53,8 @@ const actions = {
  * forward to it again, shows the same article). */
 async function loadSession() {
   const kept = sessionStorage.getItem(key);
-  const session = kept ? { ...JSON.parse(kept), restored: true } : await api.runtime.sendMessage({ type: 'masthead:session', key });
-  // The article comes as the core's JSON string (one string crosses the message fast), parsed here once.
-  if (session?.articleJson) session.article = JSON.parse(session.articleJson);
-  return session;
+  if (kept) return { ...JSON.parse(kept), restored: true };
+  return api.runtime.sendMessage({ type: 'masthead:session', key });
 }
 
 /** Keep the session in this tab's sessionStorage (this origin's only), once the article is
@@ -65,7 +63,7 @@ function keepForReload(session) {
   if (!session || session.expired || session.error || session.restored) return;
   setTimeout(() => {
     try {
-      sessionStorage.setItem(key, JSON.stringify({ articleJson: session.articleJson, url: session.url, loadedImages: session.loadedImages }));
+      sessionStorage.setItem(key, JSON.stringify({ article: session.article, url: session.url, loadedImages: session.loadedImages }));
     } catch {
       // Over the storage quota (a huge article): a reload will say the view has expired.
     }

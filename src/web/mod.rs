@@ -30,34 +30,6 @@ struct ArticleForPage<'a> {
     copy_markdown: String,
 }
 
-/// The article for a page as one JSON string: the model, its two copy renderings in the reader's
-/// language, and (when `with_text`) the body's plain text.
-fn article_json(
-    html: &str,
-    url: Option<String>,
-    language: Option<String>,
-    with_text: bool,
-) -> Result<String, JsError> {
-    let options = Options {
-        language: language.unwrap_or_else(|| "en".into()),
-        ..Options::default()
-    };
-    let mut article =
-        extract(html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
-    let wording = Wording::for_language(&options.language);
-    let copy_text = copy::copy_text(&article, &wording);
-    let copy_markdown = copy::copy_markdown(&article, &wording);
-    if !with_text {
-        article.text = String::new();
-    }
-    serde_json::to_string(&ArticleForPage {
-        article: &article,
-        copy_text,
-        copy_markdown,
-    })
-    .map_err(|e| JsError::new(&format!("cannot convert the article: {e}")))
-}
-
 /// Extract the article from an HTML string. Returns a plain object with the fields of
 /// `masthead extract --format json` (with `content`, the model tree, in place of its HTML) plus
 /// `copy_text` and `copy_markdown`. `language` is the reader's (`navigator.language`, the
@@ -68,24 +40,23 @@ pub fn extract_article(
     url: Option<String>,
     language: Option<String>,
 ) -> Result<JsValue, JsError> {
+    let options = Options {
+        language: language.unwrap_or_else(|| "en".into()),
+        ..Options::default()
+    };
+    let article =
+        extract(html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let wording = Wording::for_language(&options.language);
     // The model tree has thousands of small objects: one JSON string and the browser's own
     // JSON.parse build them several times faster than a property set per field across the
     // wasm boundary (measured in tests/e2e/bench-readability.mjs).
-    let json = article_json(html, url, language, true)?;
+    let json = serde_json::to_string(&ArticleForPage {
+        article: &article,
+        copy_text: copy::copy_text(&article, &wording),
+        copy_markdown: copy::copy_markdown(&article, &wording),
+    })
+    .map_err(|e| JsError::new(&format!("cannot convert the article: {e}")))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("cannot convert the article"))
-}
-
-/// The same article as its JSON string, with `text` empty (the view and the copy buttons do not
-/// need it). The extension sends this string to the reader page as it is: one string crosses an
-/// extension message far faster than the thousands of small objects of the model tree, and the
-/// page's `JSON.parse` builds them once.
-#[wasm_bindgen(js_name = extractArticleJson)]
-pub fn extract_article_json(
-    html: &str,
-    url: Option<String>,
-    language: Option<String>,
-) -> Result<String, JsError> {
-    article_json(html, url, language, false)
 }
 
 /// Extract the article from the live document this code runs in: its serialized HTML and URL.
