@@ -1,5 +1,5 @@
-//! Quality on real pages: Mozilla Readability's 130 test pages and the Zyte benchmark's
-//! development split (`../shared/corpora`, or `MASTHEAD_CORPORA`). Prints body F1 and
+//! Quality on real pages: Mozilla Readability's 130 test pages, the Zyte benchmark's
+//! development split and the development half of trafilatura's evaluation set (`../shared/corpora`, or `MASTHEAD_CORPORA`). Prints body F1 and
 //! metadata agreement, and fails below floors that only go up.
 //!
 //! Per-page figures go to `target/corpus-<name>.tsv`, worst first, for finding what to fix.
@@ -24,6 +24,8 @@ const READABILITY_BODY_F1_FLOOR: f64 = 0.9823 - BODY_F1_TOLERANCE;
 const READABILITY_METADATA_FLOOR: f64 = 0.954 - 0.004;
 /// Zyte development split, body F1: 0.9701 when set.
 const ZYTE_BODY_F1_FLOOR: f64 = 0.9701 - BODY_F1_TOLERANCE;
+/// trafilatura's development half, segment F1 (its own metric): 0.8973 when set.
+const TRAFILATURA_F1_FLOOR: f64 = 0.8973 - BODY_F1_TOLERANCE;
 
 fn write_report(name: &str, mut rows: Vec<(f64, String)>) {
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -263,6 +265,101 @@ fn zyte_development_split() {
     assert!(
         score.f1() >= ZYTE_BODY_F1_FLOOR,
         "body F1 {:.4} below floor {ZYTE_BODY_F1_FLOOR}",
+        score.f1()
+    );
+}
+
+/// trafilatura's metric (`tests/eval_common.py` upstream): per page, the "with" segments found in
+/// the whitespace-collapsed text are true positives, those missing false negatives, the
+/// "without" segments found false positives; summed over the pages. A page that fails to
+/// extract counts as a full miss.
+#[derive(Default)]
+struct SegmentScore {
+    true_positives: usize,
+    false_negatives: usize,
+    false_positives: usize,
+}
+
+impl SegmentScore {
+    /// Adds a page; returns its own F1 (1.0 for a page with nothing to find and nothing found).
+    fn add(&mut self, text: &str, with: &[&str], without: &[&str]) -> f64 {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let found = with.iter().filter(|s| text.contains(**s)).count();
+        let wrong = without.iter().filter(|s| text.contains(**s)).count();
+        self.true_positives += found;
+        self.false_negatives += with.len() - found;
+        self.false_positives += wrong;
+        let missed = with.len() - found;
+        if found + missed + wrong == 0 {
+            1.0
+        } else {
+            2.0 * found as f64 / (2 * found + missed + wrong) as f64
+        }
+    }
+
+    fn precision(&self) -> f64 {
+        self.true_positives as f64 / (self.true_positives + self.false_positives).max(1) as f64
+    }
+
+    fn recall(&self) -> f64 {
+        self.true_positives as f64 / (self.true_positives + self.false_negatives).max(1) as f64
+    }
+
+    fn f1(&self) -> f64 {
+        2.0 * self.true_positives as f64
+            / (2 * self.true_positives + self.false_positives + self.false_negatives).max(1) as f64
+    }
+}
+
+#[test]
+fn trafilatura_development_half() {
+    let dir = corpora_dir().join("trafilatura-dev");
+    let eval: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("evaldata.json")).unwrap()).unwrap();
+    let eval = eval.as_object().unwrap();
+    let segments = |page: &serde_json::Value, key: &str| -> Vec<String> {
+        page[key]
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|s| s.as_str())
+                    .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut score = SegmentScore::default();
+    let mut rows = Vec::new();
+    let mut failed = 0;
+    for (url, page) in eval {
+        let file = page["file"].as_str().unwrap();
+        let html = read_gz(&dir.join(format!("html/{file}.gz")));
+        let with = segments(page, "with");
+        let without = segments(page, "without");
+        let with: Vec<&str> = with.iter().map(String::as_str).collect();
+        let without: Vec<&str> = without.iter().map(String::as_str).collect();
+        let text = match extract_bytes(&html, Some(url), &Options::default()) {
+            Ok(article) => article.text,
+            Err(_) => {
+                failed += 1;
+                String::new()
+            }
+        };
+        let f1 = score.add(&text, &with, &without);
+        rows.push((f1, url.clone()));
+    }
+    write_report("trafilatura", rows);
+    println!(
+        "trafilatura-dev ({} pages): segment F1 {:.4} (precision {:.4}, recall {:.4}), {failed} not extracted",
+        eval.len(),
+        score.f1(),
+        score.precision(),
+        score.recall()
+    );
+    assert!(
+        score.f1() >= TRAFILATURA_F1_FLOOR,
+        "segment F1 {:.4} below floor {TRAFILATURA_F1_FLOOR}",
         score.f1()
     );
 }
