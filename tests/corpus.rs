@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{corpora_dir, Score};
+use common::{corpora_dir, held_out, site_of_url, Score};
 use masthead::{extract_bytes, Options};
 use std::io::Read;
 use std::path::Path;
@@ -110,6 +110,7 @@ fn same(a: Option<&str>, b: Option<&str>) -> bool {
 fn readability_test_pages() {
     let dir = corpora_dir().join("readability");
     let mut score = Score::default();
+    let mut folds = [Score::default(), Score::default()];
     let mut rows = Vec::new();
     let fields = [
         "title",
@@ -149,6 +150,9 @@ fn readability_test_pages() {
             Err(e) => panic!("{key}: {e}"),
         };
         let f1 = score.add(&reference_text(&expected_html), &article.text);
+        // The site is the page's name without its number (`nytimes-2` → `nytimes`).
+        let site = key.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
+        folds[usize::from(held_out(site))].add(&reference_text(&expected_html), &article.text);
         rows.push((f1, key.clone()));
         pages += 1;
         let got = [
@@ -189,6 +193,11 @@ fn readability_test_pages() {
     }
     write_report("readability", rows);
     println!("readability ({pages} pages): body {}", score.summary());
+    println!(
+        "  by site: development folds {}; held-out fold {}",
+        folds[0].summary(),
+        folds[1].summary()
+    );
     let mut line = String::from("readability metadata agreement:");
     for (i, field) in fields.iter().enumerate() {
         line.push_str(&format!(" {field} {:.3}", agree[i] as f64 / pages as f64));
@@ -247,12 +256,16 @@ fn zyte_development_split() {
     );
 
     let mut score = Score::default();
+    let mut folds = [Score::default(), Score::default()];
     let mut rows = Vec::new();
     for (key, page) in truth {
         let html = read_gz(&dir.join(format!("html/{key}.html.gz")));
         let article = extract_bytes(&html, page["url"].as_str(), &Options::default())
             .unwrap_or_else(|e| panic!("{key}: {e}"));
         let f1 = score.add(page["articleBody"].as_str().unwrap_or(""), &article.text);
+        let site = site_of_url(page["url"].as_str().unwrap_or_default());
+        folds[usize::from(held_out(&site))]
+            .add(page["articleBody"].as_str().unwrap_or(""), &article.text);
         rows.push((f1, key.clone()));
     }
     write_report("zyte", rows);
@@ -261,6 +274,11 @@ fn zyte_development_split() {
         truth.len(),
         score.summary(),
         peer_score.summary()
+    );
+    println!(
+        "  by site: development folds {}; held-out fold {}",
+        folds[0].summary(),
+        folds[1].summary()
     );
     assert!(
         score.f1() >= ZYTE_BODY_F1_FLOOR,
@@ -330,6 +348,7 @@ fn trafilatura_development_half() {
             .unwrap_or_default()
     };
     let mut score = SegmentScore::default();
+    let mut folds = [SegmentScore::default(), SegmentScore::default()];
     let mut rows = Vec::new();
     let mut failed = 0;
     for (url, page) in eval {
@@ -347,6 +366,7 @@ fn trafilatura_development_half() {
             }
         };
         let f1 = score.add(&text, &with, &without);
+        folds[usize::from(held_out(&site_of_url(url)))].add(&text, &with, &without);
         rows.push((f1, url.clone()));
     }
     write_report("trafilatura", rows);
@@ -356,6 +376,15 @@ fn trafilatura_development_half() {
         score.f1(),
         score.precision(),
         score.recall()
+    );
+    println!(
+        "  by site: development folds F1 {:.4} (P {:.4}, R {:.4}); held-out fold F1 {:.4} (P {:.4}, R {:.4})",
+        folds[0].f1(),
+        folds[0].precision(),
+        folds[0].recall(),
+        folds[1].f1(),
+        folds[1].precision(),
+        folds[1].recall()
     );
     assert!(
         score.f1() >= TRAFILATURA_F1_FLOOR,
