@@ -185,6 +185,21 @@ pub fn read(dom: &Dom, document_title: &str) -> Metadata {
     {
         meta.byline = None;
     }
+    // Sites escape their metadata twice (`Olive &#038; Herb`, `&amp;amp;`); the parser has
+    // undone one level, this undoes the second, as Readability does.
+    for field in [
+        &mut meta.title,
+        &mut meta.byline,
+        &mut meta.excerpt,
+        &mut meta.site_name,
+        &mut meta.published_time,
+    ] {
+        if let Some(value) = field.as_mut() {
+            if value.contains('&') {
+                *value = unescape_entities(value);
+            }
+        }
+    }
     meta.lang = dom
         .find_first(ROOT, |d, n| d.is_tag(n, "html"))
         .and_then(|html| dom.attr(html, "lang"))
@@ -192,6 +207,53 @@ pub fn read(dom: &Dom, document_title: &str) -> Metadata {
         .filter(|l| !l.is_empty())
         .map(str::to_string);
     meta
+}
+
+/// The five named references XML knows and numeric references (`&#8211;`, `&#x2013;`), as
+/// Readability's `_unescapeHtmlEntities`: a code point that is no character becomes U+FFFD.
+fn unescape_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let Some(end) = rest[1..].find(';').map(|i| i + 1).filter(|&end| end <= 12) else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let name = &rest[1..end];
+        let decoded = match name {
+            "quot" => Some('"'),
+            "amp" => Some('&'),
+            "apos" => Some('\''),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            _ => name.strip_prefix('#').and_then(|number| {
+                let value = match number.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                    None => number.parse::<u32>().ok()?,
+                };
+                Some(
+                    char::from_u32(value)
+                        .filter(|&c| c != '\0')
+                        .unwrap_or('\u{fffd}'),
+                )
+            }),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn canonical_link(dom: &Dom) -> Option<String> {
@@ -364,6 +426,22 @@ mod tests {
         assert_eq!(meta.site_name.as_deref(), Some("The Paper"));
         assert_eq!(meta.published_time.as_deref(), Some("2020-01-02"));
         assert_eq!(meta.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn twice_escaped_metadata_is_unescaped_once_more() {
+        assert_eq!(
+            unescape_entities("Olive &#038; Herb &amp;amp; Co"),
+            "Olive & Herb &amp; Co"
+        );
+        assert_eq!(
+            unescape_entities("A &#8211; B &#x2014; C &bogus; D & E"),
+            "A – B — C &bogus; D & E"
+        );
+        assert_eq!(unescape_entities("&#1114112; &#0;"), "\u{fffd} \u{fffd}");
+        let html = r#"<head><meta property="og:title" content="Olive &amp;#038; Herb"></head>"#;
+        let meta = read(&crate::parse::document(html), "");
+        assert_eq!(meta.title.as_deref(), Some("Olive & Herb"));
     }
 
     #[test]
