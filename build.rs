@@ -61,12 +61,10 @@ const TABLES: &[Table] = &[
 /// one host, path-prefixed entries first (`bbc.com/persian` before `bbc.com`), for a binary
 /// search. Built here rather than as a map on the first label: that cost a cold worker 5 ms
 /// more (the same benchmark).
-fn host_index(code: &mut String, file: &str) {
-    let mut reader = csv::Reader::from_path(file).unwrap();
+fn host_index(code: &mut String, records: &[csv::StringRecord], hosts_column: usize) {
     let mut entries = Vec::new();
-    for (row, record) in reader.records().enumerate() {
-        let record = record.unwrap();
-        for entry in record[5].split(' ').filter(|e| !e.is_empty()) {
+    for (row, record) in records.iter().enumerate() {
+        for entry in record[hosts_column].split(' ').filter(|e| !e.is_empty()) {
             let (host, prefix) = match entry.split_once('/') {
                 Some((host, prefix)) => (host.to_string(), Some(prefix.to_string())),
                 None => (entry.to_string(), None),
@@ -140,9 +138,12 @@ fn main() {
             table.static_name, table.rust_type
         )
         .unwrap();
-        for record in reader.records() {
-            // A row with a missing or extra field is an error here (the csv crate's default).
-            let record = record.unwrap_or_else(|e| panic!("{}: {e}", table.file));
+        // A row with a missing or extra field is an error here (the csv crate's default).
+        let records: Vec<csv::StringRecord> = reader
+            .records()
+            .map(|record| record.unwrap_or_else(|e| panic!("{}: {e}", table.file)))
+            .collect();
+        for record in &records {
             write!(code, "    {} {{", table.rust_type).unwrap();
             for ((name, separator), field) in table.columns.iter().zip(record.iter()) {
                 match separator {
@@ -160,8 +161,8 @@ fn main() {
             code.push_str(" },\n");
         }
         code.push_str("];\n");
-        if table.static_name == "OUTLETS" {
-            host_index(&mut code, table.file);
+        if let Some(hosts_column) = expected.iter().position(|name| *name == "hosts") {
+            host_index(&mut code, &records, hosts_column);
         }
     }
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("tables.rs");

@@ -16,7 +16,7 @@ const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 /** `overlay` over `base`: objects merge, a list gains the overlay's items (a browser-only
  * permission) in the base's order, anything else is replaced. */
-export function merge(base, overlay) {
+function merge(base, overlay) {
   const merged = { ...base };
   for (const [key, value] of Object.entries(overlay)) {
     const was = merged[key];

@@ -25,7 +25,7 @@ function run(command, args, env = process.env) {
 }
 
 /** Bytes per section id of a wasm module (10 is code, 11 is data). */
-export function sectionSizes(module) {
+function sectionSizes(module) {
   const leb = (at) => {
     let value = 0;
     let shift = 0;

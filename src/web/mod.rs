@@ -40,10 +40,10 @@ pub fn extract_article(
     url: Option<String>,
     language: Option<String>,
 ) -> Result<JsValue, JsError> {
-    let options = Options {
-        language: language.unwrap_or_else(|| "en".into()),
-        ..Options::default()
-    };
+    let mut options = Options::default();
+    if let Some(language) = language {
+        options.language = language;
+    }
     let article =
         extract(html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
     let wording = Wording::for_language(&options.language);
@@ -78,7 +78,7 @@ pub fn extract_document() -> Result<JsValue, JsError> {
 /// The outlet label for an address alone (the toolbar badge), or `null`, in `language`.
 #[wasm_bindgen(js_name = labelUrl)]
 pub fn label_url(url: &str, language: Option<String>) -> Result<JsValue, JsError> {
-    let wording = Wording::for_language(language.as_deref().unwrap_or("en"));
+    let wording = language.map_or_else(Wording::english, |l| Wording::for_language(&l));
     to_js(&crate::label::label_url_in(url, &wording))
 }
 
