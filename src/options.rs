@@ -26,11 +26,10 @@ pub struct Options {
     /// Output trees deeper than this are flattened: deep nesting carries no meaning in an
     /// article and deep trees cost stack in every later walk.
     pub max_output_depth: usize,
-    /// Minimum characters of text for the page to be called an article (`readerable`),
-    /// Readability's `isProbablyReaderable` `minContentLength` (140).
-    pub readerable_min_content_length: usize,
-    /// Readability's `isProbablyReaderable` `minScore` (20).
-    pub readerable_min_score: f64,
+    /// Words of running prose (paragraphs not broken by a block of links) the extracted body
+    /// must hold to be called an article (`readerable`). 60 words is one long paragraph or two
+    /// short ones; a listing of headlines with summaries has none that long.
+    pub readerable_min_words: usize,
     /// The reader's language (BCP 47), for the sentences the core writes: the label's summary
     /// and explanation, claim and wire notes (`crate::wording`). English when there is no
     /// translation.
@@ -47,8 +46,7 @@ impl Default for Options {
             max_dom_depth: 256,
             max_attributes: 10_000,
             max_output_depth: 48,
-            readerable_min_content_length: 140,
-            readerable_min_score: 20.0,
+            readerable_min_words: 60,
             language: "en".into(),
         }
     }

@@ -1,4 +1,4 @@
-//! Stage 9: rebuild the cleaned content as the output model, from an allowlist.
+//! Stage 8: rebuild the cleaned content as the output model, from an allowlist.
 //!
 //! Nothing of the page's markup passes through: each allowed element is re-created with
 //! only the attributes listed here, URLs are resolved against the page and kept only for safe

@@ -1,4 +1,4 @@
-//! Stage 8: clean the chosen content — drop forms, share bars, embeds that are not video,
+//! Stage 7: clean the chosen content — drop forms, share bars, embeds that are not video,
 //! link farms and image strips that slipped through, while keeping data tables, lists and
 //! figures (Readability's `_prepArticle`).
 

@@ -4,16 +4,16 @@
 //!  1. `prepare::parse`          the page into the arena, within the size limits
 //!  2. `base_url`                where relative links point
 //!  3. `metadata`                what the page says about itself, before anything is removed
-//!  4. `readerable`              whether it is an article at all, judged on the page as served
-//!  5. `prepare::strip_document` scripts and styles out, `<noscript>` images in, `<br>` runs as paragraphs
-//!  6. `title`                   the headline
-//!  7. `select`                  the article's container, scored (one attempt per set of flags)
-//!  8. `clean`                   what slipped into that container taken out (each attempt)
-//!  9. `build`                   the output model, rebuilt from the allowlist
-//! 10. text and counts           the plain text, word count and excerpt
+//!  4. `prepare::strip_document` scripts and styles out, `<noscript>` images in, `<br>` runs as paragraphs
+//!  5. `title`                   the headline
+//!  6. `select`                  the article's container, scored (one attempt per set of flags)
+//!  7. `clean`                   what slipped into that container taken out (each attempt)
+//!  8. `build`                   the output model, rebuilt from the allowlist
+//!  9. text and counts           the plain text, word count and excerpt
+//! 10. `readerable`              whether what was found is an article: a stretch of running prose
 //! 11. `label`                   who stands behind the outlet, and any state wire copy
 //!
-//! Stages 7 and 8 repeat with looser rules while the article comes out short.
+//! Stages 6 and 7 repeat with looser rules while the article comes out short.
 
 mod build;
 mod clean;
@@ -45,18 +45,16 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     // 3. What the page says about itself, read before cleaning removes its scripts.
     let document_title = title::document_title(&dom);
     let meta = metadata::read(&dom, &document_title);
-    // 4. Is it an article at all? Judged on the page as served.
-    let readerable = readerable::is_probably_readerable(&dom, options);
-    // 5. Take out scripts and styles, recover noscript images, turn <br> runs into paragraphs.
+    // 4. Take out scripts and styles, recover noscript images, turn <br> runs into paragraphs.
     prepare::strip_document(&mut dom);
-    // 6. The headline: metadata first, else the document title without its site suffix.
+    // 5. The headline: metadata first, else the document title without its site suffix.
     let headline = match &meta.title {
         Some(title) => title.clone(),
         None => title::from_document(&dom),
     };
-    // 7–8. Find the article and clean it, retrying with looser rules while it comes out short.
+    // 6–7. Find the article and clean it, retrying with looser rules while it comes out short.
     let selection = select_with_retries(&dom, &headline, meta.byline.is_some(), options);
-    // 9. Rebuild it from the allowlist as the output model.
+    // 8. Rebuild it from the allowlist as the output model.
     let content = match &selection {
         Some((selected_dom, selection)) => build::Builder {
             dom: selected_dom,
@@ -66,7 +64,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .build(selection.content),
         None => Vec::new(),
     };
-    // 10. The plain text and counts; metadata gaps filled from the content.
+    // 9. The plain text and counts; metadata gaps filled from the content.
     let plain = text::to_text(&content);
     let site_name = meta.site_name;
     let title = Some(title::strip_site_name(&headline, site_name.as_deref()))
@@ -76,6 +74,8 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .byline
         .or_else(|| selection.as_ref().and_then(|(_, s)| s.byline.clone()))
         .filter(|b| !b.is_empty());
+    // 10. Is it an article? Judged on what was found, not on the page's markup.
+    let readerable = readerable::has_running_prose(&content, options.readerable_min_words);
     let excerpt = meta.excerpt.or_else(|| first_paragraph(&content));
     let lead_image = meta
         .lead_image

@@ -1,4 +1,4 @@
-//! Stages 1 and 5: parse the page, and take out what is never content (scripts, styles), as
+//! Stages 1 and 4: parse the page, and take out what is never content (scripts, styles), as
 //! Readability's `_prepDocument` does; recover images hidden in `<noscript>`; turn `<br><br>`
 //! runs into paragraphs.
 

@@ -1,77 +1,158 @@
-//! Stage 4: whether the page is an article at all (Readability's `isProbablyReaderable`): enough
-//! visible paragraphs of real length outside page furniture.
+//! Stage 10: whether what the extraction found is an article a reader wants to see — judged on
+//! the extracted model, not on the page's markup. Readability's `isProbablyReaderable` counts
+//! `<p>` elements of the page as served and says "no" to articles written in `<div>`s or lines
+//! broken by `<br>` (Sputnik's own markup), though its `parse()` finds them; a reader who
+//! clicked wants what was found.
+//!
+//! The evidence: a stretch of running prose. The body's blocks are read in order; a block that
+//! is mostly link text (a teaser's headline, a menu item, a search result's title) ends a
+//! stretch, anything else adds its words to it. An article has one stretch of
+//! `min_words` or more, or that many words in all broken by a link or two (a short piece
+//! with a "read more" line); a home page, a listing or a search page alternates linked
+//! headlines with short summaries, stretch after stretch, and has neither, however much text
+//! it holds.
 
-use super::patterns::{contains_any, MAYBE_CANDIDATE, UNLIKELY_CANDIDATES};
-use super::score::is_probably_visible;
-use crate::dom::{Dom, ROOT};
-use crate::Options;
+use crate::article::{is_block_tag, Block};
+use crate::text::word_count;
 
-pub fn is_probably_readerable(dom: &Dom, options: &Options) -> bool {
-    // One walk: paragraphs, and the divs holding text broken by <br> (which count as
-    // paragraphs too, after them, each once).
-    let found = dom.find_all(ROOT, &["p", "pre", "article", "br"]);
-    let mut nodes: Vec<_> = found
-        .iter()
-        .copied()
-        .filter(|&n| !dom.is_tag(n, "br"))
-        .collect();
-    let mut counted = vec![false; dom.nodes.len()];
-    for &br in found.iter().filter(|&&n| dom.is_tag(n, "br")) {
-        if let Some(parent) = dom.parent(br) {
-            if dom.is_tag(parent, "div") && !std::mem::replace(&mut counted[parent], true) {
-                nodes.push(parent);
+/// A block whose link text is at least this share of its text is a link, not prose.
+const LINK_SHARE: f64 = 0.5;
+/// More stretches of prose than this between links is a listing's rhythm, not an article's.
+const MAX_BROKEN_STRETCHES: usize = 2;
+
+/// Whether `content` holds a stretch of prose of at least `min_words` words (each CJK
+/// character counted as one, as [`word_count`] does), or that many in a few stretches.
+pub fn has_running_prose(content: &[Block], min_words: usize) -> bool {
+    let mut reader = BlockReader::default();
+    reader.walk(content, false);
+    reader.flush();
+    reader.longest_stretch >= min_words
+        || (reader.words >= min_words && reader.stretches <= MAX_BROKEN_STRETCHES)
+}
+
+#[derive(Default)]
+struct BlockReader {
+    /// The current block's text, and the part of it inside links.
+    text: String,
+    linked_chars: usize,
+    /// Words since the last link block.
+    stretch: usize,
+    longest_stretch: usize,
+    /// Stretches begun, and words of prose in all.
+    stretches: usize,
+    words: usize,
+}
+
+impl BlockReader {
+    fn walk(&mut self, blocks: &[Block], in_link: bool) {
+        for block in blocks {
+            match block {
+                Block::Text(text) => {
+                    self.text.push_str(text);
+                    if in_link {
+                        self.linked_chars += text.chars().filter(|c| !c.is_whitespace()).count();
+                    }
+                }
+                Block::Element(element) => {
+                    let block_level = is_block_tag(element.tag);
+                    if block_level {
+                        self.flush();
+                    }
+                    // A space so that words of adjacent inline elements stay apart.
+                    self.text.push(' ');
+                    self.walk(&element.children, in_link || element.tag == "a");
+                    self.text.push(' ');
+                    if block_level {
+                        self.flush();
+                    }
+                }
             }
         }
     }
-    let mut score = 0.0;
-    for node in nodes {
-        if !is_probably_visible(dom, node) {
-            continue;
+
+    /// Ends the current block: prose lengthens the stretch, a link block ends it.
+    fn flush(&mut self) {
+        let chars = self.text.chars().filter(|c| !c.is_whitespace()).count();
+        if chars > 0 {
+            if self.linked_chars as f64 >= LINK_SHARE * chars as f64 {
+                self.stretch = 0;
+            } else {
+                // Inline links are part of the prose: a paragraph citing its sources is one.
+                let words = word_count(&self.text);
+                if self.stretch == 0 && words > 0 {
+                    self.stretches += 1;
+                }
+                self.stretch += words;
+                self.words += words;
+                self.longest_stretch = self.longest_stretch.max(self.stretch);
+            }
         }
-        let match_string = dom.class_and_id(node).to_lowercase();
-        if contains_any(&match_string, UNLIKELY_CANDIDATES)
-            && !contains_any(&match_string, MAYBE_CANDIDATE)
-        {
-            continue;
-        }
-        if dom.is_tag(node, "p") && dom.has_ancestor_tag(node, "li", 0) {
-            continue;
-        }
-        let length = dom.text_content(node).trim().chars().count();
-        if length < options.readerable_min_content_length {
-            continue;
-        }
-        score += ((length - options.readerable_min_content_length) as f64).sqrt();
-        if score > options.readerable_min_score {
-            return true;
-        }
+        self.text.clear();
+        self.linked_chars = 0;
     }
-    false
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Element;
+
+    fn el(tag: &'static str, children: Vec<Block>) -> Block {
+        Block::Element(Element {
+            tag,
+            attrs: Vec::new(),
+            children,
+        })
+    }
+    fn t(s: &str) -> Block {
+        Block::Text(s.to_string())
+    }
 
     #[test]
-    fn long_paragraphs_are_readerable_and_menus_are_not() {
-        let paragraph = format!("<p>{}</p>", "word ".repeat(80));
-        let article = format!("<body>{}</body>", paragraph.repeat(3));
-        assert!(is_probably_readerable(
-            &crate::parse::document(&article),
-            &Options::default()
+    fn paragraphs_in_a_row_are_prose() {
+        let body: Vec<Block> = (0..4)
+            .map(|_| el("p", vec![t(&"word ".repeat(20))]))
+            .collect();
+        assert!(has_running_prose(&body, 60));
+        assert!(!has_running_prose(&body[..2], 60));
+    }
+
+    #[test]
+    fn headlines_with_summaries_are_a_listing() {
+        // Ten teasers of 30-word summaries: 300 words, but never 60 in a row.
+        let body: Vec<Block> = (0..10)
+            .flat_map(|i| {
+                [
+                    el("h3", vec![el("a", vec![t(&format!("Headline {i}"))])]),
+                    el("p", vec![t(&"summary ".repeat(30))]),
+                ]
+            })
+            .collect();
+        assert!(!has_running_prose(&body, 60));
+    }
+
+    #[test]
+    fn inline_links_are_prose_and_link_lists_are_not() {
+        let paragraph = || {
+            el(
+                "p",
+                vec![
+                    t(&"word ".repeat(15)),
+                    el("a", vec![t("a linked phrase")]),
+                    t(&" word".repeat(15)),
+                ],
+            )
+        };
+        assert!(has_running_prose(&[paragraph(), paragraph()], 60));
+        assert!(!has_running_prose(
+            &[el("p", vec![el("a", vec![t(&"linked ".repeat(100))])])],
+            60
         ));
-        let menu = format!(
-            "<body>{}</body>",
-            paragraph.replace("<p>", "<p class=menu>").repeat(3)
-        );
-        assert!(!is_probably_readerable(
-            &crate::parse::document(&menu),
-            &Options::default()
-        ));
-        assert!(!is_probably_readerable(
-            &crate::parse::document("<body><p>short</p></body>"),
-            &Options::default()
-        ));
+    }
+
+    #[test]
+    fn cjk_characters_count_as_words() {
+        let body = [el("p", vec![t(&"新闻".repeat(40))])];
+        assert!(has_running_prose(&body, 60));
     }
 }

@@ -1,4 +1,4 @@
-//! Stage 7: find the article. Walk the page dropping what cannot be content, score every
+//! Stage 6: find the article. Walk the page dropping what cannot be content, score every
 //! paragraph into its ancestors, pick the best container, and gather its related siblings
 //! (Readability's `_grabArticle`, one attempt; `extract` retries with looser flags).
 
@@ -20,7 +20,7 @@ use std::rc::Rc;
 pub struct Selection {
     /// A detached `<div>` holding the article's nodes.
     pub content: NodeId,
-    /// Characters of collapsed text in `content` once cleaned (stage 8 measures it).
+    /// Characters of collapsed text in `content` once cleaned (stage 7 measures it).
     pub text_length: usize,
     /// A byline found in the body while walking it.
     pub byline: Option<String>,

@@ -1,4 +1,4 @@
-//! Stage 6, the headline: from metadata when the page gives one, else from `<title>` with the site
+//! Stage 5, the headline: from metadata when the page gives one, else from `<title>` with the site
 //! name cut off (Readability's `_getArticleTitle`), then any "| Site Name" suffix removed
 //! when it repeats the known site name.
 

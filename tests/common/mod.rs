@@ -148,3 +148,39 @@ pub fn site_of_url(url: &str) -> String {
 pub fn held_out(site: &str) -> bool {
     fold_of(site) == HELD_OUT
 }
+
+/// The readerable gate (issue 13): a page whose article body has 100 words or more is an
+/// article, and the reader view must open on it. Counts such pages and names any called "not
+/// an article".
+#[derive(Default)]
+pub struct ReaderableTally {
+    pub articles: usize,
+    pub missed: Vec<String>,
+}
+
+impl ReaderableTally {
+    pub const MIN_WORDS: usize = 100;
+
+    pub fn add(&mut self, key: &str, body_words: usize, readerable: bool) {
+        if body_words >= Self::MIN_WORDS {
+            self.articles += 1;
+            if !readerable {
+                self.missed.push(key.to_string());
+            }
+        }
+    }
+
+    pub fn summary(&self) -> String {
+        format!(
+            "readerable on {} of {} articles of {}+ words{}",
+            self.articles - self.missed.len(),
+            self.articles,
+            Self::MIN_WORDS,
+            if self.missed.is_empty() {
+                String::new()
+            } else {
+                format!(" (not: {})", self.missed.join(", "))
+            }
+        )
+    }
+}

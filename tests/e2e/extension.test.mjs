@@ -150,6 +150,21 @@ test('a page with no article gets a polite message, not a broken view', async ()
   await page.close();
 });
 
+test('articles written without <p> open in the reader; listings and search results do not', async () => {
+  for (const [path, words] of [['/news/ferry.html', 'compacted silt under the old quay'], ['/dorf/laden.html', 'einen Pächter gefunden']]) {
+    const page = await openPage(base('coast.example') + path);
+    await click(page);
+    await waitForReader(page, words);
+    await page.close();
+  }
+  for (const path of ['/environment', '/recherche?q=march%C3%A9']) {
+    const page = await openPage(base('coast.example') + path);
+    await click(page);
+    await waitForReader(page, 'No article here');
+    await page.close();
+  }
+});
+
 test('a browser page the extension may not touch is explained on the toolbar button, and nothing throws', async () => {
   const page = await browser.context.newPage();
   await page.goto('chrome://version/');

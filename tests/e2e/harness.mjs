@@ -46,6 +46,11 @@ export const ROUTES = {
   // The same story on a host that is not BBC's, calling itself BBC News.
   '/news/harbour-as-bbc.html': { file: 'harbour-story.html', edits: [[/Evening Dispatch/g, 'BBC News']] },
   '/': { file: 'home-page.html' },
+  // Articles without a <p>, and pages that only list articles (tests/readerable.rs has the same).
+  '/news/ferry.html': { file: 'readerable/div-only-article.html' },
+  '/dorf/laden.html': { file: 'readerable/br-only-article.html' },
+  '/environment': { file: 'readerable/listing-page.html' },
+  '/recherche': { file: 'readerable/search-page.html' },
   // The seed article with images the page shows and images it never loads (a lazy data-src, a
   // <noscript> fallback, a <picture> source and a srcset candidate the browser did not pick).
   '/hostile/images.html': {
