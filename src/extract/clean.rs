@@ -37,6 +37,7 @@ pub fn clean_article(dom: &mut Dom, content: NodeId, flags: Flags, title: &str) 
     remove_empty_paragraphs(dom, content);
     remove_brs_before_paragraphs(dom, content);
     unwrap_single_cell_tables(dom, content);
+    super::trailing::cut_trailing_sections(dom, content);
 }
 
 fn is_video_embed(dom: &Dom, node: NodeId) -> bool {

@@ -5,7 +5,7 @@
 //! clicked wants what was found.
 //!
 //! The evidence: a stretch of running prose. The body's blocks are read in order; a block that
-//! is mostly link text (a teaser's headline, a menu item, a search result's title) ends a
+//! is mostly link text of a headline's length (a teaser, a search result's title) ends a
 //! stretch, anything else adds its words to it. An article has one stretch of
 //! `min_words` or more, or that many words in all broken by a link or two (a short piece
 //! with a "read more" line); a home page, a listing or a search page alternates linked
@@ -17,6 +17,9 @@ use crate::text::word_count;
 
 /// A block whose link text is at least this share of its text is a link, not prose.
 const LINK_SHARE: f64 = 0.5;
+/// A link block shorter than this is a button or a name ("Subscribe", "Jane Doe"), which an
+/// article has between its paragraphs too; a listing's links are headlines.
+const MIN_HEADLINE_WORDS: usize = 4;
 /// More stretches of prose than this between links is a listing's rhythm, not an article's.
 const MAX_BROKEN_STRETCHES: usize = 2;
 
@@ -75,7 +78,9 @@ impl BlockReader {
         let chars = self.text.chars().filter(|c| !c.is_whitespace()).count();
         if chars > 0 {
             if self.linked_chars as f64 >= LINK_SHARE * chars as f64 {
-                self.stretch = 0;
+                if word_count(&self.text) >= MIN_HEADLINE_WORDS {
+                    self.stretch = 0;
+                }
             } else {
                 // Inline links are part of the prose: a paragraph citing its sources is one.
                 let words = word_count(&self.text);
@@ -123,7 +128,10 @@ mod tests {
         let body: Vec<Block> = (0..10)
             .flat_map(|i| {
                 [
-                    el("h3", vec![el("a", vec![t(&format!("Headline {i}"))])]),
+                    el(
+                        "h3",
+                        vec![el("a", vec![t(&format!("Headline {i} about the news"))])],
+                    ),
                     el("p", vec![t(&"summary ".repeat(30))]),
                 ]
             })
@@ -148,6 +156,19 @@ mod tests {
             &[el("p", vec![el("a", vec![t(&"linked ".repeat(100))])])],
             60
         ));
+    }
+
+    #[test]
+    fn buttons_and_names_between_paragraphs_are_not_headlines() {
+        let body: Vec<Block> = (0..4)
+            .flat_map(|_| {
+                [
+                    el("p", vec![t(&"word ".repeat(20))]),
+                    el("p", vec![el("a", vec![t("Subscribe now")])]),
+                ]
+            })
+            .collect();
+        assert!(has_running_prose(&body, 60));
     }
 
     #[test]

@@ -1,0 +1,299 @@
+//! Stage 7, last step: the article ends where the site's own sections begin. A heading or a
+//! line of its own that names one — related stories, "read also", most read, comments, about
+//! the author, the previous and next post — found after most of the article's text, ends it:
+//! the label and everything after it in the container go. Sites put these inside the
+//! article's container more often than not, and each is a block of text the scorer cannot
+//! tell from the story by its shape alone; the label is the evidence.
+//!
+//! The labels cover the corpora's languages (German, English, Spanish, French, Polish,
+//! Chinese, Japanese, Russian, Arabic, and Portuguese, Italian, Dutch); a label must be the
+//! whole line, so a sentence that mentions comments is never one. Sections readers count as
+//! part of the story (references, sources, "see also", further reading) are not listed.
+
+use super::score::Measures;
+use crate::dom::{Dom, NodeId};
+
+/// Share of the article's text that must come before a section label for it to end the
+/// article: a label in the first half is a box the story flows around, not its end.
+const MIN_TEXT_BEFORE: f64 = 0.5;
+/// Longest label, in characters.
+const MAX_LABEL_CHARS: usize = 60;
+
+/// Whole-line labels of the site's own sections, lowercase, without trailing punctuation.
+const SECTION_LABELS: &[&str] = &[
+    // English
+    "related",
+    "related articles",
+    "related stories",
+    "related posts",
+    "related news",
+    "related content",
+    "related coverage",
+    "more stories",
+    "more articles",
+    "more news",
+    "read also",
+    "also read",
+    "read next",
+    "you may also like",
+    "you might also like",
+    "you may also be interested in",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "most read",
+    "most popular",
+    "popular posts",
+    "recent posts",
+    "latest news",
+    "latest articles",
+    "similar posts",
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "join the discussion",
+    "about the author",
+    "previous post",
+    "next post",
+    // German
+    "ähnliche beiträge",
+    "ähnliche artikel",
+    "verwandte artikel",
+    "verwandte beiträge",
+    "weitere artikel",
+    "weitere beiträge",
+    "weitere nachrichten",
+    "weitere meldungen",
+    "mehr zum thema",
+    "mehr zu diesem thema",
+    "mehr themen",
+    "weitere themen",
+    "lesen sie auch",
+    "lies auch",
+    "auch lesen",
+    "auch interessant",
+    "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren",
+    "zum weiterlesen",
+    "empfohlene artikel",
+    "meistgelesen",
+    "meistgelesene artikel",
+    "meistdiskutierte artikel",
+    "beliebte beiträge",
+    "neueste beiträge",
+    "aktuelle beiträge",
+    "kommentare",
+    "kommentar schreiben",
+    "schreibe einen kommentar",
+    "hinterlasse einen kommentar",
+    "über den autor",
+    "über die autorin",
+    "zum autor",
+    "zur autorin",
+    "zur person",
+    "vorheriger beitrag",
+    "nächster beitrag",
+    // Spanish
+    "artículos relacionados",
+    "noticias relacionadas",
+    "entradas relacionadas",
+    "relacionado",
+    "relacionados",
+    "te puede interesar",
+    "le puede interesar",
+    "también te puede interesar",
+    "te recomendamos",
+    "lee también",
+    "lea también",
+    "más noticias",
+    "lo más leído",
+    "más leídas",
+    "comentarios",
+    "deja un comentario",
+    "sobre el autor",
+    "acerca del autor",
+    // French
+    "articles similaires",
+    "articles liés",
+    "à lire aussi",
+    "lire aussi",
+    "à lire également",
+    "lire également",
+    "sur le même sujet",
+    "dans la même rubrique",
+    "vous aimerez aussi",
+    "les plus lus",
+    "commentaires",
+    "laisser un commentaire",
+    "à propos de l'auteur",
+    "à propos de l’auteur",
+    // Polish
+    "zobacz też",
+    "zobacz także",
+    "czytaj też",
+    "czytaj także",
+    "przeczytaj też",
+    "przeczytaj także",
+    "polecamy",
+    "podobne artykuły",
+    "powiązane artykuły",
+    "najczęściej czytane",
+    "komentarze",
+    "dodaj komentarz",
+    "o autorze",
+    // Chinese
+    "相关新闻",
+    "相关文章",
+    "相关阅读",
+    "相关推荐",
+    "相關新聞",
+    "相關文章",
+    "延伸阅读",
+    "延伸閱讀",
+    "推荐阅读",
+    "热门文章",
+    "评论",
+    "網友評論",
+    "网友评论",
+    "关于作者",
+    // Japanese
+    "関連記事",
+    "関連ニュース",
+    "おすすめ記事",
+    "人気記事",
+    "あわせて読みたい",
+    "コメント",
+    "この記事を書いた人",
+    // Russian
+    "читайте также",
+    "похожие статьи",
+    "похожие новости",
+    "другие новости",
+    "самое читаемое",
+    "комментарии",
+    "об авторе",
+    // Arabic
+    "اقرأ أيضا",
+    "اقرأ أيضاً",
+    "مقالات ذات صلة",
+    "أخبار ذات صلة",
+    "مواضيع ذات صلة",
+    "الأكثر قراءة",
+    "التعليقات",
+    "عن الكاتب",
+    // Portuguese, Italian, Dutch
+    "leia também",
+    "notícias relacionadas",
+    "comentários",
+    "leggi anche",
+    "articoli correlati",
+    "commenti",
+    "lees ook",
+    "gerelateerde artikelen",
+    "reacties",
+];
+
+/// Elements a label can be: headings, and lines of their own.
+const LABEL_TAGS: &[&str] = &[
+    "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "strong", "b", "header", "dt", "li",
+];
+
+/// Removes the first section label after most of `content`'s text, and everything after it.
+pub fn cut_trailing_sections(dom: &mut Dom, content: NodeId) {
+    // Lengths measured once, bottom-up: every element is a candidate, and measuring each
+    // subtree again would be quadratic on deep pages.
+    let measures = Measures::of(dom, content);
+    let total = measures.text_len(content);
+    if total == 0 {
+        return;
+    }
+    let mut before = 0;
+    for node in dom.descendants(content) {
+        if dom.text_of(node).is_some() {
+            before += measures.text_len(node);
+            continue;
+        }
+        if (before as f64) < MIN_TEXT_BEFORE * total as f64
+            || measures.text_len(node) > MAX_LABEL_CHARS
+            || !dom.tag(node).is_some_and(|tag| LABEL_TAGS.contains(&tag))
+        {
+            continue;
+        }
+        if is_section_label(&dom.inner_text(node)) {
+            cut_from(dom, content, node);
+            return;
+        }
+    }
+}
+
+fn is_section_label(text: &str) -> bool {
+    let label = text
+        .trim()
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '：' | '.' | '…' | '!' | '?' | '»' | '>' | '›')
+        })
+        .to_lowercase();
+    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    SECTION_LABELS.contains(&label.as_str())
+}
+
+/// Detaches `node` and everything after it in document order, up to `content`.
+fn cut_from(dom: &mut Dom, content: NodeId, node: NodeId) {
+    let mut current = node;
+    while current != content {
+        let Some(parent) = dom.parent(current) else {
+            return;
+        };
+        let siblings = dom.children(parent).to_vec();
+        if let Some(position) = siblings.iter().position(|&s| s == current) {
+            for &sibling in &siblings[position + 1..] {
+                dom.detach(sibling);
+            }
+        }
+        current = parent;
+    }
+    dom.detach(node);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(inner: &str) -> String {
+        let mut dom = crate::parse::document(&format!("<body><div id=c>{inner}</div></body>"));
+        let content = dom
+            .find_first(crate::dom::ROOT, |d, n| d.attr(n, "id") == Some("c"))
+            .unwrap();
+        cut_trailing_sections(&mut dom, content);
+        dom.inner_text(content)
+    }
+
+    const STORY: &str = "<p>The story itself, told at length over several sentences, which is what a reader came for, and more of it.</p>";
+
+    #[test]
+    fn the_article_ends_at_a_section_label() {
+        let page = format!(
+            "{STORY}{STORY}<div><h3>Lesen Sie auch:</h3><ul><li><a href=/a>Another story</a></li></ul></div><p>After</p>"
+        );
+        let text = kept(&page);
+        assert!(
+            !text.contains("Lesen Sie auch")
+                && !text.contains("Another")
+                && !text.contains("After")
+        );
+        assert!(text.contains("The story itself"));
+        assert!(
+            !kept(&format!("{STORY}{STORY}<h2>関連記事</h2><p>他の記事</p>")).contains("他の記事")
+        );
+    }
+
+    #[test]
+    fn labels_early_on_or_inside_sentences_stay() {
+        // A "related" box before most of the story is not the end of it.
+        let early = format!("<h3>Related</h3>{STORY}{STORY}");
+        assert!(kept(&early).contains("Related"));
+        let sentence =
+            format!("{STORY}{STORY}<p>Comments from the minister followed later that day.</p>");
+        assert!(kept(&sentence).contains("Comments from the minister"));
+    }
+}
