@@ -7,8 +7,8 @@
 //!  4. `prepare::strip_document` scripts and styles out, `<noscript>` images in, `<br>` runs as paragraphs
 //!  5. `title`                   the headline
 //!  6. `select`                  the article's container, scored (one attempt per set of flags)
-//!  7. `clean`                   what slipped into that container taken out (each attempt),
-//!                                ending with `trailing`: the site's own sections after the story
+//!  7. `clean`                   what slipped into that container taken out (each attempt), last
+//!     `trailing`: the site's own sections after the story
 //!  8. `build`                   the output model, rebuilt from the allowlist
 //!  9. text and counts           the plain text, word count and excerpt
 //! 10. `readerable`              whether what was found is an article: a stretch of running prose
