@@ -50,10 +50,12 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     // 4. Take out scripts and styles, recover noscript images, turn <br> runs into paragraphs.
     prepare::strip_document(&mut dom);
     // 5. The headline: metadata first, else the document title without its site suffix.
+    //    The page's own <h1> wins when the metadata title only wraps it in a site name or a kicker.
     let headline = match &meta.title {
         Some(title) => title.clone(),
         None => title::from_document(&dom),
     };
+    let headline = title::on_page_headline(&dom, &headline).unwrap_or(headline);
     // 6–7. Find the article and clean it, retrying with looser rules while it comes out short.
     let selection = select_with_retries(&dom, &headline, meta.byline.is_some(), options);
     // 8. Rebuild it from the allowlist as the output model.
@@ -69,9 +71,16 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     // 9. The plain text and counts; metadata gaps filled from the content.
     let plain = text::to_text(&content);
     let site_name = meta.site_name;
-    let title = Some(title::strip_site_name(&headline, site_name.as_deref()))
-        .map(|t| collapse_whitespace(&t))
-        .filter(|t| !t.is_empty());
+    let host = url
+        .and_then(crate::address::parse)
+        .and_then(|u| u.host_str().map(str::to_string));
+    let title = Some(title::strip_site_name(
+        &headline,
+        site_name.as_deref(),
+        host.as_deref(),
+    ))
+    .map(|t| collapse_whitespace(&t))
+    .filter(|t| !t.is_empty());
     let byline = meta
         .byline
         .or_else(|| selection.as_ref().and_then(|(_, s)| s.byline.clone()))

@@ -85,19 +85,127 @@ pub fn from_document(dom: &Dom) -> String {
     title
 }
 
-/// Remove a trailing " | Site Name" (or leading "Site Name | ") when it names the site.
-pub fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
-    let Some(site) = site_name.map(str::trim).filter(|s| !s.is_empty()) else {
-        return title.to_string();
+/// Characters that part a headline from a site's name, a section or a kicker, in any script.
+const PARTING: &[char] = &[
+    '|', '-', '–', '—', ':', '：', '»', '«', '·', '•', '/', '\\', '>', '_', '｜', '丨', 'ǀ', '~',
+    '‹', '›',
+];
+/// Of those, the ones that part a title even without spaces around them ("標題_網站",
+/// "SITE|見出し"); the others join words too ("Schmand-Kuchen", "3:1").
+const PARTING_UNSPACED: &[char] = &['|', '｜', '丨', '_', 'ǀ'];
+
+/// A title part long enough to be a headline on its own: two words, or one long word, or
+/// four CJK characters.
+fn is_substantial(text: &str) -> bool {
+    word_count(text) >= 2 || text.chars().count() >= 8 || crate::text::word_count(text) >= 4
+}
+
+/// The headline as the page shows it, when the metadata title wraps it: an `<h1>` whose text
+/// the title holds whole at its start or its end, the rest (a site name, a section, a kicker,
+/// an SEO tail) parted from it by a separator. The page's own headline is the evidence, so
+/// no list of site names or phrases is needed. At the end of the title the `<h1>` must be the
+/// longer part: "Kicker - The headline at length", not "The article — the site's own name",
+/// which documentation sites set as their `<h1>`.
+pub fn on_page_headline(dom: &Dom, title: &str) -> Option<String> {
+    let title = collapse_whitespace(title);
+    let parted = |rest: &str| {
+        let rest = rest.trim();
+        !rest.is_empty()
+            && (rest.starts_with(PARTING)
+                || rest.ends_with(PARTING)
+                || !separator_positions_in(rest, PARTING).is_empty())
     };
-    let lower_site = site.to_lowercase();
-    for at in separator_positions(title).into_iter().rev() {
-        let sep_len = title[at..].chars().next().map_or(1, char::len_utf8);
-        let (head, tail) = (title[..at].trim(), title[at + sep_len..].trim());
-        if tail.to_lowercase() == lower_site && word_count(head) >= 2 {
+    dom.find_all(ROOT, &["h1"]).into_iter().find_map(|h1| {
+        let text = collapse_whitespace(&dom.text_content(h1));
+        if text == title || !is_substantial(&text) {
+            return None;
+        }
+        let longer = |rest: &str| text.chars().count() > rest.trim().chars().count();
+        let wrapped = title.strip_prefix(text.as_str()).is_some_and(parted)
+            || title
+                .strip_suffix(text.as_str())
+                .is_some_and(|rest| parted(rest) && longer(rest));
+        wrapped.then_some(text)
+    })
+}
+
+/// Positions of separators from `set` in `text`: spaced on both sides, or any of
+/// [`PARTING_UNSPACED`] (byte index of the separator character).
+fn separator_positions_in(text: &str, set: &[char]) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    for i in 1..chars.len().saturating_sub(1) {
+        let c = chars[i].1;
+        let spaced = chars[i - 1].1.is_whitespace() && chars[i + 1].1.is_whitespace();
+        if set.contains(&c) && (spaced || PARTING_UNSPACED.contains(&c)) {
+            out.push(chars[i].0);
+        }
+    }
+    out
+}
+
+/// Letters and digits only, lowercase: "Petri-Heil.ch" and "petri-heil.ch" compare equal.
+fn squeezed(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether a title part names the site: its name as the page gives it, its host, or the
+/// host's own label ("heizung" of heizung.de) within a part of three words at most
+/// ("Schweizerische Vogelwarte" on vogelwarte.ch).
+fn names_site(part: &str, site_name: Option<&str>, host: Option<&str>) -> bool {
+    let words = word_count(part);
+    let part = squeezed(part);
+    if part.is_empty() {
+        return false;
+    }
+    if site_name.is_some_and(|site| squeezed(site) == part) {
+        return true;
+    }
+    let Some(host) = host else {
+        return false;
+    };
+    let host = host.trim_start_matches("www.");
+    if squeezed(host) == part {
+        return true;
+    }
+    // The label before the public suffix: "vogelwarte" of www.vogelwarte.ch, "bbc" of
+    // bbc.co.uk (two-letter second levels are skipped).
+    let labels: Vec<&str> = host.split('.').collect();
+    let label = labels
+        .iter()
+        .rev()
+        .skip(1)
+        .find(|l| l.len() > 3 || labels.len() == 2)
+        .map(|l| squeezed(l))
+        .unwrap_or_default();
+    label.chars().count() >= 4
+        && words <= 3
+        && part.contains(&label)
+        && part.chars().count() <= 3 * label.chars().count()
+}
+
+/// Removes the site's name from the end or the start of a title, with whatever follows or
+/// precedes it ("Headline | Site | Tagline", "Site - Headline", "見出し_サイト"), in any
+/// script and with any separator; a title that would be left without a headline stays whole.
+pub fn strip_site_name(title: &str, site_name: Option<&str>, host: Option<&str>) -> String {
+    let cuts = separator_positions_in(title, PARTING);
+    let part_end = |i: usize| cuts.get(i).copied().unwrap_or(title.len());
+    let after = |at: usize| at + title[at..].chars().next().map_or(1, char::len_utf8);
+    // Parts between separators; the first that names the site, after the first part, ends the
+    // headline.
+    for (i, &at) in cuts.iter().enumerate() {
+        let part = &title[after(at)..part_end(i + 1)];
+        let head = title[..at].trim();
+        if names_site(part, site_name, host) && is_substantial(head) {
             return head.to_string();
         }
-        if head.to_lowercase() == lower_site && word_count(tail) >= 2 {
+    }
+    if let Some(&first) = cuts.first() {
+        let tail = title[after(first)..].trim();
+        if names_site(&title[..first], site_name, host) && is_substantial(tail) {
             return tail.to_string();
         }
     }
@@ -155,13 +263,76 @@ mod tests {
     #[test]
     fn site_name_is_stripped_only_when_it_matches() {
         assert_eq!(
-            strip_site_name("A long headline here | The Paper", Some("The Paper")),
+            strip_site_name("A long headline here | The Paper", Some("The Paper"), None),
             "A long headline here"
         );
         assert_eq!(
-            strip_site_name("A long headline here | Other", Some("The Paper")),
+            strip_site_name("A long headline here | Other", Some("The Paper"), None),
             "A long headline here | Other"
         );
+    }
+
+    #[test]
+    fn the_site_is_known_by_its_host_in_any_script_and_separator() {
+        let host = Some("www.vogelwarte.ch");
+        assert_eq!(
+            strip_site_name(
+                "Förderung im lichten Wald | Schweizerische Vogelwarte",
+                None,
+                host
+            ),
+            "Förderung im lichten Wald"
+        );
+        assert_eq!(
+            strip_site_name(
+                "Ein Titel | petri-heil.ch | Dein Magazin",
+                None,
+                Some("petri-heil.ch")
+            ),
+            "Ein Titel"
+        );
+        assert_eq!(
+            strip_site_name("科技新闻的标题在这里_科技_腾讯网", Some("腾讯网"), None),
+            "科技新闻的标题在这里_科技"
+        );
+        // A host label inside the headline's words is not the site's name.
+        assert_eq!(
+            strip_site_name("Vogelwarte counts the birds - Local news", None, host),
+            "Vogelwarte counts the birds - Local news"
+        );
+    }
+
+    #[test]
+    fn the_pages_own_headline_wins_over_the_title_wrapping_it() {
+        let page = |title: &str, h1: &str| {
+            let dom = crate::parse::document(&format!(
+                "<title>x</title><body><h1>{h1}</h1><p>text</p></body>"
+            ));
+            on_page_headline(&dom, title)
+        };
+        assert_eq!(
+            page(
+                "Mandarinen-Schmand-Kuchen von jesusfreak | Chefkoch",
+                "Mandarinen-Schmand-Kuchen"
+            )
+            .as_deref(),
+            Some("Mandarinen-Schmand-Kuchen")
+        );
+        assert_eq!(
+            page(
+                "Corona-Pandemie - „Es kommt darauf an, wie“",
+                "„Es kommt darauf an, wie“"
+            )
+            .as_deref(),
+            Some("„Es kommt darauf an, wie“")
+        );
+        // The site's name as the <h1>, at the end of the title: the title stays.
+        assert_eq!(
+            page("Shared Mutable History — evolve for hg", "evolve for hg"),
+            None
+        );
+        // An <h1> that only starts the title, without a separator, is not the headline.
+        assert_eq!(page("Rust in production today", "Rust in production"), None);
     }
 
     #[test]
