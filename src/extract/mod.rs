@@ -3,7 +3,8 @@
 //!
 //!  1. `prepare::parse`          the page into the arena, within the size limits
 //!  2. `base_url`                where relative links point
-//!  3. `metadata`                what the page says about itself, before anything is removed
+//!  3. `metadata`                what the page says about itself, before anything is removed;
+//!     `dates`: the date it shows, when its metadata has none
 //!  4. `prepare::strip_document` scripts and styles out, `<noscript>` images in, `<br>` runs as paragraphs
 //!  5. `title`                   the headline
 //!  6. `select`                  the article's container, scored (one attempt per set of flags)
@@ -18,6 +19,7 @@
 
 mod build;
 mod clean;
+mod dates;
 mod furniture;
 mod metadata;
 pub mod patterns;
@@ -47,6 +49,11 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     // 3. What the page says about itself, read before cleaning removes its scripts.
     let document_title = title::document_title(&dom);
     let meta = metadata::read(&dom, &document_title);
+    //    When the metadata gives no date, the date the page shows.
+    let published_time = meta
+        .published_time
+        .clone()
+        .or_else(|| dates::visible_date(&dom, url.and_then(crate::address::parse).as_ref()));
     // 4. Take out scripts and styles, recover noscript images, turn <br> runs into paragraphs.
     prepare::strip_document(&mut dom);
     // 5. The headline: metadata first, else the document title without its site suffix.
@@ -125,7 +132,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         byline,
         excerpt,
         site_name,
-        published_time: meta.published_time,
+        published_time,
         lang: meta.lang,
         dir: selection.as_ref().and_then(|(_, s)| s.dir.clone()),
         lead_image,
