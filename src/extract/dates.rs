@@ -308,6 +308,11 @@ fn month_name_date(tokens: &[Token]) -> Option<String> {
     }
 }
 
+/// Whether `word` (lowercase) names a month in one of the languages above.
+pub fn is_month(word: &str) -> bool {
+    month_number(word).is_some()
+}
+
 fn month_number(word: &str) -> Option<u32> {
     let word = word.trim_end_matches('.');
     MONTHS

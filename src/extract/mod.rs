@@ -11,13 +11,14 @@
 //!  7. `clean`                   what slipped into that container taken out (each attempt), last
 //!     `trailing`: the site's own sections after the story
 //!  8. `build`                   the output model, rebuilt from the allowlist
-//!  9. text and counts           the plain text, word count and excerpt
+//!  9. text and counts           the plain text, word count and excerpt; `byline`: the names alone
 //! 10. `readerable`              whether what was found is an article: a stretch of running prose
 //! 11. `label`                   who stands behind the outlet, and any state wire copy
 //!
 //! Stages 6 and 7 repeat with looser rules while the article comes out short.
 
 mod build;
+mod byline;
 mod clean;
 mod dates;
 mod furniture;
@@ -90,8 +91,14 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     .filter(|t| !t.is_empty());
     let byline = meta
         .byline
-        .or_else(|| selection.as_ref().and_then(|(_, s)| s.byline.clone()))
-        .filter(|b| !b.is_empty());
+        .as_deref()
+        .and_then(byline::clean_byline)
+        .or_else(|| {
+            selection
+                .as_ref()
+                .and_then(|(_, s)| s.byline.as_deref())
+                .and_then(byline::clean_byline)
+        });
     // 10. Is it an article? Judged on what was found, not on the page's markup.
     let readerable = readerable::has_running_prose(&content, options.readerable_min_words);
     let excerpt = meta.excerpt.or_else(|| first_paragraph(&content));

@@ -1,0 +1,206 @@
+//! Stage 9, the byline as a reader reads it: the names, without what the page set around
+//! them — the "By", "Von", "Par", "Autor:" before, the date and time after ("VON MORITZ
+//! GATHMANN am 21. April 2020" → "MORITZ GATHMANN") — and no byline at all when the page's
+//! byline box held only its label ("Posted on", "Veröffentlicht am"). The reader view shows
+//! the date on the same line from the date itself, so a date left in the byline would be
+//! shown twice.
+
+use super::dates::{date_in, is_month};
+use crate::dom::collapse_whitespace;
+
+/// Words that introduce the author's name, lowercase, in the corpora's languages; each is
+/// taken off only as whole words at the start, before a name.
+const INTRODUCTIONS: &[&str] = &[
+    "written by",
+    "posted by",
+    "published by",
+    "story by",
+    "words by",
+    "text and photos",
+    "by",
+    "author",
+    "authors",
+    "text und interview",
+    "text und fotos",
+    "ein beitrag von",
+    "artikel von",
+    "geschrieben von",
+    "verfasst von",
+    "von",
+    "autor",
+    "autorin",
+    "autoren",
+    "text",
+    "interview",
+    "escrito por",
+    "publicado por",
+    "por",
+    "écrit par",
+    "publié par",
+    "par",
+    "auteur",
+    "autora",
+    "przez",
+    "autorzy",
+    "автор",
+    "авторы",
+    "текст",
+    "作者",
+    "文",
+    "著者",
+    "記者",
+    "بقلم",
+    "الكاتب",
+];
+
+/// Words of a byline box's label with no name in it, lowercase.
+const LABEL_WORDS: &[&str] = &[
+    "posted",
+    "published",
+    "updated",
+    "on",
+    "at",
+    "by",
+    "veröffentlicht",
+    "aktualisiert",
+    "am",
+    "um",
+    "von",
+    "publié",
+    "le",
+    "publicado",
+    "el",
+    "opublikowano",
+    "dnia",
+    "опубликовано",
+];
+
+/// The names in `raw`, or `None` when it holds none.
+pub fn clean_byline(raw: &str) -> Option<String> {
+    let mut text = collapse_whitespace(raw);
+    text = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    // "Text und Interview: Harald Willenbrock", "Von FOCUS-Online-Experte …": up to two.
+    for _ in 0..2 {
+        match strip_introduction(&text) {
+            Some(rest) => text = rest,
+            None => break,
+        }
+    }
+    let text = cut_trailing_date(&text);
+    let text = text
+        .trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | '·' | ',' | ':')
+        })
+        .to_string();
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let only_label = words.iter().all(|w| LABEL_WORDS.contains(&w.as_str()));
+    (!text.is_empty() && text.chars().any(char::is_alphabetic) && !only_label).then_some(text)
+}
+
+/// `text` without an introduction at its start, when a name follows it.
+fn strip_introduction(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    INTRODUCTIONS.iter().find_map(|intro| {
+        let rest = lower.strip_prefix(intro)?;
+        // A whole word: followed by a space, a colon or the like, not by more letters
+        // ("Bygone", "Vonnegut", "文章").
+        if rest.chars().next()?.is_alphanumeric() {
+            return None;
+        }
+        let at = text.len() - rest.len();
+        let rest = text[at..].trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '：' | '-' | '–' | '/' | '|')
+        });
+        rest.chars()
+            .any(char::is_alphabetic)
+            .then(|| rest.to_string())
+    })
+}
+
+/// `text` up to where a date begins ("Ann Bee, 07 Dezember, 2022", "Ann Bee am 21. April
+/// 2020", "Ann Bee · 22. Oktober 2019", "Ann 18.10.2019 16:06 Uhr").
+fn cut_trailing_date(text: &str) -> String {
+    let mut cut = text.len();
+    for (at, c) in text.char_indices() {
+        let boundary = at == 0 || c.is_whitespace() || matches!(c, ',' | '·' | '|' | '–' | '—');
+        if boundary && at > 0 && starts_a_date(&text[at..]) {
+            cut = at;
+            break;
+        }
+    }
+    text[..cut].to_string()
+}
+
+/// Whether a date begins `rest` (after the byline's own joining words: "am", "on", "le").
+fn starts_a_date(rest: &str) -> bool {
+    let words: Vec<&str> = rest
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split_whitespace()
+        .skip_while(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "am" | "on" | "le" | "el" | "the" | "dnia" | "den" | "de"
+            )
+        })
+        .take(5)
+        .collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let begins = first.starts_with(|c: char| c.is_ascii_digit())
+        || is_month(&first.trim_end_matches(['.', ',']).to_lowercase());
+    begins && date_in(&words.join(" ")).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_without_their_decoration() {
+        for (raw, name) in [
+            ("By Celia Parbey", "Celia Parbey"),
+            ("VON MORITZ GATHMANN am 21. April 2020", "MORITZ GATHMANN"),
+            (
+                "Von Christian Thiele, 07 Dezember, 2022",
+                "Christian Thiele",
+            ),
+            ("von Limespacer · 22. Oktober 2019", "Limespacer"),
+            ("von Ulrike 18.10.2019 16:06 Uhr", "Ulrike"),
+            ("Auteur: Anna Kubišta", "Anna Kubišta"),
+            ("| Autor: gnaddrig", "gnaddrig"),
+            (
+                "Text und Interview: Harald Willenbrock",
+                "Harald Willenbrock",
+            ),
+            ("By James Whittaker -", "James Whittaker"),
+            ("By Nathan Willis March 25, 2015", "Nathan Willis"),
+            ("Stella Kim, Jennifer Jett", "Stella Kim, Jennifer Jett"),
+            ("Janic Cathomen, 01.12.2021", "Janic Cathomen"),
+            ("Bygone Days Staff", "Bygone Days Staff"),
+            ("Kurt Vonnegut", "Kurt Vonnegut"),
+            ("作者：肖春芳", "肖春芳"),
+        ] {
+            assert_eq!(clean_byline(raw).as_deref(), Some(name), "{raw}");
+        }
+    }
+
+    #[test]
+    fn a_label_alone_is_no_byline() {
+        for raw in [
+            "Posted on",
+            "Veröffentlicht am",
+            "Posted",
+            "By",
+            "12.03.2021",
+        ] {
+            assert_eq!(clean_byline(raw), None, "{raw}");
+        }
+    }
+}
