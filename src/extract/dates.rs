@@ -35,8 +35,10 @@ const ELSEWHERE_MARKERS: &[&str] = &[
 ];
 
 /// Month names as dates write them, with their numbers: English, German, French, Spanish,
-/// Portuguese, Italian, Dutch, Polish and Russian (nominative and genitive), lowercase. CJK
-/// dates are numeric (年月日) and need none.
+/// Portuguese, Italian, Dutch, Polish and Russian (nominative and genitive), Arabic, with
+/// their abbreviations, lowercase. CJK dates are numeric (年月日) and need none. The two
+/// Levantine names that stand for two months each (كانون, تشرين) are months with no number.
+/// The one list of month names: `furniture`'s date lines ask it too (`is_month`).
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
     ("jan", 1),
@@ -166,6 +168,56 @@ const MONTHS: &[(&str, u32)] = &[
     ("grudzień", 12),
     ("декабря", 12),
     ("декабрь", 12),
+    // Abbreviations
+    ("setiembre", 9),
+    ("janv", 1),
+    ("févr", 2),
+    ("fév", 2),
+    ("avr", 4),
+    ("juil", 7),
+    ("déc", 12),
+    ("mrz", 3),
+    ("okt", 10),
+    ("dez", 12),
+    ("янв", 1),
+    ("фев", 2),
+    ("апр", 4),
+    ("июн", 6),
+    ("июл", 7),
+    ("авг", 8),
+    ("сен", 9),
+    ("сент", 9),
+    ("окт", 10),
+    ("ноя", 11),
+    ("нояб", 11),
+    ("дек", 12),
+    // Arabic: the Gregorian names, then the Levantine ones
+    ("يناير", 1),
+    ("فبراير", 2),
+    ("مارس", 3),
+    ("أبريل", 4),
+    ("إبريل", 4),
+    ("ابريل", 4),
+    ("مايو", 5),
+    ("يونيو", 6),
+    ("يوليو", 7),
+    ("أغسطس", 8),
+    ("اغسطس", 8),
+    ("سبتمبر", 9),
+    ("أكتوبر", 10),
+    ("اكتوبر", 10),
+    ("نوفمبر", 11),
+    ("ديسمبر", 12),
+    ("كانون", 0),
+    ("شباط", 2),
+    ("آذار", 3),
+    ("نيسان", 4),
+    ("أيار", 5),
+    ("حزيران", 6),
+    ("تموز", 7),
+    ("آب", 8),
+    ("أيلول", 9),
+    ("تشرين", 0),
 ];
 
 /// The date the page shows for itself, as `YYYY-MM-DD`.

@@ -4,9 +4,10 @@
 //! them; readers (and the human-made reference texts of the Zyte benchmark) do not count them as
 //! the article.
 
+use super::dates::is_month;
 use super::patterns::{
-    AD_LABELS, AUTHOR_BOX_TOKENS, BREADCRUMB_MARKERS, CALL_TO_ACTION_PREFIXES, MONTHS,
-    TAG_LIST_TOKENS, TEASER_PREFIXES,
+    contains_any, AD_LABELS, AUTHOR_BOX_TOKENS, BREADCRUMB_MARKERS, CALL_TO_ACTION_PREFIXES,
+    NEWSLETTER_WORDS, SIGN_UP_WORDS, TAG_LIST_TOKENS, TEASER_PREFIXES,
 };
 use super::score::{link_density, Measures};
 use crate::dom::{Dom, NodeId};
@@ -108,9 +109,10 @@ fn is_teaser(dom: &Dom, node: NodeId) -> bool {
     (introduced && density >= 0.5) || (shouted && density >= 0.95)
 }
 
-/// "Sign up for our newsletter", "Follow us on Twitter", "Join our forums": a short paragraph
-/// asking the reader to do something for the site, not telling the story (the caller checks
-/// its length).
+/// "Sign up for our newsletter", "Follow us on Twitter", "Abonnez-vous à notre lettre
+/// d'information", or an ad slot's label: a short paragraph asking the reader to do something for
+/// the site, not telling the story (the caller checks its length). Words and phrases in
+/// `patterns` cover the corpora's languages.
 fn is_call_to_action(dom: &Dom, node: NodeId) -> bool {
     if !matches!(dom.tag(node), Some("p" | "div" | "span")) {
         return false;
@@ -126,7 +128,7 @@ fn is_call_to_action(dom: &Dom, node: NodeId) -> bool {
     let label = text.trim_matches(|c: char| !c.is_alphanumeric());
     AD_LABELS.contains(&label)
         || CALL_TO_ACTION_PREFIXES.iter().any(|p| text.starts_with(p))
-        || (text.contains("sign up") && text.contains("newsletter"))
+        || (contains_any(&text, SIGN_UP_WORDS) && contains_any(&text, NEWSLETTER_WORDS))
 }
 
 /// A headline set in capitals: how promotions for other stories are often set inside articles.
@@ -144,8 +146,9 @@ fn is_author_box(dom: &Dom, node: NodeId) -> bool {
         .any(|token| AUTHOR_BOX_TOKENS.contains(&token))
 }
 
-/// A block that only dates the story ("Published 10:02 AM EST Nov 19, 2019"): a month name or a
-/// numeric date with a year, and no sentence (the caller checks its length).
+/// A block that only dates the story ("Published 10:02 AM EST Nov 19, 2019", "Opublikowano:
+/// 19 listopada 2019", "发布时间：2019年11月19日"): a month name or a numeric date with a year, and
+/// no sentence (the caller checks its length).
 fn is_date_line(dom: &Dom, node: NodeId, content: NodeId) -> bool {
     if !matches!(dom.tag(node), Some("p" | "div" | "time")) {
         return false;
@@ -177,7 +180,7 @@ fn is_date_line(dom: &Dom, node: NodeId, content: NodeId) -> bool {
     }
     let text = dom.inner_text(node);
     let text = text.trim();
-    if text.is_empty() || text.ends_with(['.', '!', '?', '"', '”']) {
+    if text.is_empty() || text.ends_with(['.', '!', '?', '"', '”', '。', '！', '？', '؟']) {
         return false;
     }
     let lower = text.to_lowercase();
@@ -190,26 +193,52 @@ fn is_date_line(dom: &Dom, node: NodeId, content: NodeId) -> bool {
             && (w.starts_with("19") || w.starts_with("20"))
             && w.bytes().all(|b| b.is_ascii_digit())
     });
-    let has_month = words.iter().any(|w| MONTHS.contains(w));
-    let numeric_date = text
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .any(|t| {
-            let parts: Vec<&str> = t.split(['/', '.', '-']).collect();
-            parts.len() == 3
-                && parts
-                    .iter()
-                    .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
-        });
+    let has_month = words.iter().any(|w| is_month(w));
+    let cjk_date = words.iter().any(|w| is_cjk_date(w));
+    let numeric_date = cjk_date
+        || text
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .any(|t| {
+                let parts: Vec<&str> = t.split(['/', '.', '-']).collect();
+                parts.len() == 3
+                    && parts.iter().all(|p| {
+                        !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())
+                    })
+            });
     // Everything else is date words: weekdays, "published", "updated", times, zones.
     let other = words
         .iter()
         .filter(|w| {
-            !w.bytes().all(|b| b.is_ascii_digit()) && !MONTHS.contains(w) && !DATE_WORDS.contains(w)
+            !w.bytes().all(|b| b.is_ascii_digit())
+                && !is_month(w)
+                && !DATE_WORDS.contains(w)
+                && !is_cjk_date(w)
         })
         .count();
     (has_year && has_month || numeric_date) && other <= 1
 }
 
+/// "2019年11月19日", "2019年11月": a Chinese or Japanese date, its year written in full.
+fn is_cjk_date(word: &str) -> bool {
+    let digits = |s: &str, max: usize| {
+        !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let Some((year, rest)) = word.split_once('年') else {
+        return false;
+    };
+    let Some((month, day)) = rest.split_once('月') else {
+        return false;
+    };
+    year.len() == 4
+        && digits(year, 4)
+        && (year.starts_with("19") || year.starts_with("20"))
+        && digits(month, 2)
+        && (day.is_empty() || day.strip_suffix('日').is_some_and(|d| digits(d, 2)))
+}
+
+/// The other words of a date line (lowercase, whole words): "published", "updated", "on", "at",
+/// times, time zones, weekdays and the little words between them, in English, Portuguese,
+/// Spanish, French, German, Polish, Russian, Arabic, Chinese and Japanese, Italian and Dutch.
 const DATE_WORDS: &[&str] = &[
     "published",
     "updated",
@@ -273,6 +302,182 @@ const DATE_WORDS: &[&str] = &[
     "feira",
     "sábado",
     "domingo",
+    "atualizado",
+    "atualizada",
+    "publicada",
+    "em",
+    "publicado",
+    "actualizado",
+    "modificado",
+    "las",
+    "los",
+    "hs",
+    "hrs",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "publié",
+    "publiée",
+    "modifié",
+    "mis",
+    "mise",
+    "à",
+    "jour",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "veröffentlicht",
+    "aktualisiert",
+    "geändert",
+    "zuletzt",
+    "erstellt",
+    "stand",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "opublikowano",
+    "zaktualizowano",
+    "aktualizacja",
+    "data",
+    "publikacji",
+    "dodano",
+    "godz",
+    "r",
+    "o",
+    "dnia",
+    "poniedziałek",
+    "wtorek",
+    "środa",
+    "czwartek",
+    "piątek",
+    "sobota",
+    "niedziela",
+    "опубликовано",
+    "обновлено",
+    "изменено",
+    "дата",
+    "публикации",
+    "обновления",
+    "в",
+    "г",
+    "года",
+    "мск",
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+    "نشر",
+    "نُشر",
+    "نشرت",
+    "تم",
+    "النشر",
+    "تحديث",
+    "التحديث",
+    "آخر",
+    "بتاريخ",
+    "في",
+    "الساعة",
+    "ص",
+    "م",
+    "صباحا",
+    "مساء",
+    "الأول",
+    "الثاني",
+    "الاثنين",
+    "الإثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "الأحد",
+    "发布",
+    "发布于",
+    "发布时间",
+    "發佈",
+    "發布",
+    "发表于",
+    "發表於",
+    "更新",
+    "更新于",
+    "更新时间",
+    "更新時間",
+    "日期",
+    "时间",
+    "時間",
+    "上午",
+    "下午",
+    "星期一",
+    "星期二",
+    "星期三",
+    "星期四",
+    "星期五",
+    "星期六",
+    "星期日",
+    "星期天",
+    "周一",
+    "周二",
+    "周三",
+    "周四",
+    "周五",
+    "周六",
+    "周日",
+    "公開",
+    "公開日",
+    "更新日",
+    "投稿日",
+    "掲載",
+    "配信",
+    "午前",
+    "午後",
+    "月曜日",
+    "火曜日",
+    "水曜日",
+    "木曜日",
+    "金曜日",
+    "土曜日",
+    "日曜日",
+    "月",
+    "火",
+    "水",
+    "木",
+    "金",
+    "土",
+    "日",
+    "pubblicato",
+    "aggiornato",
+    "alle",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+    "gepubliceerd",
+    "bijgewerkt",
+    "op",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
 ];
 
 /// A slideshow's counter ("Image 1 of 5", "1 / 4"): the gallery's controls, not its pictures
@@ -376,6 +581,50 @@ mod tests {
         ] {
             let text = kept(&format!("{STORY}{content}"), "Harbour towns count the cost of a stormy winter");
             assert!(text.len() > kept(STORY, "").len() + 5, "should stay: {content}");
+        }
+    }
+
+    #[test]
+    fn furniture_goes_in_other_languages() {
+        let title = "Harbour towns count the cost of a stormy winter";
+        for furniture in [
+            r#"<p>Lesen Sie auch: <a href="/other">Ein ganz anderer Artikel</a></p>"#,
+            r#"<p>Czytaj także: <a href="/other">Zupełnie inny artykuł</a></p>"#,
+            r#"<p>Читайте также: <a href="/other">Совсем другая статья</a></p>"#,
+            r#"<p>相关阅读：<a href="/other">另一篇文章</a></p>"#,
+            r#"<p>اقرأ أيضاً: <a href="/other">قصة أخرى عن الموانئ بعد العاصفة</a></p>"#,
+            "<p>Abonnez-vous à notre lettre d'information pour recevoir l'essentiel de l'actualité.</p>",
+            "<p>Para recibir las noticias del día, suscríbete a nuestro boletín.</p>",
+            "<p>Чтобы не пропустить главное, подпишитесь на нашу рассылку.</p>",
+            "<p>Veröffentlicht am 19. November 2019, 10:02 Uhr</p>",
+            "<p>Opublikowano: wtorek, 19 listopada 2019, godz. 10:02</p>",
+            "<p>Обновлено 19 ноября 2019, 10:02 мск</p>",
+            "<p>发布时间：2019年11月19日 10:02</p>",
+            "<p>Publicité</p>",
+            "<p>広告</p>",
+        ] {
+            assert_eq!(
+                kept(&format!("{STORY}{furniture}{STORY}"), title),
+                kept(&format!("{STORY}{STORY}"), ""),
+                "should go: {furniture}"
+            );
+        }
+        for content in [
+            // Begins as a teaser does, but is a sentence with a link in it.
+            r#"<p>Lesen Sie auch den <a href="/bericht">Bericht der Kommission</a> über die Schäden, den die Stadt im Winter veröffentlicht hat</p>"#,
+            // "Mehr", "Lee", "По теме" begin sentences: not teasers on their own.
+            r#"<p>Mehr als <a href="/boote">hundert Boote</a></p>"#,
+            r#"<p>По теме <a href="/doklad">доклада о последствиях шторма</a> выступил министр</p>"#,
+            // Arabic "took part in", not "subscribe to"; a date inside a sentence.
+            "<p>اشترك في الاجتماع ممثلون عن الموانئ الثلاثة</p>",
+            "<p>Am 19. November 2019 erreichte der Sturm die Küste und beschädigte die Mauern</p>",
+            "<p>2019年11月19日，暴风雨袭击了海岸。</p>",
+        ] {
+            let text = kept(&format!("{STORY}{content}"), title);
+            assert!(
+                text.len() > kept(STORY, "").len() + 5,
+                "should stay: {content}"
+            );
         }
     }
 }
