@@ -24,6 +24,14 @@ const READABILITY_BODY_F1_FLOOR: f64 = 0.9823 - BODY_F1_TOLERANCE;
 /// site name, language, direction, published time, readerable verdict): the lowest, byline,
 /// was 0.969 when set.
 const READABILITY_METADATA_FLOOR: f64 = 0.969 - 0.004;
+/// The byline, lowered from that floor on purpose (issue 13): Masthead takes the byline beside
+/// the headline, Readability the page's first byline-like element. Of the 76 pages Readability
+/// finds one for, they now differ on 6 (0.921): three as before (bbc-1, ietf-1,
+/// seattletimes-1), and herald-sun-1, salon-1 and liberation-1, where Readability's names the
+/// author of another story's card (salon-1's "most read" list) or an author the page's own
+/// metadata does not give, and Masthead's is the one under the headline. On trafilatura-dev,
+/// whose authors people annotated, the same change took agreement 0.449 -> 0.515.
+const READABILITY_BYLINE_FLOOR: f64 = 0.921 - 0.004;
 /// Zyte development split, body F1: 0.9701 when set.
 const ZYTE_BODY_F1_FLOOR: f64 = 0.9701 - BODY_F1_TOLERANCE;
 /// trafilatura's development half, segment F1 (its own metric): 0.8973 when set.
@@ -143,11 +151,13 @@ fn readability_test_pages() {
         "publishedTime",
     ];
     let mut agree = [0usize; 7];
-    // Pages each field is compared on: all of them, except that Readability reads a date only
-    // from metadata, so a page it gives none for is not a reference for the date the page
-    // shows (`dates.rs`); those are counted apart.
+    // Pages each field is compared on: all of them, except where Readability finds no date
+    // (it reads one only from metadata) or no byline: a page it gives none for is no reference
+    // for the date the page shows (`dates.rs`) or the byline beside the headline
+    // (`anchor.rs`); those are counted apart.
     let mut compared = [0usize; 7];
     let mut shown_dates = 0;
+    let mut found_bylines = 0;
     let mut pages = 0;
     let mut strict_title = 0;
     let mut strict_byline = 0;
@@ -207,6 +217,10 @@ fn readability_test_pages() {
                 shown_dates += usize::from(got[i].is_some());
                 continue;
             }
+            if *field == "byline" && expected[field].is_null() {
+                found_bylines += usize::from(got[i].is_some());
+                continue;
+            }
             compared[i] += 1;
             let ok = if *field == "title" {
                 same_headline(got[0], expected["title"].as_str())
@@ -247,6 +261,11 @@ fn readability_test_pages() {
         pages - compared[6]
     );
     println!(
+        "  byline on the {} pages Readability finds one for; one found beside the headline on {found_bylines} of the {} without",
+        compared[1],
+        pages - compared[1]
+    );
+    println!(
         "readability title agreement counted strictly (the site's or author's name kept as Readability keeps it): {:.3}",
         strict_title as f64 / pages as f64
     );
@@ -263,9 +282,14 @@ fn readability_test_pages() {
     );
     for (i, field) in fields.iter().enumerate() {
         let agreement = agree[i] as f64 / compared[i].max(1) as f64;
+        let floor = if *field == "byline" {
+            READABILITY_BYLINE_FLOOR
+        } else {
+            READABILITY_METADATA_FLOOR
+        };
         assert!(
-            agreement >= READABILITY_METADATA_FLOOR,
-            "{field} agreement {agreement:.3} below floor {READABILITY_METADATA_FLOOR}"
+            agreement >= floor,
+            "{field} agreement {agreement:.3} below floor {floor}"
         );
     }
 }

@@ -6,6 +6,7 @@
 //! shown twice.
 
 use super::dates::{date_in, is_month};
+use super::furniture::DATE_WORDS;
 use crate::dom::collapse_whitespace;
 
 /// Words that introduce the author's name, lowercase, in the corpora's languages; each is
@@ -137,16 +138,17 @@ fn cut_trailing_date(text: &str) -> String {
     text[..cut].to_string()
 }
 
-/// Whether a date begins `rest` (after the byline's own joining words: "am", "on", "le").
+/// Whether a date begins `rest` (after the words a dateline sets before it: "am", "on",
+/// "Monday").
 fn starts_a_date(rest: &str) -> bool {
     let words: Vec<&str> = rest
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .split_whitespace()
         .skip_while(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "am" | "on" | "le" | "el" | "the" | "dnia" | "den" | "de"
-            )
+            let word = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            !word.is_empty() && DATE_WORDS.contains(&word.as_str())
         })
         .take(5)
         .collect();
@@ -183,6 +185,7 @@ mod tests {
             ("By Nathan Willis March 25, 2015", "Nathan Willis"),
             ("Stella Kim, Jennifer Jett", "Stella Kim, Jennifer Jett"),
             ("Janic Cathomen, 01.12.2021", "Janic Cathomen"),
+            ("Joe Wee Monday, 13 April 2015", "Joe Wee"),
             ("Bygone Days Staff", "Bygone Days Staff"),
             ("Kurt Vonnegut", "Kurt Vonnegut"),
             ("作者：肖春芳", "肖春芳"),

@@ -239,7 +239,9 @@ fn is_cjk_date(word: &str) -> bool {
 /// The other words of a date line (lowercase, whole words): "published", "updated", "on", "at",
 /// times, time zones, weekdays and the little words between them, in English, Portuguese,
 /// Spanish, French, German, Polish, Russian, Arabic, Chinese and Japanese, Italian and Dutch.
-const DATE_WORDS: &[&str] = &[
+/// Words that stand beside a date in a dateline (published, on, at, weekdays, time zones), in
+/// the corpora's languages; `byline` skips them too.
+pub(super) const DATE_WORDS: &[&str] = &[
     "published",
     "updated",
     "posted",

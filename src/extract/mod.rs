@@ -17,6 +17,7 @@
 //!
 //! Stages 6 and 7 repeat with looser rules while the article comes out short.
 
+mod anchor;
 mod build;
 mod byline;
 mod clean;

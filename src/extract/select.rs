@@ -35,6 +35,10 @@ pub struct Context<'a> {
     pub top_candidates: usize,
 }
 
+/// Share of the best candidate's score a candidate under the headline needs to be chosen
+/// over it.
+const ANCHORED_MIN_SHARE: f64 = 0.3;
+
 /// The next element in document order; with `skip_children`, the subtree of `node` is skipped.
 fn next_node(dom: &Dom, node: NodeId, skip_children: bool) -> Option<NodeId> {
     if !skip_children {
@@ -70,6 +74,16 @@ fn is_valid_byline(dom: &Dom, node: NodeId, match_string: &str) -> bool {
     }
     let length = dom.text_content(node).trim().chars().count();
     length > 0 && length < 100
+}
+
+/// A byline element's text; a child with itemprop="name" is the cleaner name.
+fn byline_text(dom: &Dom, node: NodeId) -> String {
+    let name_node = dom
+        .descendants(node)
+        .into_iter()
+        .skip(1)
+        .find(|&n| dom.attr(n, "itemprop").is_some_and(|i| i.contains("name")));
+    crate::dom::collapse_whitespace(&dom.text_content(name_node.unwrap_or(node)))
 }
 
 /// Text is empty and the only children are `<br>` / `<hr>`.
@@ -170,15 +184,7 @@ fn walk(dom: &mut Dom, context: &Context, flags: Flags) -> (Vec<NodeId>, Option<
         }
         if byline.is_none() && !context.have_byline && is_valid_byline(dom, current, &match_string)
         {
-            // A child with itemprop="name" is the cleaner name.
-            let name_node = dom
-                .descendants(current)
-                .into_iter()
-                .skip(1)
-                .find(|&n| dom.attr(n, "itemprop").is_some_and(|i| i.contains("name")));
-            byline = Some(crate::dom::collapse_whitespace(
-                &dom.text_content(name_node.unwrap_or(current)),
-            ));
+            byline = Some(byline_text(dom, current));
             node = remove_and_get_next(dom, current);
             continue;
         }
@@ -282,7 +288,24 @@ fn score_paragraphs(
 /// Run one attempt on `dom` (a fresh copy of the cleaned page).
 pub fn grab_article(dom: &mut Dom, context: &Context, flags: Flags) -> Option<Selection> {
     let body = dom.body()?;
-    let (to_score, byline) = walk(dom, context, flags);
+    let anchor = super::anchor::Anchor::find(dom, context.title);
+    // The byline beside the headline, taken out before the walk (which would otherwise take
+    // the page's first byline-like element, or lose it with an unlikely-looking wrapper).
+    let header_byline = anchor
+        .as_ref()
+        .filter(|_| !context.have_byline)
+        .and_then(|a| {
+            a.byline_near(dom, |d, n| {
+                is_valid_byline(d, n, &d.class_and_id(n).to_lowercase())
+            })
+        })
+        .map(|node| {
+            let text = byline_text(dom, node);
+            dom.detach(node);
+            text
+        });
+    let (to_score, walk_byline) = walk(dom, context, flags);
+    let byline = header_byline.or(walk_byline);
     let (candidates, mut scores) = score_paragraphs(dom, &to_score, flags);
 
     // Scale by link density and keep the best few. Candidates nest (each paragraph's ancestors),
@@ -302,6 +325,24 @@ pub fn grab_article(dom: &mut Dom, context: &Context, flags: Flags) -> Option<Se
         }
     }
 
+    // The story under the headline over a longer one elsewhere on the page, when it scores
+    // within reach of it.
+    let mut moved_to_headline = false;
+    if let (Some(anchor), Some(&first)) = (&anchor, top.first()) {
+        if !anchor.holds(first) {
+            if let Some(at) = top
+                .iter()
+                .position(|&t| anchor.holds(t) && scores[&t] >= ANCHORED_MIN_SHARE * scores[&first])
+                // A wrapper around the headline and the best candidate both: the best
+                // candidate is under the headline already.
+                .filter(|&at| !dom.is_attached_to(first, top[at]))
+            {
+                let anchored = top.remove(at);
+                top.insert(0, anchored);
+                moved_to_headline = true;
+            }
+        }
+    }
     let mut top_candidate = top.first().copied().filter(|&t| !dom.is_tag(t, "body"));
     let created_container = top_candidate.is_none();
     let top_candidate = match top_candidate.take() {
@@ -338,7 +379,17 @@ pub fn grab_article(dom: &mut Dom, context: &Context, flags: Flags) -> Option<Se
     if created_container {
         dom.append(content, top_candidate);
     } else {
-        gather_siblings(dom, top_candidate, parent, &scores, content);
+        // Once the story under the headline was preferred, the longer one it was preferred to
+        // does not come back as a sibling.
+        let anchor = anchor.filter(|_| moved_to_headline);
+        gather_siblings(
+            dom,
+            top_candidate,
+            parent,
+            &scores,
+            anchor.as_ref(),
+            content,
+        );
     }
     let dir = [parent, top_candidate]
         .into_iter()
@@ -423,6 +474,7 @@ fn gather_siblings(
     best: NodeId,
     parent: NodeId,
     scores: &HashMap<NodeId, f64>,
+    anchor: Option<&super::anchor::Anchor>,
     content: NodeId,
 ) {
     let best_score = scores.get(&best).copied().unwrap_or(0.0);
@@ -436,7 +488,8 @@ fn gather_siblings(
             if !best_class.is_empty() && dom.attr(sibling, "class") == Some(best_class.as_str()) {
                 bonus += best_score * 0.2;
             }
-            if scores.get(&sibling).is_some_and(|s| s + bonus >= threshold) {
+            let beside_headline = anchor.is_none_or(|a| a.holds(sibling));
+            if beside_headline && scores.get(&sibling).is_some_and(|s| s + bonus >= threshold) {
                 true
             } else if dom.is_tag(sibling, "p") {
                 let density = link_density(dom, sibling);

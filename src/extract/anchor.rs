@@ -1,0 +1,147 @@
+//! Stage 6's sense of place: where the page's headline stands. A page can hold more than one
+//! story (the next one loaded below, teasers with their summaries, a long comment thread), and
+//! the longest is not always the one the reader opened; the one they opened starts under its
+//! headline. Known by text offsets in document order, so it still answers once the walk has
+//! removed the headline itself.
+
+use super::score::is_probably_visible;
+use super::title::text_similarity;
+use crate::dom::{Dom, NodeId, ROOT};
+
+/// How alike a heading and the headline must be (as the walk's own headline check).
+const HEADLINE_SIMILARITY: f64 = 0.75;
+/// Most text between the headline's end and the story's start: a byline, a date, a caption.
+const MAX_GAP_CHARS: usize = 400;
+/// Most text between a byline set above the headline and the headline (a kicker, a date).
+const MAX_BYLINE_LEAD_CHARS: usize = 200;
+
+pub struct Anchor {
+    /// Characters of text before each node, in document order, and within it.
+    before: Vec<usize>,
+    within: Vec<usize>,
+    headline: NodeId,
+}
+
+impl Anchor {
+    /// The first visible `<h1>` (else `<h2>`) that reads as the headline.
+    pub fn find(dom: &Dom, title: &str) -> Option<Anchor> {
+        if title.is_empty() {
+            return None;
+        }
+        let headline = ["h1", "h2"].iter().find_map(|tag| {
+            dom.find_all(ROOT, &[tag]).into_iter().find(|&h| {
+                is_probably_visible(dom, h)
+                    && text_similarity(title, &dom.inner_text(h)) > HEADLINE_SIMILARITY
+            })
+        })?;
+        let order = dom.descendants(ROOT);
+        let mut before = vec![0; dom.nodes.len()];
+        let mut within = vec![0; dom.nodes.len()];
+        let mut seen = 0;
+        for &node in &order {
+            before[node] = seen;
+            if let Some(text) = dom.text_of(node) {
+                let length = text.chars().filter(|c| !c.is_whitespace()).count();
+                within[node] = length;
+                seen += length;
+            }
+        }
+        for &node in order.iter().rev() {
+            if let Some(parent) = dom.parent(node) {
+                within[parent] += within[node];
+            }
+        }
+        Some(Anchor {
+            before,
+            within,
+            headline: headline.min(dom.nodes.len() - 1),
+        })
+    }
+
+    /// Whether `node` (as the page was before the walk) holds the headline or begins just
+    /// after it.
+    pub fn holds(&self, node: NodeId) -> bool {
+        let (Some(&start), Some(&length)) = (self.before.get(node), self.within.get(node)) else {
+            return false;
+        };
+        let headline_start = self.before[self.headline];
+        let headline_end = headline_start + self.within[self.headline];
+        (start <= headline_start && start + length >= headline_end)
+            || (start >= headline_end && start - headline_end <= MAX_GAP_CHARS)
+    }
+}
+
+impl Anchor {
+    /// The first element that `is_byline` accepts beside the headline: within the gap after
+    /// it, else just before it (and not in a list, where the cards of other stories are). A
+    /// byline on a card elsewhere on the page names another story's author.
+    pub fn byline_near(
+        &self,
+        dom: &Dom,
+        is_byline: impl Fn(&Dom, NodeId) -> bool,
+    ) -> Option<NodeId> {
+        let headline_start = self.before[self.headline];
+        let headline_end = headline_start + self.within[self.headline];
+        let nodes = dom.descendants(ROOT);
+        let accepted = |node: NodeId| {
+            dom.is_element(node) && is_probably_visible(dom, node) && is_byline(dom, node)
+        };
+        let after = nodes.iter().copied().find(|&node| {
+            let start = self.before[node];
+            start >= headline_end && start - headline_end <= MAX_GAP_CHARS && accepted(node)
+        });
+        after.or_else(|| {
+            nodes.iter().copied().find(|&node| {
+                let (start, end) = (self.before[node], self.before[node] + self.within[node]);
+                end <= headline_start
+                    && headline_start - start <= MAX_BYLINE_LEAD_CHARS
+                    && !dom.has_ancestor_tag(node, "li", 0)
+                    && accepted(node)
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Options;
+
+    fn paragraphs(sentence: &str, count: usize) -> String {
+        (0..count)
+            .map(|i| {
+                format!("<p>{sentence} This is sentence {i}, with a comma, of some length.</p>")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_story_under_the_headline_over_a_longer_one_below() {
+        // The story the reader opened, then the next one loaded below it, three times longer.
+        let html = format!(
+            "<html><head><title>Blessing of the vehicles on Saturday</title></head><body>\
+             <div class=story><h1>Blessing of the vehicles on Saturday</h1>\
+             <p class=byline>By Ana Ruiz</p><div class=text>{}</div></div>\
+             <div class=story><h2>Prosecutor speaks on cooperation</h2>\
+             <p class=byline>By Luis Paz</p><div class=text>{}</div></div></body></html>",
+            paragraphs("The friars will bless cars and their drivers.", 6),
+            paragraphs("The prosecutor spoke about the fight against crime.", 18)
+        );
+        let article = crate::extract(&html, None, &Options::default()).unwrap();
+        assert!(article.text.contains("bless cars"), "{}", article.text);
+        assert!(!article.text.contains("prosecutor"), "{}", article.text);
+        assert_eq!(article.byline.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn a_card_before_the_headline_does_not_lend_its_byline() {
+        let html = format!(
+            "<html><head><title>The sharing economy is a lie, says a long headline</title></head><body>\
+             <ul><li><a href=/other>Another story</a> <span class=byline>Paul Card</span></li></ul>\
+             <h1>The sharing economy is a lie, says a long headline</h1>\
+             <h2>A subtitle of the story</h2><span class=byline>Rita Eskow</span>{}</body></html>",
+            paragraphs("Companies talk a good game about sharing.", 6)
+        );
+        let article = crate::extract(&html, None, &Options::default()).unwrap();
+        assert_eq!(article.byline.as_deref(), Some("Rita Eskow"));
+    }
+}
