@@ -326,19 +326,23 @@ pub fn grab_article(dom: &mut Dom, context: &Context, flags: Flags) -> Option<Se
     }
 
     // The story under the headline over a longer one elsewhere on the page, when it scores
-    // within reach of it.
+    // within reach of it: the best candidate that holds the headline or starts right after it,
+    // among all of them (a page of several stories has more than the top few elsewhere).
     let mut moved_to_headline = false;
     if let (Some(anchor), Some(&first)) = (&anchor, top.first()) {
         if !anchor.holds(first) {
-            if let Some(at) = top
+            let anchored = candidates
                 .iter()
-                .position(|&t| anchor.holds(t) && scores[&t] >= ANCHORED_MIN_SHARE * scores[&first])
+                .copied()
+                .filter(|&c| anchor.holds(c) && scores[&c] >= ANCHORED_MIN_SHARE * scores[&first])
                 // A wrapper around the headline and the best candidate both: the best
                 // candidate is under the headline already.
-                .filter(|&at| !dom.is_attached_to(first, top[at]))
-            {
-                let anchored = top.remove(at);
+                .filter(|&c| !dom.is_attached_to(first, c))
+                .max_by(|a, b| scores[a].total_cmp(&scores[b]));
+            if let Some(anchored) = anchored {
+                top.retain(|&t| t != anchored);
                 top.insert(0, anchored);
+                top.truncate(context.top_candidates);
                 moved_to_headline = true;
             }
         }
