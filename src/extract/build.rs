@@ -77,6 +77,56 @@ fn treatment(tag: &str) -> Treatment {
 }
 
 /// Elements whose direct text children can only be layout whitespace.
+/// In captions, a phrase that ends a sentence and one set beside it without a space
+/// ("…phenomenon.</span><span>Credit: …", "…liefern.<cite>Foto: …") are two phrases the page's
+/// styles kept apart; a space keeps the text from gluing them together.
+fn space_caption_phrases(blocks: &mut Vec<Block>, in_caption: bool) {
+    if in_caption {
+        let mut i = 1;
+        while i < blocks.len() {
+            let ends = last_char(&blocks[i - 1]).is_some_and(|c| ".!?)”»…".contains(c));
+            let starts = first_char(&blocks[i]).is_some_and(|c| c.is_uppercase() || c == '©');
+            if ends && starts {
+                blocks.insert(i, Block::Text(" ".into()));
+                i += 1;
+            }
+            i += 1;
+        }
+    }
+    for block in blocks.iter_mut() {
+        if let Block::Element(element) = block {
+            let inside = in_caption || element.tag == "figcaption";
+            space_caption_phrases(&mut element.children, inside);
+        }
+    }
+}
+
+fn last_char(block: &Block) -> Option<char> {
+    match block {
+        Block::Text(text) => text.chars().last(),
+        Block::Element(element) => element.children.last().and_then(last_char),
+    }
+}
+
+fn first_char(block: &Block) -> Option<char> {
+    match block {
+        Block::Text(text) => text.chars().next(),
+        Block::Element(element) => element.children.first().and_then(first_char),
+    }
+}
+
+/// Class and id words of a photo credit or a source line set inline.
+const CREDIT_MARKERS: &[&str] = &["credit", "copyright", "photographer", "fotograf", "quelle"];
+
+/// A photo credit or source set inside a caption or paragraph, outside code.
+fn is_credit(dom: &Dom, node: NodeId) -> bool {
+    let names = dom.class_and_id(node).to_ascii_lowercase();
+    !names.is_empty()
+        && CREDIT_MARKERS.iter().any(|m| names.contains(m))
+        && !dom.has_ancestor_tag(node, "pre", 0)
+        && !dom.has_ancestor_tag(node, "code", 0)
+}
+
 fn is_container(tag: &str) -> bool {
     matches!(
         tag,
@@ -180,6 +230,12 @@ pub struct Builder<'a> {
 impl Builder<'_> {
     /// The model of `content`'s children.
     pub fn build(&self, content: NodeId) -> Vec<Block> {
+        let mut blocks = self.build_tree(content);
+        space_caption_phrases(&mut blocks, false);
+        blocks
+    }
+
+    fn build_tree(&self, content: NodeId) -> Vec<Block> {
         self.children(content, 0)
     }
 
@@ -208,6 +264,20 @@ impl Builder<'_> {
             }
             return;
         }
+        if is_credit(self.dom, node) {
+            // "…of the harbour.<span class=credit>Photo: Ann Bee</span>": the credit is
+            // its own phrase; spaces keep it from being glued to the caption's last word.
+            out.push(Block::Text(" ".into()));
+            let mut inner = Vec::new();
+            self.node_inner(node, tag, depth, &mut inner);
+            out.append(&mut inner);
+            out.push(Block::Text(" ".into()));
+            return;
+        }
+        self.node_inner(node, tag, depth, out);
+    }
+
+    fn node_inner(&self, node: NodeId, tag: &str, depth: usize, out: &mut Vec<Block>) {
         if tag == "iframe" || tag == "video" || tag == "audio" {
             if let Some(link) = self.embed_link(node, tag) {
                 out.push(link);
@@ -402,6 +472,28 @@ mod tests {
             max_depth: 48,
         }
         .build(body)
+    }
+
+    #[test]
+    fn credits_are_not_glued_to_captions() {
+        let text = |html: &str| crate::text::to_text(&build(html));
+        assert_eq!(
+            text("<figure><figcaption><span>Seen from the dish.</span><span>Credit: Ann Bee</span></figcaption></figure>"),
+            "Seen from the dish. Credit: Ann Bee"
+        );
+        assert_eq!(
+            text("<p>The harbour at dawn<span class=photo-credit>Photo: Ann Bee</span></p>"),
+            "The harbour at dawn Photo: Ann Bee"
+        );
+        // Words split across inline elements stay whole, and code keeps its spacing.
+        assert_eq!(
+            text("<figure><figcaption>i<b>Phone</b></figcaption></figure>"),
+            "iPhone"
+        );
+        assert_eq!(
+            text("<pre><span class=copyright>a</span>b</pre>").trim(),
+            "ab"
+        );
     }
 
     #[test]
