@@ -76,6 +76,20 @@ fn is_valid_byline(dom: &Dom, node: NodeId, match_string: &str) -> bool {
     length > 0 && length < 100
 }
 
+/// Layers drawn over the page — `position: fixed` boxes and popovers: cookie banners, sticky
+/// bars, chat widgets, and a hostile page's fake reader view. An article scrolls with its page.
+fn is_overlay(dom: &Dom, node: NodeId) -> bool {
+    dom.attr(node, "popover").is_some()
+        || dom.attr(node, "style").is_some_and(|style| {
+            let compact: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            compact.contains("position:fixed")
+        })
+}
+
 /// A byline element's text; a child with itemprop="name" is the cleaner name.
 fn byline_text(dom: &Dom, node: NodeId) -> String {
     let name_node = dom
@@ -176,8 +190,9 @@ fn walk(dom: &mut Dom, context: &Context, flags: Flags) -> (Vec<NodeId>, Option<
             node = remove_and_get_next(dom, current);
             continue;
         }
-        if dom.attr(current, "aria-modal") == Some("true")
-            && dom.attr(current, "role") == Some("dialog")
+        if (dom.attr(current, "aria-modal") == Some("true")
+            && dom.attr(current, "role") == Some("dialog"))
+            || is_overlay(dom, current)
         {
             node = remove_and_get_next(dom, current);
             continue;
@@ -548,6 +563,22 @@ mod tests {
         assert!(text.starts_with("The council met"));
         assert!(
             !text.contains("Most read") && !text.contains("Home") && !text.contains("About us")
+        );
+    }
+
+    #[test]
+    fn layers_over_the_page_are_not_the_article() {
+        let article: String = (0..6).map(|_| format!("<p>{PARAGRAPH}</p>")).collect();
+        let html = format!(
+            r#"<body>{article}<p style="position: FIXED; inset:0">A fake view, drawn over.</p>
+               <p popover=manual>A popover. It says things.</p></body>"#
+        );
+        let (dom, selection) = select(&html);
+        let text = dom.inner_text(selection.content);
+        assert!(text.contains("The council met"));
+        assert!(
+            !text.contains("fake view") && !text.contains("popover"),
+            "{text}"
         );
     }
 
