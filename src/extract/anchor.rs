@@ -14,6 +14,9 @@ const HEADLINE_SIMILARITY: f64 = 0.75;
 const MAX_GAP_CHARS: usize = 400;
 /// Most text between a byline set above the headline and the headline (a kicker, a date).
 const MAX_BYLINE_LEAD_CHARS: usize = 200;
+/// Most text between the headline and a dateline after it: a story's length ("Erstellt am …"
+/// lines end some).
+const MAX_DATELINE_CHARS: usize = 5000;
 
 pub struct Anchor {
     /// Characters of text before each node, in document order, and within it.
@@ -41,7 +44,12 @@ impl Anchor {
         for &node in &order {
             before[node] = seen;
             if let Some(text) = dom.text_of(node) {
-                let length = text.chars().filter(|c| !c.is_whitespace()).count();
+                // Characters other than ASCII whitespace, counted by their first bytes: the
+                // whole page's text passes here.
+                let length = text
+                    .bytes()
+                    .filter(|&b| (b as i8) >= -0x40 && !b.is_ascii_whitespace())
+                    .count();
                 within[node] = length;
                 seen += length;
             }
@@ -72,6 +80,18 @@ impl Anchor {
 }
 
 impl Anchor {
+    /// Whether `node` starts near the headline: within its dateline's reach before it, or in the
+    /// first stretch of the story after it.
+    pub fn near_headline(&self, node: NodeId) -> bool {
+        let Some(&start) = self.before.get(node) else {
+            return false;
+        };
+        let headline_start = self.before[self.headline];
+        let headline_end = headline_start + self.within[self.headline];
+        (start < headline_start && headline_start - start <= MAX_BYLINE_LEAD_CHARS)
+            || (start >= headline_start && start - headline_end.min(start) <= MAX_DATELINE_CHARS)
+    }
+
     /// The first element that `is_byline` accepts beside the headline: within the gap after
     /// it, else just before it (and not in a list, where the cards of other stories are). A
     /// byline on a card elsewhere on the page names another story's author.

@@ -120,10 +120,12 @@ const CREDIT_MARKERS: &[&str] = &["credit", "copyright", "photographer", "fotogr
 
 /// A photo credit or source set inside a caption or paragraph, outside code.
 fn is_credit(dom: &Dom, node: NodeId) -> bool {
-    let names = dom.class_and_id(node).to_ascii_lowercase();
-    !names.is_empty()
-        && CREDIT_MARKERS.iter().any(|m| names.contains(m))
-        && !dom.has_ancestor_tag(node, "pre", 0)
+    // Asked of every node built: class names are lowercase by custom, so they are matched as
+    // they are, without a copy.
+    ["class", "id"].iter().any(|name| {
+        dom.attr(node, name)
+            .is_some_and(|value| CREDIT_MARKERS.iter().any(|m| value.contains(m)))
+    }) && !dom.has_ancestor_tag(node, "pre", 0)
         && !dom.has_ancestor_tag(node, "code", 0)
 }
 

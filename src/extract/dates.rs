@@ -6,6 +6,7 @@
 //!
 //! The result is a calendar date, `YYYY-MM-DD`.
 
+use super::anchor::Anchor;
 use crate::dom::{Dom, NodeId, ROOT};
 use url::Url;
 
@@ -220,13 +221,16 @@ const MONTHS: &[(&str, u32)] = &[
     ("تشرين", 0),
 ];
 
-/// The date the page shows for itself, as `YYYY-MM-DD`.
-pub fn visible_date(dom: &Dom, url: Option<&Url>) -> Option<String> {
+/// The date the page shows for itself, as `YYYY-MM-DD`. With the headline's place known, only
+/// what stands near it is read: the dateline is by the headline, and a page of many elements
+/// is not read whole for it.
+pub fn visible_date(dom: &Dom, url: Option<&Url>, anchor: Option<&Anchor>) -> Option<String> {
     let body = dom.body().unwrap_or(ROOT);
+    let near = |node: NodeId| anchor.is_none_or(|a| a.near_headline(node));
     let times = dom.find_all(body, &["time"]);
     let from_time = times
         .iter()
-        .filter(|&&t| !is_elsewhere(dom, t) && !is_modified_date(dom, t))
+        .filter(|&&t| near(t) && !is_elsewhere(dom, t) && !is_modified_date(dom, t))
         .find_map(|&t| {
             dom.attr(t, "datetime")
                 .and_then(date_in)
@@ -236,7 +240,9 @@ pub fn visible_date(dom: &Dom, url: Option<&Url>) -> Option<String> {
         .or_else(|| url.and_then(|u| date_in_path(u.path())))
         .or_else(|| {
             dom.descendants(body).into_iter().find_map(|node| {
-                (is_marked_as_date(dom, node)
+                (near(node)
+                    && dom.is_element(node)
+                    && is_marked_as_date(dom, node)
                     && dom.text_len(node) <= MAX_DATE_LINE_CHARS
                     && !is_elsewhere(dom, node))
                 .then(|| date_in(&dom.inner_text(node)))
@@ -257,22 +263,20 @@ fn is_modified_date(dom: &Dom, time: NodeId) -> bool {
 }
 
 fn is_marked_as_date(dom: &Dom, node: NodeId) -> bool {
-    if !dom.is_element(node) {
-        return false;
-    }
-    let mut names = dom.class_and_id(node);
-    if let Some(prop) = dom.attr(node, "itemprop") {
-        names.push(' ');
-        names.push_str(prop);
-    }
-    names
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|word| {
-            DATE_MARKERS
-                .iter()
-                .any(|m| word.starts_with(m) || word.ends_with(m))
+    // Asked of every element of a page whose metadata has no date: most have no class, id or
+    // itemprop, and are answered without building a string.
+    ["class", "id", "itemprop"].iter().any(|name| {
+        dom.attr(node, name).is_some_and(|value| {
+            value
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|word| {
+                    DATE_MARKERS
+                        .iter()
+                        .any(|m| word.starts_with(m) || word.ends_with(m))
+                })
         })
+    })
 }
 
 fn is_elsewhere(dom: &Dom, node: NodeId) -> bool {
@@ -460,11 +464,14 @@ mod tests {
              <article><h1>Headline</h1><div class=post-meta>Von Ann · 06.05.2014</div>\
              <p>Text</p></article></body>",
         );
-        assert_eq!(visible_date(&dom, None).as_deref(), Some("2014-05-06"));
+        assert_eq!(
+            visible_date(&dom, None, None).as_deref(),
+            Some("2014-05-06")
+        );
         let url = Url::parse("https://blog.example/2019/01/31/title/").unwrap();
         let bare = crate::parse::document("<body><p>Text</p></body>");
         assert_eq!(
-            visible_date(&bare, Some(&url)).as_deref(),
+            visible_date(&bare, Some(&url), None).as_deref(),
             Some("2019-01-31")
         );
     }

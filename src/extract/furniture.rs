@@ -128,7 +128,8 @@ fn is_call_to_action(dom: &Dom, node: NodeId) -> bool {
     let label = text.trim_matches(|c: char| !c.is_alphanumeric());
     AD_LABELS.contains(&label)
         || CALL_TO_ACTION_PREFIXES.iter().any(|p| text.starts_with(p))
-        || (contains_any(&text, SIGN_UP_WORDS) && contains_any(&text, NEWSLETTER_WORDS))
+        // The shorter list first: few short paragraphs name a newsletter at all.
+        || (contains_any(&text, NEWSLETTER_WORDS) && contains_any(&text, SIGN_UP_WORDS))
 }
 
 /// A headline set in capitals: how promotions for other stories are often set inside articles.
@@ -193,7 +194,6 @@ fn is_date_line(dom: &Dom, node: NodeId, content: NodeId) -> bool {
             && (w.starts_with("19") || w.starts_with("20"))
             && w.bytes().all(|b| b.is_ascii_digit())
     });
-    let has_month = words.iter().any(|w| is_month(w));
     let cjk_date = words.iter().any(|w| is_cjk_date(w));
     let numeric_date = cjk_date
         || text
@@ -205,6 +205,11 @@ fn is_date_line(dom: &Dom, node: NodeId, content: NodeId) -> bool {
                         !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit())
                     })
             });
+    // A year or a numeric date first: most short lines have neither, and are answered before
+    // their words are looked up among the months.
+    if !(numeric_date || has_year && words.iter().any(|w| is_month(w))) {
+        return false;
+    }
     // Everything else is date words: weekdays, "published", "updated", times, zones.
     let other = words
         .iter()
@@ -215,7 +220,7 @@ fn is_date_line(dom: &Dom, node: NodeId, content: NodeId) -> bool {
                 && !is_cjk_date(w)
         })
         .count();
-    (has_year && has_month || numeric_date) && other <= 1
+    other <= 1
 }
 
 /// "2019年11月19日", "2019年11月": a Chinese or Japanese date, its year written in full.

@@ -51,11 +51,6 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     // 3. What the page says about itself, read before cleaning removes its scripts.
     let document_title = title::document_title(&dom);
     let meta = metadata::read(&dom, &document_title);
-    //    When the metadata gives no date, the date the page shows.
-    let published_time = meta
-        .published_time
-        .clone()
-        .or_else(|| dates::visible_date(&dom, url.and_then(crate::address::parse).as_ref()));
     // 4. Take out scripts and styles, recover noscript images, turn <br> runs into paragraphs.
     prepare::strip_document(&mut dom);
     // 5. The headline: metadata first, else the document title without its site suffix.
@@ -66,7 +61,24 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     };
     let headline = title::on_page_headline(&dom, &headline).unwrap_or(headline);
     // 6–7. Find the article and clean it, retrying with looser rules while it comes out short.
-    let selection = select_with_retries(&dom, &headline, meta.byline.is_some(), options);
+    //    Where the headline stands, measured once: every attempt works on a copy with the same
+    //    node ids.
+    let anchor = anchor::Anchor::find(&dom, &headline);
+    //    When the metadata gives no date, the date the page shows by the headline.
+    let published_time = meta.published_time.clone().or_else(|| {
+        dates::visible_date(
+            &dom,
+            url.and_then(crate::address::parse).as_ref(),
+            anchor.as_ref(),
+        )
+    });
+    let selection = select_with_retries(
+        &dom,
+        &headline,
+        anchor.as_ref(),
+        meta.byline.is_some(),
+        options,
+    );
     // 8. Rebuild it from the allowlist as the output model.
     let content = match &selection {
         Some((selected_dom, selection)) => build::Builder {
@@ -160,11 +172,13 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
 fn select_with_retries(
     dom: &Dom,
     headline: &str,
+    anchor: Option<&anchor::Anchor>,
     have_byline: bool,
     options: &Options,
 ) -> Option<(Dom, select::Selection)> {
     let context = select::Context {
         title: headline,
+        anchor,
         have_byline,
         top_candidates: options.top_candidates,
     };

@@ -35,9 +35,11 @@ pub fn has_running_prose(content: &[Block], min_words: usize) -> bool {
 
 #[derive(Default)]
 struct BlockReader {
-    /// The current block's text, and the part of it inside links.
-    text: String,
+    /// The current block's characters (not counting spaces), those inside links, and its
+    /// words; counted piece by piece as the text goes by, no copy made.
+    chars: usize,
     linked_chars: usize,
+    block_words: usize,
     /// Words since the last link block.
     stretch: usize,
     longest_stretch: usize,
@@ -51,20 +53,21 @@ impl BlockReader {
         for block in blocks {
             match block {
                 Block::Text(text) => {
-                    self.text.push_str(text);
+                    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
+                    self.chars += chars;
                     if in_link {
-                        self.linked_chars += text.chars().filter(|c| !c.is_whitespace()).count();
+                        self.linked_chars += chars;
                     }
+                    // Inline elements part words (the model's text is rendered so), so each
+                    // piece's words are its own.
+                    self.block_words += word_count(text);
                 }
                 Block::Element(element) => {
                     let block_level = is_block_tag(element.tag);
                     if block_level {
                         self.flush();
                     }
-                    // A space so that words of adjacent inline elements stay apart.
-                    self.text.push(' ');
                     self.walk(&element.children, in_link || element.tag == "a");
-                    self.text.push(' ');
                     if block_level {
                         self.flush();
                     }
@@ -75,15 +78,14 @@ impl BlockReader {
 
     /// Ends the current block: prose lengthens the stretch, a link block ends it.
     fn flush(&mut self) {
-        let chars = self.text.chars().filter(|c| !c.is_whitespace()).count();
+        let (chars, words) = (self.chars, self.block_words);
         if chars > 0 {
             if self.linked_chars as f64 >= LINK_SHARE * chars as f64 {
-                if word_count(&self.text) >= MIN_HEADLINE_WORDS {
+                if words >= MIN_HEADLINE_WORDS {
                     self.stretch = 0;
                 }
             } else {
                 // Inline links are part of the prose: a paragraph citing its sources is one.
-                let words = word_count(&self.text);
                 if self.stretch == 0 && words > 0 {
                     self.stretches += 1;
                 }
@@ -92,8 +94,9 @@ impl BlockReader {
                 self.longest_stretch = self.longest_stretch.max(self.stretch);
             }
         }
-        self.text.clear();
+        self.chars = 0;
         self.linked_chars = 0;
+        self.block_words = 0;
     }
 }
 

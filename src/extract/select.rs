@@ -31,6 +31,9 @@ pub struct Selection {
 /// What the walk needs to know from earlier stages.
 pub struct Context<'a> {
     pub title: &'a str,
+    /// Where the headline stands on the page as it was before any attempt (node ids are the
+    /// same in every attempt's copy).
+    pub anchor: Option<&'a super::anchor::Anchor>,
     pub have_byline: bool,
     pub top_candidates: usize,
 }
@@ -81,6 +84,10 @@ fn is_valid_byline(dom: &Dom, node: NodeId, match_string: &str) -> bool {
 fn is_overlay(dom: &Dom, node: NodeId) -> bool {
     dom.attr(node, "popover").is_some()
         || dom.attr(node, "style").is_some_and(|style| {
+            // Most styles say nothing of position: those are answered without a copy.
+            if !style.to_ascii_lowercase().contains("fixed") {
+                return false;
+            }
             let compact: String = style
                 .chars()
                 .filter(|c| !c.is_whitespace())
@@ -303,7 +310,7 @@ fn score_paragraphs(
 /// Run one attempt on `dom` (a fresh copy of the cleaned page).
 pub fn grab_article(dom: &mut Dom, context: &Context, flags: Flags) -> Option<Selection> {
     let body = dom.body()?;
-    let anchor = super::anchor::Anchor::find(dom, context.title);
+    let anchor = context.anchor;
     // The byline beside the headline, taken out before the walk (which would otherwise take
     // the page's first byline-like element, or lose it with an unlikely-looking wrapper).
     let header_byline = anchor
@@ -344,7 +351,7 @@ pub fn grab_article(dom: &mut Dom, context: &Context, flags: Flags) -> Option<Se
     // within reach of it: the best candidate that holds the headline or starts right after it,
     // among all of them (a page of several stories has more than the top few elsewhere).
     let mut moved_to_headline = false;
-    if let (Some(anchor), Some(&first)) = (&anchor, top.first()) {
+    if let (Some(anchor), Some(&first)) = (anchor, top.first()) {
         if !anchor.holds(first) {
             let anchored = candidates
                 .iter()
@@ -401,14 +408,7 @@ pub fn grab_article(dom: &mut Dom, context: &Context, flags: Flags) -> Option<Se
         // Once the story under the headline was preferred, the longer one it was preferred to
         // does not come back as a sibling.
         let anchor = anchor.filter(|_| moved_to_headline);
-        gather_siblings(
-            dom,
-            top_candidate,
-            parent,
-            &scores,
-            anchor.as_ref(),
-            content,
-        );
+        gather_siblings(dom, top_candidate, parent, &scores, anchor, content);
     }
     let dir = [parent, top_candidate]
         .into_iter()
@@ -540,6 +540,7 @@ mod tests {
         let mut dom = crate::parse::document(html);
         let context = Context {
             title: "",
+            anchor: None,
             have_byline: false,
             top_candidates: 5,
         };
