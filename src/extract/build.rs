@@ -120,8 +120,14 @@ const CREDIT_MARKERS: &[&str] = &["credit", "copyright", "photographer", "fotogr
 
 /// A photo credit or source set inside a caption or paragraph, outside code.
 fn is_credit(dom: &Dom, node: NodeId) -> bool {
-    // Asked of every node built: class names are lowercase by custom, so they are matched as
-    // they are, without a copy.
+    // Only inline elements glue to the words before them; blocks are apart already. Class
+    // names are lowercase by custom, so they are matched as they are, without a copy.
+    if !matches!(
+        dom.tag(node),
+        Some("span" | "small" | "cite" | "em" | "i" | "b" | "strong" | "font")
+    ) {
+        return false;
+    }
     ["class", "id"].iter().any(|name| {
         dom.attr(node, name)
             .is_some_and(|value| CREDIT_MARKERS.iter().any(|m| value.contains(m)))
