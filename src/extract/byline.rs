@@ -7,6 +7,7 @@
 
 use super::dates::{date_in, is_month};
 use super::furniture::DATE_WORDS;
+use crate::article::{is_block_tag, Block};
 use crate::dom::collapse_whitespace;
 
 /// Words that introduce the author's name, lowercase, in the corpora's languages; each is
@@ -130,7 +131,12 @@ fn cut_trailing_date(text: &str) -> String {
     let mut cut = text.len();
     for (at, c) in text.char_indices() {
         let boundary = at == 0 || c.is_whitespace() || matches!(c, ',' | '·' | '|' | '–' | '—');
-        if boundary && at > 0 && starts_a_date(&text[at..]) {
+        // After a separator, any number is the dateline's: "Ann Bee - 11/18/19 11:04 PM".
+        let separated = matches!(c, ',' | '·' | '|' | '–' | '—' | '-')
+            && text[at + c.len_utf8()..]
+                .trim_start()
+                .starts_with(|d: char| d.is_ascii_digit());
+        if at > 0 && (separated || boundary && starts_a_date(&text[at..])) {
             cut = at;
             break;
         }
@@ -158,6 +164,74 @@ fn starts_a_date(rest: &str) -> bool {
     let begins = first.starts_with(|c: char| c.is_ascii_digit())
         || is_month(&first.trim_end_matches(['.', ',']).to_lowercase());
     begins && date_in(&words.join(" ")).is_some()
+}
+
+/// How many of the body's first text blocks may be the byline line.
+const LEADING_BLOCKS: usize = 4;
+/// Longest byline line.
+const MAX_BYLINE_LINE_CHARS: usize = 150;
+
+/// The byline line the page set at the top of the body ("By Justine Coleman - 11/18/19 11:04
+/// PM EST"): among the body's first blocks, one whose names are the byline's goes. The view
+/// shows the byline and the date above the body, from the model.
+pub fn drop_byline_line(content: &mut Vec<Block>, byline: &str) {
+    let wanted = squeezed(byline);
+    if !wanted.is_empty() {
+        drop_in(content, &wanted, &mut 0);
+    }
+}
+
+/// Returns true once the first blocks have all been seen.
+fn drop_in(blocks: &mut Vec<Block>, wanted: &str, seen: &mut usize) -> bool {
+    let mut i = 0;
+    while i < blocks.len() {
+        if *seen >= LEADING_BLOCKS {
+            return true;
+        }
+        match &mut blocks[i] {
+            Block::Element(element)
+                if is_block_tag(element.tag) && !has_block(&element.children) =>
+            {
+                let text = collapse_whitespace(&crate::text::to_text(&element.children));
+                if text.is_empty() {
+                    i += 1;
+                    continue;
+                }
+                *seen += 1;
+                let names = (text.chars().count() <= MAX_BYLINE_LINE_CHARS)
+                    .then(|| clean_byline(&text))
+                    .flatten();
+                if names.is_some_and(|n| squeezed(&n) == wanted) {
+                    blocks.remove(i);
+                    return true;
+                }
+            }
+            Block::Element(element) => {
+                if drop_in(&mut element.children, wanted, seen) {
+                    return true;
+                }
+            }
+            Block::Text(text) if !text.trim().is_empty() => *seen += 1,
+            Block::Text(_) => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+fn has_block(blocks: &[Block]) -> bool {
+    blocks.iter().any(|b| match b {
+        Block::Element(e) => is_block_tag(e.tag) || has_block(&e.children),
+        Block::Text(_) => false,
+    })
+}
+
+/// Letters and digits only, lowercase.
+fn squeezed(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]
@@ -192,6 +266,28 @@ mod tests {
         ] {
             assert_eq!(clean_byline(raw).as_deref(), Some(name), "{raw}");
         }
+    }
+
+    #[test]
+    fn the_byline_line_leaves_the_body() {
+        use crate::article::Element;
+        let p = |text: &str| {
+            Block::Element(Element {
+                tag: "p",
+                attrs: Vec::new(),
+                children: vec![Block::Text(text.to_string())],
+            })
+        };
+        let mut body = vec![
+            p("By Justine Coleman - 11/18/19 11:04 PM EST"),
+            p("A New York man pleaded guilty on Monday."),
+        ];
+        drop_byline_line(&mut body, "Justine Coleman");
+        assert_eq!(body, vec![p("A New York man pleaded guilty on Monday.")]);
+        // A sentence naming the author is the story's.
+        let mut body = vec![p("Justine Coleman reported from the courthouse that day.")];
+        drop_byline_line(&mut body, "Justine Coleman");
+        assert_eq!(body.len(), 1);
     }
 
     #[test]

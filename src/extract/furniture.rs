@@ -27,6 +27,8 @@ const PHRASING: &[&str] = &[
     "a", "abbr", "b", "br", "cite", "code", "em", "i", "img", "mark", "picture", "q", "s", "small",
     "source", "strong", "sub", "sup", "u", "wbr",
 ];
+/// Longest line that is only a credit ("© Aaron Schwartz", "© 2020 CBS Interactive Inc.").
+const CREDIT_LINE_MAX_CHARS: usize = 100;
 /// Longest teaser paragraph.
 const TEASER_MAX_CHARS: usize = 300;
 
@@ -53,7 +55,8 @@ pub fn remove_furniture(dom: &mut Dom, content: NodeId, title: &str) {
             || (fits(GALLERY_COUNTER_MAX_CHARS) && is_gallery_counter(dom, node))
             || (fits(title.len() + 8) && repeats_title(dom, node, &title))
             || (fits(TEASER_MAX_CHARS) && dom.is_tag(node, "p") && is_teaser(dom, node))
-            || (fits(CALL_TO_ACTION_MAX_CHARS) && is_call_to_action(dom, node));
+            || (fits(CALL_TO_ACTION_MAX_CHARS) && is_call_to_action(dom, node))
+            || (fits(CREDIT_LINE_MAX_CHARS) && is_credit_line(dom, node));
         if furniture {
             dom.detach(node);
         }
@@ -130,6 +133,16 @@ fn is_call_to_action(dom: &Dom, node: NodeId) -> bool {
         || CALL_TO_ACTION_PREFIXES.iter().any(|p| text.starts_with(p))
         // The shorter list first: few short paragraphs name a newsletter at all.
         || (contains_any(&text, NEWSLETTER_WORDS) && contains_any(&text, SIGN_UP_WORDS))
+}
+
+/// A block that is only a copyright or photo credit, set on a line of its own: it starts with
+/// the copyright sign, in every language the same.
+fn is_credit_line(dom: &Dom, node: NodeId) -> bool {
+    matches!(
+        dom.tag(node),
+        Some("p" | "div" | "span" | "small" | "figcaption")
+    ) && dom.find_all(node, &["img", "p", "div"]).is_empty()
+        && dom.inner_text(node).starts_with('©')
 }
 
 /// A headline set in capitals: how promotions for other stories are often set inside articles.
@@ -564,6 +577,8 @@ mod tests {
             r#"<p><strong><a href="/other">TAYLOR SWIFT CLEARED TO PERFORM HITS</a></strong></p>"#,
             "<p>Sign up for our newsletter to get the day's news in your inbox.</p>",
             "<p>Advertisement</p>",
+            "<p>© Aaron Schwartz</p>",
+            "<div>© 2020 CBS Interactive Inc. All Rights Reserved.</div>",
         ] {
             assert_eq!(
                 kept(

@@ -80,7 +80,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         options,
     );
     // 8. Rebuild it from the allowlist as the output model.
-    let content = match &selection {
+    let mut content = match &selection {
         Some((selected_dom, selection)) => build::Builder {
             dom: selected_dom,
             base: base.as_ref(),
@@ -89,7 +89,21 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .build(selection.content),
         None => Vec::new(),
     };
-    // 9. The plain text and counts; metadata gaps filled from the content.
+    // 9. The byline, the names alone, and its line out of the body; the plain text and counts;
+    //    metadata gaps filled from the content.
+    let byline = meta
+        .byline
+        .as_deref()
+        .and_then(byline::clean_byline)
+        .or_else(|| {
+            selection
+                .as_ref()
+                .and_then(|(_, s)| s.byline.as_deref())
+                .and_then(byline::clean_byline)
+        });
+    if let Some(names) = &byline {
+        byline::drop_byline_line(&mut content, names);
+    }
     let plain = text::to_text(&content);
     let site_name = meta.site_name;
     let host = url
@@ -102,16 +116,6 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     ))
     .map(|t| collapse_whitespace(&t))
     .filter(|t| !t.is_empty());
-    let byline = meta
-        .byline
-        .as_deref()
-        .and_then(byline::clean_byline)
-        .or_else(|| {
-            selection
-                .as_ref()
-                .and_then(|(_, s)| s.byline.as_deref())
-                .and_then(byline::clean_byline)
-        });
     // 10. Is it an article? Judged on what was found, not on the page's markup.
     let readerable = readerable::has_running_prose(&content, options.readerable_min_words);
     let excerpt = meta.excerpt.or_else(|| first_paragraph(&content));
