@@ -7,6 +7,7 @@
 
 use super::dates::{date_in, is_month};
 use super::furniture::DATE_WORDS;
+use super::title::squeezed;
 use crate::article::{is_block_tag, Block};
 use crate::dom::collapse_whitespace;
 
@@ -224,14 +225,6 @@ fn has_block(blocks: &[Block]) -> bool {
         Block::Element(e) => is_block_tag(e.tag) || has_block(&e.children),
         Block::Text(_) => false,
     })
-}
-
-/// Letters and digits only, lowercase.
-fn squeezed(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 #[cfg(test)]

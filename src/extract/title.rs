@@ -144,8 +144,9 @@ fn separator_positions_in(text: &str, set: &[char]) -> Vec<usize> {
     out
 }
 
-/// Letters and digits only, lowercase: "Petri-Heil.ch" and "petri-heil.ch" compare equal.
-fn squeezed(text: &str) -> String {
+/// Letters and digits only, lowercase: "Petri-Heil.ch" and "petri-heil.ch" compare equal
+/// (site names here, names in a byline there).
+pub(super) fn squeezed(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
