@@ -171,7 +171,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     })
 }
 
-/// Stages 7 and 8 on a fresh copy of the page with each set of flags in turn, until one gives
+/// Stages 6 and 7 on a fresh copy of the page with each set of flags in turn, until one gives
 /// enough text; otherwise keep the longest result.
 fn select_with_retries(
     dom: &Dom,
