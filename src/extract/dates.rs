@@ -1,4 +1,4 @@
-//! Stage 3, when the metadata gives no date: the date the page shows. Almost every article
+//! Stage 5, when the metadata gives no date: the date the page shows by its headline. Almost every article
 //! whose metadata is silent still says when it was published, in a `<time>` element, in its
 //! address (`/2019/01/31/`) or on a line of its own marked as the date ("Veröffentlicht am
 //! 3. März 2021", "12 marca 2021", "2021年3月12日"). Read in that order of trust; dates in

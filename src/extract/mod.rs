@@ -3,10 +3,10 @@
 //!
 //!  1. `prepare::parse`          the page into the arena, within the size limits
 //!  2. `base_url`                where relative links point
-//!  3. `metadata`                what the page says about itself, before anything is removed;
-//!     `dates`: the date it shows, when its metadata has none
+//!  3. `metadata`                what the page says about itself, before anything is removed
 //!  4. `prepare::strip_document` scripts and styles out, `<noscript>` images in, `<br>` runs as paragraphs
-//!  5. `title`                   the headline
+//!  5. `title`                   the headline; `anchor`: where it stands on the page; `dates`: the
+//!     date shown by it, when the metadata has none
 //!  6. `select`                  the article's container, scored (one attempt per set of flags)
 //!  7. `clean`                   what slipped into that container taken out (each attempt), last
 //!     `trailing`: the site's own sections after the story
