@@ -106,13 +106,19 @@ impl Anchor {
         let accepted = |node: NodeId| {
             dom.is_element(node) && is_probably_visible(dom, node) && is_byline(dom, node)
         };
+        // Nodes made after the measure (none yet, when the walk has not run) are not placed.
+        let span = |node: NodeId| Some((*self.before.get(node)?, *self.within.get(node)?));
         let after = nodes.iter().copied().find(|&node| {
-            let start = self.before[node];
-            start >= headline_end && start - headline_end <= MAX_GAP_CHARS && accepted(node)
+            span(node).is_some_and(|(start, _)| {
+                start >= headline_end && start - headline_end <= MAX_GAP_CHARS
+            }) && accepted(node)
         });
         after.or_else(|| {
             nodes.iter().copied().find(|&node| {
-                let (start, end) = (self.before[node], self.before[node] + self.within[node]);
+                let Some((start, length)) = span(node) else {
+                    return false;
+                };
+                let end = start + length;
                 end <= headline_start
                     && headline_start - start <= MAX_BYLINE_LEAD_CHARS
                     && !dom.has_ancestor_tag(node, "li", 0)

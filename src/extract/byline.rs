@@ -108,16 +108,25 @@ pub fn clean_byline(raw: &str) -> Option<String> {
 
 /// `text` without an introduction at its start, when a name follows it.
 fn strip_introduction(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
     INTRODUCTIONS.iter().find_map(|intro| {
-        let rest = lower.strip_prefix(intro)?;
+        // As many characters of `text` as the introduction has, compared lowercased: the cut
+        // falls on a character of `text` itself (lowercasing can change a string's length:
+        // "İ", "ẞ").
+        let chars = intro.chars().count();
+        let at = text
+            .char_indices()
+            .nth(chars)
+            .map_or(text.len(), |(i, _)| i);
+        let (head, rest) = text.split_at(at);
+        if head.to_lowercase() != *intro {
+            return None;
+        }
         // A whole word: followed by a space, a colon or the like, not by more letters
         // ("Bygone", "Vonnegut", "文章").
         if rest.chars().next()?.is_alphanumeric() {
             return None;
         }
-        let at = text.len() - rest.len();
-        let rest = text[at..].trim_start_matches(|c: char| {
+        let rest = rest.trim_start_matches(|c: char| {
             c.is_whitespace() || matches!(c, ':' | '：' | '-' | '–' | '/' | '|')
         });
         rest.chars()
@@ -256,6 +265,11 @@ mod tests {
             ("Bygone Days Staff", "Bygone Days Staff"),
             ("Kurt Vonnegut", "Kurt Vonnegut"),
             ("作者：肖春芳", "肖春芳"),
+            // Letters whose lowercase is longer or shorter than they are.
+            ("İbrahim Yılmaz", "İbrahim Yılmaz"),
+            ("Von ẞtefan Groß", "ẞtefan Groß"),
+            ("Von ẞẞ Groß", "ẞẞ Groß"),
+            ("İİİİİİİİİİ", "İİİİİİİİİİ"),
         ] {
             assert_eq!(clean_byline(raw).as_deref(), Some(name), "{raw}");
         }
