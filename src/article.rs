@@ -168,3 +168,21 @@ pub const BLOCK_TAGS: &[&str] = &[
 pub fn is_block_tag(tag: &str) -> bool {
     BLOCK_TAGS.contains(&tag)
 }
+
+/// Model builders for the unit tests of the stages and renderers that read the model.
+#[cfg(test)]
+pub(crate) mod build_for_tests {
+    use super::{Block, Element};
+
+    pub fn el(tag: &'static str, children: Vec<Block>) -> Block {
+        Block::Element(Element {
+            tag,
+            attrs: Vec::new(),
+            children,
+        })
+    }
+
+    pub fn t(s: &str) -> Block {
+        Block::Text(s.to_string())
+    }
+}

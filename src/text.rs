@@ -454,18 +454,7 @@ fn is_cjk(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Element;
-
-    fn el(tag: &'static str, children: Vec<Block>) -> Block {
-        Block::Element(Element {
-            tag,
-            attrs: Vec::new(),
-            children,
-        })
-    }
-    fn t(s: &str) -> Block {
-        Block::Text(s.to_string())
-    }
+    use crate::article::build_for_tests::{el, t};
 
     #[test]
     fn blocks_are_separated_and_words_never_join() {

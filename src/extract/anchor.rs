@@ -8,8 +8,9 @@ use super::score::is_probably_visible;
 use super::title::text_similarity;
 use crate::dom::{Dom, NodeId, ROOT};
 
-/// How alike a heading and the headline must be (as the walk's own headline check).
-const HEADLINE_SIMILARITY: f64 = 0.75;
+/// How alike a heading and the headline must be; the walk's check for the headline repeated
+/// in the body uses the same.
+pub(super) const HEADLINE_SIMILARITY: f64 = 0.75;
 /// Most text between the headline's end and the story's start: a byline, a date, a caption.
 const MAX_GAP_CHARS: usize = 400;
 /// Most text between a byline set above the headline and the headline (a kicker, a date).
@@ -62,32 +63,40 @@ impl Anchor {
         Some(Anchor {
             before,
             within,
-            headline: headline.min(dom.nodes.len() - 1),
+            headline,
         })
+    }
+
+    /// Where the headline's text starts and ends.
+    fn headline_span(&self) -> (usize, usize) {
+        let start = self.before[self.headline];
+        (start, start + self.within[self.headline])
+    }
+
+    /// Where a node's text starts and how long it is; `None` for a node made after the
+    /// measure (the walk makes some).
+    fn span(&self, node: NodeId) -> Option<(usize, usize)> {
+        Some((*self.before.get(node)?, *self.within.get(node)?))
     }
 
     /// Whether `node` (as the page was before the walk) holds the headline or begins just
     /// after it.
     pub fn holds(&self, node: NodeId) -> bool {
-        let (Some(&start), Some(&length)) = (self.before.get(node), self.within.get(node)) else {
+        let Some((start, length)) = self.span(node) else {
             return false;
         };
-        let headline_start = self.before[self.headline];
-        let headline_end = headline_start + self.within[self.headline];
+        let (headline_start, headline_end) = self.headline_span();
         (start <= headline_start && start + length >= headline_end)
             || (start >= headline_end && start - headline_end <= MAX_GAP_CHARS)
     }
-}
 
-impl Anchor {
     /// Whether `node` starts near the headline: within its dateline's reach before it, or in the
     /// first stretch of the story after it.
     pub fn near_headline(&self, node: NodeId) -> bool {
-        let Some(&start) = self.before.get(node) else {
+        let Some((start, _)) = self.span(node) else {
             return false;
         };
-        let headline_start = self.before[self.headline];
-        let headline_end = headline_start + self.within[self.headline];
+        let (headline_start, headline_end) = self.headline_span();
         (start < headline_start && headline_start - start <= MAX_BYLINE_LEAD_CHARS)
             || (start >= headline_start && start - headline_end.min(start) <= MAX_DATELINE_CHARS)
     }
@@ -100,22 +109,19 @@ impl Anchor {
         dom: &Dom,
         is_byline: impl Fn(&Dom, NodeId) -> bool,
     ) -> Option<NodeId> {
-        let headline_start = self.before[self.headline];
-        let headline_end = headline_start + self.within[self.headline];
+        let (headline_start, headline_end) = self.headline_span();
         let nodes = dom.descendants(ROOT);
         let accepted = |node: NodeId| {
             dom.is_element(node) && is_probably_visible(dom, node) && is_byline(dom, node)
         };
-        // Nodes made after the measure (none yet, when the walk has not run) are not placed.
-        let span = |node: NodeId| Some((*self.before.get(node)?, *self.within.get(node)?));
         let after = nodes.iter().copied().find(|&node| {
-            span(node).is_some_and(|(start, _)| {
+            self.span(node).is_some_and(|(start, _)| {
                 start >= headline_end && start - headline_end <= MAX_GAP_CHARS
             }) && accepted(node)
         });
         after.or_else(|| {
             nodes.iter().copied().find(|&node| {
-                let Some((start, length)) = span(node) else {
+                let Some((start, length)) = self.span(node) else {
                     return false;
                 };
                 let end = start + length;

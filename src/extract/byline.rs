@@ -140,7 +140,7 @@ fn strip_introduction(text: &str) -> Option<String> {
 fn cut_trailing_date(text: &str) -> String {
     let mut cut = text.len();
     for (at, c) in text.char_indices() {
-        let boundary = at == 0 || c.is_whitespace() || matches!(c, ',' | '·' | '|' | '–' | '—');
+        let boundary = c.is_whitespace() || matches!(c, ',' | '·' | '|' | '–' | '—');
         // After a separator, any number is the dateline's: "Ann Bee - 11/18/19 11:04 PM".
         let separated = matches!(c, ',' | '·' | '|' | '–' | '—' | '-')
             && text[at + c.len_utf8()..]
@@ -277,14 +277,8 @@ mod tests {
 
     #[test]
     fn the_byline_line_leaves_the_body() {
-        use crate::article::Element;
-        let p = |text: &str| {
-            Block::Element(Element {
-                tag: "p",
-                attrs: Vec::new(),
-                children: vec![Block::Text(text.to_string())],
-            })
-        };
+        use crate::article::build_for_tests::{el, t};
+        let p = |text: &str| el("p", vec![t(text)]);
         let mut body = vec![
             p("By Justine Coleman - 11/18/19 11:04 PM EST"),
             p("A New York man pleaded guilty on Monday."),

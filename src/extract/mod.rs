@@ -47,7 +47,10 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     // 1. Parse, within the size limits.
     let mut dom = prepare::parse(html, options)?;
     // 2. Where relative links point: the page URL, overridden by a <base href>.
-    let base = base_url(&dom, url);
+    //    The page's own address, parsed once: the base, the shown date, the site's host and
+    //    the model's url all read it.
+    let page_url = url.and_then(crate::address::parse);
+    let base = base_url(&dom, page_url.as_ref());
     // 3. What the page says about itself, read before cleaning removes its scripts.
     let document_title = title::document_title(&dom);
     let meta = metadata::read(&dom, &document_title);
@@ -65,13 +68,10 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     //    node ids.
     let anchor = anchor::Anchor::find(&dom, &headline);
     //    When the metadata gives no date, the date the page shows by the headline.
-    let published_time = meta.published_time.clone().or_else(|| {
-        dates::visible_date(
-            &dom,
-            url.and_then(crate::address::parse).as_ref(),
-            anchor.as_ref(),
-        )
-    });
+    let published_time = meta
+        .published_time
+        .clone()
+        .or_else(|| dates::visible_date(&dom, page_url.as_ref(), anchor.as_ref()));
     let selection = select_with_retries(
         &dom,
         &headline,
@@ -106,13 +106,11 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     }
     let plain = text::to_text(&content);
     let site_name = meta.site_name;
-    let host = url
-        .and_then(crate::address::parse)
-        .and_then(|u| u.host_str().map(str::to_string));
+    let host = page_url.as_ref().and_then(Url::host_str);
     let title = Some(title::strip_site_name(
         &headline,
         site_name.as_deref(),
-        host.as_deref(),
+        host,
     ))
     .map(|t| collapse_whitespace(&t))
     .filter(|t| !t.is_empty());
@@ -160,7 +158,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         lang: meta.lang,
         dir: selection.as_ref().and_then(|(_, s)| s.dir.clone()),
         lead_image,
-        url: url.and_then(crate::address::parse).map(|u| u.to_string()),
+        url: page_url.as_ref().map(Url::to_string),
         readerable,
         word_count: text::word_count(&plain),
         text: plain,
@@ -180,9 +178,14 @@ fn select_with_retries(
     have_byline: bool,
     options: &Options,
 ) -> Option<(Dom, select::Selection)> {
+    // The byline beside the headline, looked for once: every attempt's copy has the same node.
+    let header_byline = anchor
+        .filter(|_| !have_byline)
+        .and_then(|a| select::byline_beside_headline(dom, a));
     let context = select::Context {
         title: headline,
         anchor,
+        header_byline,
         have_byline,
         top_candidates: options.top_candidates,
     };
@@ -211,8 +214,8 @@ fn select_with_retries(
     best.filter(|(_, s)| s.text_length > 0)
 }
 
-fn base_url(dom: &Dom, url: Option<&str>) -> Option<Url> {
-    let page = url.and_then(crate::address::parse);
+fn base_url(dom: &Dom, page: Option<&Url>) -> Option<Url> {
+    let page = page.cloned();
     let base_href = dom
         .find_first(crate::dom::ROOT, |d, n| {
             d.is_tag(n, "base") && d.attr(n, "href").is_some()

@@ -103,18 +103,7 @@ impl BlockReader {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Element;
-
-    fn el(tag: &'static str, children: Vec<Block>) -> Block {
-        Block::Element(Element {
-            tag,
-            attrs: Vec::new(),
-            children,
-        })
-    }
-    fn t(s: &str) -> Block {
-        Block::Text(s.to_string())
-    }
+    use crate::article::build_for_tests::{el, t};
 
     #[test]
     fn paragraphs_in_a_row_are_prose() {

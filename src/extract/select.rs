@@ -34,6 +34,9 @@ pub struct Context<'a> {
     /// Where the headline stands on the page as it was before any attempt (node ids are the
     /// same in every attempt's copy).
     pub anchor: Option<&'a super::anchor::Anchor>,
+    /// The byline element beside the headline (`byline_beside_headline`), taken out of each
+    /// attempt's copy before its walk.
+    pub header_byline: Option<NodeId>,
     pub have_byline: bool,
     pub top_candidates: usize,
 }
@@ -85,7 +88,11 @@ fn is_overlay(dom: &Dom, node: NodeId) -> bool {
     dom.attr(node, "popover").is_some()
         || dom.attr(node, "style").is_some_and(|style| {
             // Most styles say nothing of position: those are answered without a copy.
-            if !style.to_ascii_lowercase().contains("fixed") {
+            let fixed = style
+                .as_bytes()
+                .windows(5)
+                .any(|w| w.eq_ignore_ascii_case(b"fixed"));
+            if !fixed {
                 return false;
             }
             let compact: String = style
@@ -95,6 +102,14 @@ fn is_overlay(dom: &Dom, node: NodeId) -> bool {
                 .to_ascii_lowercase();
             compact.contains("position:fixed")
         })
+}
+
+/// The byline element beside the headline, if the page has one there (see
+/// `Anchor::byline_near`).
+pub fn byline_beside_headline(dom: &Dom, anchor: &super::anchor::Anchor) -> Option<NodeId> {
+    anchor.byline_near(dom, |d, n| {
+        is_valid_byline(d, n, &d.class_and_id(n).to_lowercase())
+    })
 }
 
 /// A byline element's text; a child with itemprop="name" is the cleaner name.
@@ -142,7 +157,7 @@ fn header_duplicates_title(dom: &Dom, node: NodeId, title: &str) -> bool {
     if !(dom.is_tag(node, "h1") || dom.is_tag(node, "h2")) || title.is_empty() {
         return false;
     }
-    text_similarity(title, &dom.inner_text(node)) > 0.75
+    text_similarity(title, &dom.inner_text(node)) > super::anchor::HEADLINE_SIMILARITY
 }
 
 /// Wrap runs of phrasing content directly inside a `<div>` into `<p>`s.
@@ -313,19 +328,11 @@ pub fn grab_article(dom: &mut Dom, context: &Context, flags: Flags) -> Option<Se
     let anchor = context.anchor;
     // The byline beside the headline, taken out before the walk (which would otherwise take
     // the page's first byline-like element, or lose it with an unlikely-looking wrapper).
-    let header_byline = anchor
-        .as_ref()
-        .filter(|_| !context.have_byline)
-        .and_then(|a| {
-            a.byline_near(dom, |d, n| {
-                is_valid_byline(d, n, &d.class_and_id(n).to_lowercase())
-            })
-        })
-        .map(|node| {
-            let text = byline_text(dom, node);
-            dom.detach(node);
-            text
-        });
+    let header_byline = context.header_byline.map(|node| {
+        let text = byline_text(dom, node);
+        dom.detach(node);
+        text
+    });
     let (to_score, walk_byline) = walk(dom, context, flags);
     let byline = header_byline.or(walk_byline);
     let (candidates, mut scores) = score_paragraphs(dom, &to_score, flags);
@@ -541,6 +548,7 @@ mod tests {
         let context = Context {
             title: "",
             anchor: None,
+            header_byline: None,
             have_byline: false,
             top_candidates: 5,
         };

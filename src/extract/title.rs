@@ -16,28 +16,14 @@ pub fn document_title(dom: &Dom) -> String {
         .unwrap_or_default()
 }
 
-/// Positions of " <sep> " separators in `title` (byte index of the separator character).
-fn separator_positions(title: &str) -> Vec<usize> {
-    let chars: Vec<(usize, char)> = title.char_indices().collect();
-    let mut out = Vec::new();
-    for i in 1..chars.len().saturating_sub(1) {
-        if TITLE_SEPARATORS.contains(&chars[i].1)
-            && chars[i - 1].1.is_whitespace()
-            && chars[i + 1].1.is_whitespace()
-        {
-            out.push(chars[i].0);
-        }
-    }
-    out
-}
-
 /// Readability's title heuristics over the document title.
 pub fn from_document(dom: &Dom) -> String {
     let original = document_title(dom);
     let mut title = original.clone();
     let mut had_hierarchical_separators = false;
 
-    let separators = separator_positions(&title);
+    // Readability's heuristics know only " <sep> ", spaced.
+    let separators = separator_positions(&title, TITLE_SEPARATORS, &[]);
     if let Some(&last) = separators.last() {
         had_hierarchical_separators = separators.iter().any(|&at| {
             let c = title[at..].chars().next().unwrap_or(' ');
@@ -113,7 +99,7 @@ pub fn on_page_headline(dom: &Dom, title: &str) -> Option<String> {
         !rest.is_empty()
             && (rest.starts_with(PARTING)
                 || rest.ends_with(PARTING)
-                || !separator_positions_in(rest, PARTING).is_empty())
+                || !separator_positions(rest, PARTING, PARTING_UNSPACED).is_empty())
     };
     dom.find_all(ROOT, &["h1"]).into_iter().find_map(|h1| {
         let text = collapse_whitespace(&dom.text_content(h1));
@@ -129,15 +115,15 @@ pub fn on_page_headline(dom: &Dom, title: &str) -> Option<String> {
     })
 }
 
-/// Positions of separators from `set` in `text`: spaced on both sides, or any of
-/// [`PARTING_UNSPACED`] (byte index of the separator character).
-fn separator_positions_in(text: &str, set: &[char]) -> Vec<usize> {
+/// Positions of separators from `set` in `text`: spaced on both sides, or any of `unspaced`
+/// as they stand (byte index of the separator character).
+fn separator_positions(text: &str, set: &[char], unspaced: &[char]) -> Vec<usize> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     for i in 1..chars.len().saturating_sub(1) {
         let c = chars[i].1;
         let spaced = chars[i - 1].1.is_whitespace() && chars[i + 1].1.is_whitespace();
-        if set.contains(&c) && (spaced || PARTING_UNSPACED.contains(&c)) {
+        if set.contains(&c) && (spaced || unspaced.contains(&c)) {
             out.push(chars[i].0);
         }
     }
@@ -192,7 +178,7 @@ fn names_site(part: &str, site_name: Option<&str>, host: Option<&str>) -> bool {
 /// precedes it ("Headline | Site | Tagline", "Site - Headline", "見出し_サイト"), in any
 /// script and with any separator; a title that would be left without a headline stays whole.
 pub fn strip_site_name(title: &str, site_name: Option<&str>, host: Option<&str>) -> String {
-    let cuts = separator_positions_in(title, PARTING);
+    let cuts = separator_positions(title, PARTING, PARTING_UNSPACED);
     let part_end = |i: usize| cuts.get(i).copied().unwrap_or(title.len());
     let after = |at: usize| at + title[at..].chars().next().map_or(1, char::len_utf8);
     // Parts between separators; the first that names the site, after the first part, ends the
