@@ -130,6 +130,9 @@ impl Writer {
         let markdown = self.mode == Mode::Markdown;
         match element.tag {
             "br" => self.gap(Gap::Line),
+            // The clean text holds no images, and a caption without its image reads as a
+            // stray sentence in the story (credits as noise); Markdown keeps both, as the view.
+            "figcaption" if !markdown => {}
             "hr" => {
                 self.gap(Gap::Paragraph);
                 if markdown {
@@ -511,6 +514,31 @@ mod tests {
         assert_eq!(
             to_markdown(&blocks),
             "## Title\n\nSome **bold** and [link](https://x.test/a%20b).\n\n> Quoted\n\n1. first\n2. second\n\n```\nfn main() {\n    x();\n}\n```"
+        );
+    }
+
+    #[test]
+    fn captions_go_with_their_images() {
+        let img = Block::Element(Element {
+            tag: "img",
+            attrs: vec![("src", "https://x.test/a.jpg".into()), ("alt", "A".into())],
+            children: vec![],
+        });
+        let blocks = vec![
+            el("p", vec![t("Before.")]),
+            el(
+                "figure",
+                vec![
+                    img,
+                    el("figcaption", vec![t("The harbour. Photo: Ann Bee")]),
+                ],
+            ),
+            el("p", vec![t("After.")]),
+        ];
+        assert_eq!(to_text(&blocks), "Before.\n\nAfter.");
+        assert_eq!(
+            to_markdown(&blocks),
+            "Before.\n\n![A](https://x.test/a.jpg)\n\nThe harbour. Photo: Ann Bee\n\nAfter."
         );
     }
 

@@ -10,7 +10,8 @@
 //!  6. `select`                  the article's container, scored (one attempt per set of flags)
 //!  7. `clean`                   what slipped into that container taken out (each attempt), last
 //!     `trailing`: the site's own sections after the story
-//!  8. `build`                   the output model, rebuilt from the allowlist
+//!  8. `build`                   the output model, rebuilt from the allowlist; `figures`: images
+//!     boxed with a few words become figures with their captions
 //!  9. text and counts           the plain text, word count and excerpt; `byline`: the names alone
 //! 10. `readerable`              whether what was found is an article: a stretch of running prose
 //! 11. `label`                   who stands behind the outlet, and any state wire copy
@@ -22,6 +23,7 @@ mod build;
 mod byline;
 mod clean;
 mod dates;
+mod figures;
 mod furniture;
 mod metadata;
 pub mod patterns;
@@ -79,7 +81,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         meta.byline.is_some(),
         options,
     );
-    // 8. Rebuild it from the allowlist as the output model.
+    // 8. Rebuild it from the allowlist as the output model; captions set beside images marked.
     let mut content = match &selection {
         Some((selected_dom, selection)) => build::Builder {
             dom: selected_dom,
