@@ -399,15 +399,21 @@ fn raw_text(blocks: &[Block]) -> String {
     out
 }
 
-fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+fn escape_markdown(text: &str) -> std::borrow::Cow<'_, str> {
+    const SPECIAL: &[char] = &['\\', '*', '_', '`', '[', ']', '<', '>'];
+    if !text.contains(SPECIAL) {
+        // Most words need no escape: no copy for them (one allocation per word was the
+        // Markdown copy's largest cost).
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + 4);
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>') {
+        if SPECIAL.contains(&c) {
             out.push('\\');
         }
         out.push(c);
     }
-    out
+    out.into()
 }
 
 fn escape_url(url: &str) -> String {
@@ -441,13 +447,40 @@ pub fn to_markdown(blocks: &[Block]) -> String {
 
 /// Words as a reader counts them: whitespace-separated runs, and each CJK character.
 pub fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .map(|word| {
-            let cjk = word.chars().filter(|&c| is_cjk(c)).count();
-            let rest = word.chars().any(|c| !is_cjk(c) && c.is_alphanumeric());
-            cjk + usize::from(rest)
-        })
-        .sum()
+    measure(text).words
+}
+
+/// A text's words (as [`word_count`] counts them) and its characters other than whitespace.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Measure {
+    pub words: usize,
+    pub chars: usize,
+}
+
+/// [`Measure`] in one pass over the characters, no word split off: the readerable verdict and
+/// the caption check measure every text of the article (callgrind, the 130 Readability pages:
+/// the split-and-rescan version was 183 M instructions of 3.25 G).
+pub fn measure(text: &str) -> Measure {
+    let mut measure = Measure::default();
+    // Whether the word being read has a letter or digit that is not CJK (it counts once).
+    let mut word_has_rest = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            measure.words += usize::from(word_has_rest);
+            word_has_rest = false;
+            continue;
+        }
+        measure.chars += 1;
+        if c.is_ascii() {
+            word_has_rest |= c.is_ascii_alphanumeric();
+        } else if is_cjk(c) {
+            measure.words += 1;
+        } else {
+            word_has_rest |= c.is_alphanumeric();
+        }
+    }
+    measure.words += usize::from(word_has_rest);
+    measure
 }
 
 fn is_cjk(c: char) -> bool {

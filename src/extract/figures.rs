@@ -23,6 +23,9 @@ const MAX_IMAGES: usize = 2;
 /// container (the top level, or a box that is all of it) is never one, and no caption may hold
 /// a third of the article's words: a short story beside its photo stays a story.
 pub fn mark_captions(blocks: &mut [Block]) {
+    if !blocks.iter().any(has_image) {
+        return;
+    }
     let article_words: usize = blocks.iter().map(words_in).sum();
     mark_below(blocks, article_words);
 }
@@ -89,24 +92,23 @@ struct Split {
 
 fn caption_split(children: &[Block], max_words: usize) -> Option<Split> {
     // Each child is an image part, a caption part, or blank; anything else (a heading, a
-    // list, a table, a quote, a figure with its caption) and this is not a caption box.
+    // list, a table, a quote, a figure with its caption) and this is not a caption box. The
+    // images are looked for first: most boxes have none beside their text, and are left after
+    // one look at their children, not a walk through their words.
     let mut kinds = Vec::with_capacity(children.len());
-    let (mut images, mut words) = (0, 0);
+    let mut images = 0;
     for child in children {
         let kind = if is_blank(child) {
             Part::Blank
         } else if let Some(count) = image_count(child) {
             images += count;
             Part::Image
-        } else if is_plain_text(child) {
-            words += words_in(child);
-            Part::Caption
         } else {
-            return None;
+            Part::Caption
         };
         kinds.push(kind);
     }
-    if !(1..=MAX_IMAGES).contains(&images) || words == 0 || words > max_words {
+    if !(1..=MAX_IMAGES).contains(&images) {
         return None;
     }
     // The images on one side and the caption on the other, not interleaved.
@@ -119,6 +121,15 @@ fn caption_split(children: &[Block], max_words: usize) -> Option<Split> {
     let first = solid.first()?.1;
     let switch = solid.iter().position(|(_, k)| *k != first)?;
     if solid[switch..].iter().any(|(_, k)| *k == first) {
+        return None;
+    }
+    let mut budget = max_words;
+    for (child, kind) in children.iter().zip(&kinds) {
+        if *kind == Part::Caption && !plain_text_within(child, &mut budget) {
+            return None;
+        }
+    }
+    if budget == max_words {
         return None;
     }
     Some(Split {
@@ -185,10 +196,18 @@ fn image_count(block: &Block) -> Option<usize> {
     (count > 0).then_some(count)
 }
 
-/// Text without structure: no image, heading, list, table, quote, code block or figure inside.
-fn is_plain_text(block: &Block) -> bool {
+/// Text without structure (no image, heading, list, table, quote, code block or figure
+/// inside) of at most `budget` words, which it takes off the budget.
+fn plain_text_within(block: &Block, budget: &mut usize) -> bool {
     match block {
-        Block::Text(_) => true,
+        Block::Text(text) => {
+            let words = word_count(text);
+            if words > *budget {
+                return false;
+            }
+            *budget -= words;
+            true
+        }
         Block::Element(element) => {
             !matches!(
                 element.tag,
@@ -207,8 +226,18 @@ fn is_plain_text(block: &Block) -> bool {
                     | "figure"
                     | "figcaption"
                     | "details"
-            ) && element.children.iter().all(is_plain_text)
+            ) && element
+                .children
+                .iter()
+                .all(|child| plain_text_within(child, budget))
         }
+    }
+}
+
+fn has_image(block: &Block) -> bool {
+    match block {
+        Block::Text(_) => false,
+        Block::Element(element) => element.tag == "img" || element.children.iter().any(has_image),
     }
 }
 

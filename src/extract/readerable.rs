@@ -13,7 +13,7 @@
 //! it holds.
 
 use crate::article::{is_block_tag, Block};
-use crate::text::word_count;
+use crate::text::measure;
 
 /// A block whose link text is at least this share of its text is a link, not prose.
 const LINK_SHARE: f64 = 0.5;
@@ -26,7 +26,10 @@ const MAX_BROKEN_STRETCHES: usize = 2;
 /// Whether `content` holds a stretch of prose of at least `min_words` words (each CJK
 /// character counted as one, as [`word_count`] does), or that many in a few stretches.
 pub fn has_running_prose(content: &[Block], min_words: usize) -> bool {
-    let mut reader = BlockReader::default();
+    let mut reader = BlockReader {
+        enough: min_words,
+        ..BlockReader::default()
+    };
     reader.walk(content, false);
     reader.flush();
     reader.longest_stretch >= min_words
@@ -46,21 +49,27 @@ struct BlockReader {
     /// Stretches begun, and words of prose in all.
     stretches: usize,
     words: usize,
+    /// The stretch that settles it: the rest of the article is not read once one is this long
+    /// (most articles have it in their first paragraphs).
+    enough: usize,
 }
 
 impl BlockReader {
     fn walk(&mut self, blocks: &[Block], in_link: bool) {
         for block in blocks {
+            if self.longest_stretch >= self.enough {
+                return;
+            }
             match block {
                 Block::Text(text) => {
-                    let chars = text.chars().filter(|c| !c.is_whitespace()).count();
-                    self.chars += chars;
+                    let measured = measure(text);
+                    self.chars += measured.chars;
                     if in_link {
-                        self.linked_chars += chars;
+                        self.linked_chars += measured.chars;
                     }
                     // Inline elements part words (the model's text is rendered so), so each
                     // piece's words are its own.
-                    self.block_words += word_count(text);
+                    self.block_words += measured.words;
                 }
                 Block::Element(element) => {
                     let block_level = is_block_tag(element.tag);
