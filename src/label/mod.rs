@@ -297,20 +297,25 @@ fn path_has_prefix(path: &str, prefix: &str) -> bool {
 
 /// An outlet whose name or alias is exactly `name` (ignoring case and surrounding space).
 pub fn outlet_by_name(name: &str) -> Option<&'static Outlet> {
-    let wanted = normalize_name(name);
+    let wanted: String = normalized_name(name).collect();
     if wanted.is_empty() {
         return None;
     }
-    outlets().iter().find(|o| {
-        normalize_name(o.name) == wanted || o.aliases.iter().any(|a| normalize_name(a) == wanted)
-    })
+    // Compared as character streams, no copy per candidate: every page asks this of its
+    // site name against some 1,200 outlets (callgrind, 130 Readability pages: 122 M
+    // instructions of 3.04 G when each candidate's name was normalized into a new string).
+    let same = |candidate: &str| wanted.chars().eq(normalized_name(candidate));
+    outlets()
+        .iter()
+        .find(|o| same(o.name) || o.aliases.iter().any(|a| same(a)))
 }
 
-fn normalize_name(name: &str) -> String {
+/// `name`'s characters with whitespace runs as one space, no space at either end, lowercase.
+fn normalized_name(name: &str) -> impl Iterator<Item = char> + '_ {
     name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+        .enumerate()
+        .flat_map(|(i, word)| (i > 0).then_some(' ').into_iter().chain(word.chars()))
+        .flat_map(char::to_lowercase)
 }
 
 /// The tier of a State Media Matrix code, `None` for an unknown code.
