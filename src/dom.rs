@@ -25,6 +25,14 @@ pub enum NodeKind {
     Text(Rc<str>),
 }
 
+/// Whether two tag names are the same: lengths and first letters first, so that most
+/// comparisons end without a call to `memcmp` (perf, the 130 Readability pages natively:
+/// `memcmp` was 6.5% of the time, most of it tag names of two to ten bytes).
+#[inline]
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
 #[derive(Debug, Clone)]
 pub struct Node {
     pub kind: NodeKind,
@@ -242,7 +250,7 @@ impl Dom {
     }
 
     pub fn is_tag(&self, id: NodeId, name: &str) -> bool {
-        self.tag(id) == Some(name)
+        self.tag(id).is_some_and(|tag| same_name(tag, name))
     }
 
     pub fn is_element(&self, id: NodeId) -> bool {
@@ -449,7 +457,7 @@ impl Dom {
         while let Some(node) = stack.pop() {
             let children = &self.nodes[node].children;
             if let NodeKind::Element { tag, .. } = &self.nodes[node].kind {
-                if tags.contains(&&**tag) {
+                if tags.iter().any(|t| same_name(t, tag)) {
                     out.push(node);
                 }
                 stack.extend(children.iter().rev());

@@ -641,8 +641,21 @@ pub const TITLE_SEPARATORS: &[char] = &['|', '-', '–', '—', '\\', '/', '>', 
 pub const COMMAS: &[char] = &[',', '，', '、', '،', '﹐', '︐', '︑', '⸴', '⸲', '﹑'];
 
 /// True when the lowercase `haystack` contains any of `needles`.
+///
+/// Each needle is looked for where its first byte is, not with `str::contains`, which sets up a
+/// two-way searcher per needle: on class names and short lines against lists of thirty words
+/// that setup was most of the cost (callgrind, 130 Readability pages: 2.4 M `contains` calls,
+/// ~170 M instructions with their `memcmp`s).
 pub fn contains_any(haystack: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|needle| haystack.contains(needle))
+    let haystack = haystack.as_bytes();
+    needles.iter().any(|needle| {
+        let needle = needle.as_bytes();
+        match needle.first() {
+            None => true,
+            Some(&first) => memchr::memchr_iter(first, haystack)
+                .any(|at| haystack[at..].starts_with(needle)),
+        }
+    })
 }
 
 /// True when any whitespace-separated token of `haystack` equals one of `tokens`.

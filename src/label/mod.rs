@@ -304,7 +304,11 @@ pub fn outlet_by_name(name: &str) -> Option<&'static Outlet> {
     // Compared as character streams, no copy per candidate: every page asks this of its
     // site name against some 1,200 outlets (callgrind, 130 Readability pages: 122 M
     // instructions of 3.04 G when each candidate's name was normalized into a new string).
-    let same = |candidate: &str| wanted.chars().eq(normalized_name(candidate));
+    // The first letter first: it rules out nearly every candidate at once.
+    let first = wanted.chars().next();
+    let same = |candidate: &str| {
+        normalized_name(candidate).next() == first && wanted.chars().eq(normalized_name(candidate))
+    };
     outlets()
         .iter()
         .find(|o| same(o.name) || o.aliases.iter().any(|a| same(a)))
