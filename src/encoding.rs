@@ -1,11 +1,14 @@
 //! Bytes to text: a byte-order mark first, then valid UTF-8 as such, then a `<meta charset>` (or `http-equiv`
-//! content-type) in the first 1024 bytes, then UTF-8. Invalid bytes become U+FFFD; nothing
-//! here can fail or panic.
+//! content-type) in the head, then UTF-8. Invalid bytes become U+FFFD; nothing here can fail
+//! or panic.
 
 use encoding_rs::{Encoding, UTF_8};
 
-/// How many bytes the HTML standard's prescan looks at for a charset declaration.
-const PRESCAN_BYTES: usize = 1024;
+/// How far to look for a charset declaration. The standard's prescan reads 1024 bytes, and a
+/// browser's parser still honours a `<meta charset>` it meets later in the head (it reparses);
+/// a saved page often has a web archive's toolbar or long scripts before it (a GB2312 page in
+/// trafilatura-dev declares itself at byte 1180). The head rarely runs longer than this.
+const PRESCAN_BYTES: usize = 16 * 1024;
 
 /// Decode a page's bytes to a string, honouring its declared encoding.
 pub fn decode(bytes: &[u8]) -> String {
@@ -32,29 +35,46 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     nul > 0 && Encoding::for_bom(bytes).is_none()
 }
 
-/// The encoding named by `charset=` in the prescan window, if encoding_rs knows it.
+/// The encoding a `<meta>` tag in the prescan window names (`<meta charset=…>`, or
+/// `charset=` in its `content`), if encoding_rs knows it. Only `<meta>` counts, as in the HTML
+/// standard's prescan: `<script charset="utf-8">` (web archives put it before the page's own
+/// head) says how that script is encoded, not the page.
 fn declared_encoding(head: &[u8]) -> Option<&'static Encoding> {
     let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
     let mut from = 0;
-    while let Some(at) = find(&lower[from..], b"charset") {
+    while let Some(at) = find(&lower[from..], b"<meta") {
+        let start = from + at;
+        let end = lower[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(lower.len(), |p| start + p);
+        if let Some(encoding) = charset_in(&lower[start..end]) {
+            return Some(encoding);
+        }
+        from = end.max(start + 1);
+    }
+    None
+}
+
+/// The encoding of the first `charset=` label in one (lowercase) tag.
+fn charset_in(tag: &[u8]) -> Option<&'static Encoding> {
+    let mut from = 0;
+    while let Some(at) = find(&tag[from..], b"charset") {
         let mut i = from + at + b"charset".len();
-        while i < lower.len() && lower[i].is_ascii_whitespace() {
+        while i < tag.len() && tag[i].is_ascii_whitespace() {
             i += 1;
         }
-        if i < lower.len() && lower[i] == b'=' {
+        if i < tag.len() && tag[i] == b'=' {
             i += 1;
-            while i < lower.len()
-                && (lower[i].is_ascii_whitespace() || lower[i] == b'"' || lower[i] == b'\'')
+            while i < tag.len() && (tag[i].is_ascii_whitespace() || tag[i] == b'"' || tag[i] == b'\'')
             {
                 i += 1;
             }
             let start = i;
-            while i < lower.len()
-                && (lower[i].is_ascii_alphanumeric() || b"-_:.".contains(&lower[i]))
-            {
+            while i < tag.len() && (tag[i].is_ascii_alphanumeric() || b"-_:.".contains(&tag[i])) {
                 i += 1;
             }
-            if let Some(encoding) = Encoding::for_label(&lower[start..i]) {
+            if let Some(encoding) = Encoding::for_label(&tag[start..i]) {
                 // A page that claims UTF-16 in ASCII bytes is not UTF-16 (HTML standard).
                 if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
                     return Some(UTF_8);
@@ -80,6 +100,19 @@ mod tests {
         let mut bytes = b"<meta charset=\"windows-1251\"><p>".to_vec();
         bytes.extend_from_slice(&[0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]);
         assert!(decode(&bytes).contains("Привет"));
+    }
+
+    #[test]
+    fn only_meta_tags_declare_the_page_encoding() {
+        // A web archive's toolbar script, then the page's own head, in GB2312 ("中文").
+        // Its declaration past the standard prescan's 1024 bytes, as browsers still honour it.
+        let mut bytes = b"<script charset=\"utf-8\" src=/toolbar.js></script>".to_vec();
+        bytes.extend_from_slice(format!("<script>{}</script>", " ".repeat(1100)).as_bytes());
+        bytes.extend_from_slice(
+            b"<meta http-equiv=Content-Type content=\"text/html; charset=gb2312\"/><p>",
+        );
+        bytes.extend_from_slice(&[0xd6, 0xd0, 0xce, 0xc4]);
+        assert!(decode(&bytes).ends_with("中文"));
     }
 
     #[test]
