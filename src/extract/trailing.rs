@@ -219,22 +219,36 @@ pub fn cut_trailing_sections(dom: &mut Dom, content: NodeId) {
         {
             continue;
         }
-        if is_section_label(&dom.inner_text(node)) {
+        let heading = dom
+            .tag(node)
+            .is_some_and(|tag| matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+        if is_section_label(&dom.inner_text(node), heading) {
             cut_from(dom, content, node);
             return;
         }
     }
 }
 
-fn is_section_label(text: &str) -> bool {
-    let label = text
-        .trim()
+/// Words a label may run on by ("Lesen Sie auch die folgenden Beiträge:", "Related stories
+/// from Asia") when it introduces what follows: ends with a colon, or is a heading.
+const MAX_LABEL_TAIL_WORDS: usize = 4;
+
+fn is_section_label(text: &str, heading: bool) -> bool {
+    let trimmed = text.trim();
+    let introduces = heading || trimmed.ends_with([':', '：']);
+    let label = trimmed
         .trim_end_matches(|c: char| {
             c.is_whitespace() || matches!(c, ':' | '：' | '.' | '…' | '!' | '?' | '»' | '>' | '›')
         })
         .to_lowercase();
     let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
-    SECTION_LABELS.contains(&label.as_str())
+    SECTION_LABELS.iter().any(|known| {
+        label == *known
+            || (introduces
+                && label.strip_prefix(known).is_some_and(|tail| {
+                    tail.starts_with(' ') && tail.split_whitespace().count() <= MAX_LABEL_TAIL_WORDS
+                }))
+    })
 }
 
 /// Detaches `node` and everything after it in document order, up to `content`.
@@ -285,6 +299,19 @@ mod tests {
         assert!(
             !kept(&format!("{STORY}{STORY}<h2>関連記事</h2><p>他の記事</p>")).contains("他の記事")
         );
+    }
+
+    #[test]
+    fn a_label_may_run_on_when_it_introduces_a_list() {
+        let page = format!(
+            "{STORY}{STORY}<p>Lesen Sie auch die folgenden Beiträge:</p><ul><li><a href=/a>Another</a></li></ul>"
+        );
+        assert!(!kept(&page).contains("Another"));
+        let heading = format!("{STORY}{STORY}<h3>Related stories from Asia</h3><p>Another</p>");
+        assert!(!kept(&heading).contains("Another"));
+        // Not a heading and no colon: a line of the story.
+        let line = format!("{STORY}{STORY}<p>Related stories from Asia</p><p>More</p>");
+        assert!(kept(&line).contains("More"));
     }
 
     #[test]
