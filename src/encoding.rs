@@ -66,7 +66,8 @@ fn charset_in(tag: &[u8]) -> Option<&'static Encoding> {
         }
         if i < tag.len() && tag[i] == b'=' {
             i += 1;
-            while i < tag.len() && (tag[i].is_ascii_whitespace() || tag[i] == b'"' || tag[i] == b'\'')
+            while i < tag.len()
+                && (tag[i].is_ascii_whitespace() || tag[i] == b'"' || tag[i] == b'\'')
             {
                 i += 1;
             }

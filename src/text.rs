@@ -133,6 +133,9 @@ impl Writer {
             // The clean text holds no images, and a caption without its image reads as a
             // stray sentence in the story (credits as noise); Markdown keeps both, as the view.
             "figcaption" if !markdown => {}
+            // A reading over a word (furigana) is for the eye: "子こども" in a text is neither
+            // the word nor its reading.
+            "rt" | "rp" => {}
             "hr" => {
                 self.gap(Gap::Paragraph);
                 if markdown {
@@ -573,6 +576,27 @@ mod tests {
             to_markdown(&blocks),
             "Before.\n\n![A](https://x.test/a.jpg)\n\nThe harbour. Photo: Ann Bee\n\nAfter."
         );
+    }
+
+    #[test]
+    fn readings_over_words_are_left_out() {
+        let ruby = |base: &str, reading: &str| {
+            el(
+                "ruby",
+                vec![
+                    t(base),
+                    el("rp", vec![t("(")]),
+                    el("rt", vec![t(reading)]),
+                    el("rp", vec![t(")")]),
+                ],
+            )
+        };
+        let blocks = vec![el(
+            "p",
+            vec![ruby("子", "こ"), t("どもへの"), ruby("虐待", "ぎゃくたい")],
+        )];
+        assert_eq!(to_text(&blocks), "子どもへの虐待");
+        assert_eq!(to_markdown(&blocks), "子どもへの虐待");
     }
 
     #[test]

@@ -7,7 +7,7 @@
   // The model's tags and attributes (src/extract/build.rs); anything else is not rendered.
   const TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre',
     'code', 'figure', 'figcaption', 'img', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'a', 'em',
-    'strong', 'u', 's', 'sub', 'sup', 'small', 'mark', 'cite', 'q', 'abbr', 'time', 'kbd', 'br', 'hr', 'details',
+    'strong', 'u', 's', 'sub', 'sup', 'small', 'mark', 'cite', 'q', 'abbr', 'time', 'kbd', 'ruby', 'rt', 'rp', 'br', 'hr', 'details',
     'summary', 'div']);
   const ATTRS = {
     a: ['href', 'title'], img: ['src', 'alt', 'title', 'width', 'height'], td: ['colspan', 'rowspan'],

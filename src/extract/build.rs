@@ -61,6 +61,10 @@ fn treatment(tag: &str) -> Treatment {
         "abbr" => Keep("abbr"),
         "time" => Keep("time"),
         "kbd" => Keep("kbd"),
+        // Readings over CJK text (furigana): the view shows them as the page does.
+        "ruby" => Keep("ruby"),
+        "rt" => Keep("rt"),
+        "rp" => Keep("rp"),
         "samp" | "tt" => Keep("code"),
         "br" => Keep("br"),
         "hr" => Keep("hr"),
@@ -541,7 +545,10 @@ mod tests {
             .map(|tag| format!("<{tag} {attributes}>text of {tag}</{tag}>"))
             .collect();
         let table = format!("<table {attributes}><caption>c</caption><thead><tr><th {attributes}>h</th></tr></thead><tbody><tr><td {attributes}>d</td></tr></tbody><tfoot><tr><td>f</td></tr></tfoot></table>");
-        let mut stack = build(&format!("{html}{table}"));
+        let ruby = format!(
+            "<ruby {attributes}>r<rp {attributes}>(</rp><rt {attributes}>t</rt><rp>)</rp></ruby>"
+        );
+        let mut stack = build(&format!("{html}{table}{ruby}"));
         let mut seen = std::collections::BTreeSet::new();
         while let Some(block) = stack.pop() {
             let Block::Element(element) = block else {

@@ -652,8 +652,9 @@ pub fn contains_any(haystack: &str, needles: &[&str]) -> bool {
         let needle = needle.as_bytes();
         match needle.first() {
             None => true,
-            Some(&first) => memchr::memchr_iter(first, haystack)
-                .any(|at| haystack[at..].starts_with(needle)),
+            Some(&first) => {
+                memchr::memchr_iter(first, haystack).any(|at| haystack[at..].starts_with(needle))
+            }
         }
     })
 }
