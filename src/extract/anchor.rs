@@ -18,6 +18,11 @@ const MAX_BYLINE_LEAD_CHARS: usize = 200;
 /// Most text between the headline and a dateline after it: a story's length ("Erstellt am …"
 /// lines end some).
 const MAX_DATELINE_CHARS: usize = 5000;
+/// Most text between the headline and the story's container for what lies between to be the
+/// story's opening (a standfirst, a first paragraph set apart): more is a page's furniture.
+const MAX_OPENING_GAP_CHARS: usize = 1500;
+/// Fewest words of an opening paragraph: a byline, a date or a kicker is shorter.
+const MIN_OPENING_WORDS: usize = 8;
 
 pub struct Anchor {
     /// Characters of text before each node, in document order, and within it.
@@ -101,6 +106,61 @@ impl Anchor {
             || (start >= headline_start && start - headline_end.min(start) <= MAX_DATELINE_CHARS)
     }
 
+    /// Paragraphs of prose between the headline and `container` (which starts after it): the
+    /// standfirst and any opening paragraph a layout sets apart from the body, which a reader
+    /// reads as the story's start. Sentences of eight words or more, hardly linked, not in a
+    /// list, figure, quote or navigation, not the headline again and not a byline's line.
+    pub fn opening_before(
+        &self,
+        dom: &Dom,
+        container: NodeId,
+        byline: Option<&str>,
+    ) -> Vec<NodeId> {
+        let (_, headline_end) = self.headline_span();
+        let Some((container_start, _)) = self.span(container) else {
+            return Vec::new();
+        };
+        if container_start <= headline_end || container_start - headline_end > MAX_OPENING_GAP_CHARS
+        {
+            return Vec::new();
+        }
+        let headline = dom.inner_text(self.headline);
+        let mut opening: Vec<NodeId> = Vec::new();
+        for node in dom.descendants(ROOT) {
+            let Some((start, length)) = self.span(node) else {
+                continue;
+            };
+            if start < headline_end || start + length > container_start || length == 0 {
+                continue;
+            }
+            if opening.iter().any(|&o| dom.is_attached_to(node, o)) || !is_paragraph(dom, node) {
+                continue;
+            }
+            let text = dom.inner_text(node);
+            // A sentence, whole: not the tail of one set beside a link (", a deputy editor…").
+            let starts = text.chars().next().is_some_and(|c| {
+                (c.is_alphanumeric() && !c.is_lowercase())
+                    || matches!(
+                        c,
+                        '"' | '“' | '„' | '«' | '»' | '¿' | '¡' | '(' | '‘' | '\''
+                    )
+            });
+            let sentence =
+                starts && text.ends_with(['.', '!', '?', '…', '"', '“', '”', '»', '«', '。']);
+            if sentence
+                && crate::text::word_count(&text) >= MIN_OPENING_WORDS
+                && is_probably_visible(dom, node)
+                && super::score::link_density(dom, node) < 0.2
+                && text_similarity(&headline, &text) <= HEADLINE_SIMILARITY
+                && !super::byline::starts_with_introduction(&text)
+                && !byline.is_some_and(|names| names_in(&text, names))
+            {
+                opening.push(node);
+            }
+        }
+        opening
+    }
+
     /// The first element that `is_byline` accepts beside the headline: within the gap after
     /// it, else just before it (and not in a list, where the cards of other stories are). A
     /// byline on a card elsewhere on the page names another story's author.
@@ -134,6 +194,41 @@ impl Anchor {
     }
 }
 
+/// Whether `text` holds the byline's names (words compared, whatever the spaces between them:
+/// pages put no-break spaces in names).
+fn names_in(text: &str, names: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let names = words(names);
+    !names.is_empty() && words(text).contains(&names)
+}
+
+/// A paragraph: a `<p>`, or a box of text and inline elements only, outside the places a
+/// story's opening never is.
+fn is_paragraph(dom: &Dom, node: NodeId) -> bool {
+    let Some(tag) = dom.tag(node) else {
+        return false;
+    };
+    let boxed = matches!(tag, "div" | "span" | "section" | "header")
+        && dom.children(node).iter().all(|&child| {
+            dom.tag(child)
+                .is_none_or(|t| super::patterns::PHRASING_ELEMS.contains(&t) && t != "img")
+        });
+    (tag == "p" || boxed)
+        && ![
+            "li",
+            "figure",
+            "figcaption",
+            "blockquote",
+            "nav",
+            "aside",
+            "a",
+            "form",
+            "table",
+        ]
+        .iter()
+        .any(|t| dom.has_ancestor_tag(node, t, 0))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::Options;
@@ -162,6 +257,32 @@ mod tests {
         assert!(article.text.contains("bless cars"), "{}", article.text);
         assert!(!article.text.contains("prosecutor"), "{}", article.text);
         assert_eq!(article.byline.as_deref(), Some("Ana Ruiz"));
+    }
+
+    #[test]
+    fn the_standfirst_set_apart_from_the_body_opens_the_story() {
+        let html = format!(
+            "<html><head><title>Harbour wall to be rebuilt before winter</title>\
+             <meta name=author content=\"Ana Ruiz\"></head><body>\
+             <header><h1>Harbour wall to be rebuilt before winter</h1>\
+             <p class=standfirst>The council voted on Tuesday to spend two million on the old wall.</p>\
+             <p>By <a href=/ana>Ana Ruiz</a><span>, a reporter who covers the harbour and the town.</span></p>\
+             <p><a href=/a>Another story with a long linked headline of its own.</a></p></header>\
+             <div class=text>{}</div></body></html>",
+            paragraphs("The works start in March and last a year.", 6)
+        );
+        let article = crate::extract(&html, None, &Options::default()).unwrap();
+        assert!(
+            article.text.starts_with("The council voted on Tuesday"),
+            "{}",
+            article.text
+        );
+        assert!(
+            !article.text.contains("a reporter who covers"),
+            "{}",
+            article.text
+        );
+        assert!(!article.text.contains("Another story"), "{}", article.text);
     }
 
     #[test]

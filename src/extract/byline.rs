@@ -106,6 +106,11 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     (!text.is_empty() && text.chars().any(char::is_alphabetic) && !only_label).then_some(text)
 }
 
+/// Whether `text` opens with a byline's introduction ("By Alex Heath, a deputy editor…").
+pub(super) fn starts_with_introduction(text: &str) -> bool {
+    strip_introduction(text).is_some()
+}
+
 /// `text` without an introduction at its start, when a name follows it.
 fn strip_introduction(text: &str) -> Option<String> {
     INTRODUCTIONS.iter().find_map(|intro| {

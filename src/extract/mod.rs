@@ -78,7 +78,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         &dom,
         &headline,
         anchor.as_ref(),
-        meta.byline.is_some(),
+        meta.byline.as_deref(),
         options,
     );
     // 8. Rebuild it from the allowlist as the output model; captions set beside images marked.
@@ -177,9 +177,10 @@ fn select_with_retries(
     dom: &Dom,
     headline: &str,
     anchor: Option<&anchor::Anchor>,
-    have_byline: bool,
+    metadata_byline: Option<&str>,
     options: &Options,
 ) -> Option<(Dom, select::Selection)> {
+    let have_byline = metadata_byline.is_some();
     // The byline beside the headline, looked for once: every attempt's copy has the same node.
     let header_byline = anchor
         .filter(|_| !have_byline)
@@ -189,6 +190,7 @@ fn select_with_retries(
         anchor,
         header_byline,
         have_byline,
+        metadata_byline,
         top_candidates: options.top_candidates,
     };
     let mut flags = Flags::ALL;

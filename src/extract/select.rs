@@ -38,6 +38,8 @@ pub struct Context<'a> {
     /// attempt's copy before its walk.
     pub header_byline: Option<NodeId>,
     pub have_byline: bool,
+    /// The byline the page's metadata gives, as the page wrote it.
+    pub metadata_byline: Option<&'a str>,
     pub top_candidates: usize,
 }
 
@@ -414,6 +416,17 @@ pub fn grab_article(dom: &mut Dom, context: &Context, flags: Flags) -> Option<Se
     } else {
         // Once the story under the headline was preferred, the longer one it was preferred to
         // does not come back as a sibling.
+        // The story's opening, when the layout sets it apart between the headline and the
+        // container, comes first.
+        if let Some(anchor) = anchor {
+            let names = byline
+                .as_deref()
+                .or(context.metadata_byline)
+                .and_then(super::byline::clean_byline);
+            for node in anchor.opening_before(dom, top_candidate, names.as_deref()) {
+                dom.append(content, node);
+            }
+        }
         let anchor = anchor.filter(|_| moved_to_headline);
         gather_siblings(dom, top_candidate, parent, &scores, anchor, content);
     }
@@ -550,6 +563,7 @@ mod tests {
             anchor: None,
             header_byline: None,
             have_byline: false,
+            metadata_byline: None,
             top_candidates: 5,
         };
         let selection = grab_article(&mut dom, &context, Flags::ALL).unwrap();
