@@ -366,6 +366,33 @@ impl Dom {
         self.nodes[parent].children.push(child);
     }
 
+    /// A copy of `id`'s subtree, not yet in the tree (text and attributes shared, not copied).
+    pub fn clone_subtree(&mut self, id: NodeId) -> NodeId {
+        let copy = self.push(self.nodes[id].kind.clone(), None);
+        let mut stack = vec![(id, copy)];
+        while let Some((from, to)) = stack.pop() {
+            for child in self.nodes[from].children.clone() {
+                let new = self.push(self.nodes[child].kind.clone(), Some(to));
+                stack.push((child, new));
+            }
+        }
+        copy
+    }
+
+    /// Put `children` (detached first) at the start of `parent`, in their order.
+    pub fn prepend(&mut self, parent: NodeId, children: &[NodeId]) {
+        for &child in children {
+            self.detach(child);
+            self.nodes[child].parent = Some(parent);
+        }
+        self.nodes[parent]
+            .children
+            .splice(0..0, children.iter().copied());
+        for (at, &child) in children.iter().enumerate() {
+            self.nodes[child].index_hint.set(at);
+        }
+    }
+
     /// Put `new` where `old` is; `old` becomes detached.
     pub fn replace(&mut self, old: NodeId, new: NodeId) {
         self.detach(new);
@@ -609,6 +636,24 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn subtrees_copy_and_children_go_first() {
+        let mut dom = crate::parse::document(
+            "<body><div id=a><p>one <b>two</b></p></div><p id=b>three</p></body>",
+        );
+        let body = dom.body().unwrap();
+        let a = dom
+            .find_first(ROOT, |d, n| d.attr(n, "id") == Some("a"))
+            .unwrap();
+        let copy = dom.clone_subtree(a);
+        assert_eq!(dom.inner_text(copy), "one two");
+        assert!(!dom.is_attached(copy));
+        dom.prepend(body, &[copy]);
+        assert_eq!(dom.inner_text(body), "one twoone twothree");
+        assert_eq!(dom.position_in_parent(copy), Some((body, 0)));
+        assert_eq!(dom.position_in_parent(a), Some((body, 1)));
     }
 
     #[test]

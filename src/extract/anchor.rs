@@ -106,31 +106,24 @@ impl Anchor {
             || (start >= headline_start && start - headline_end.min(start) <= MAX_DATELINE_CHARS)
     }
 
-    /// Paragraphs of prose between the headline and `container` (which starts after it): the
-    /// standfirst and any opening paragraph a layout sets apart from the body, which a reader
-    /// reads as the story's start. Sentences of eight words or more, hardly linked, not in a
-    /// list, figure, quote or navigation, not the headline again and not a byline's line.
-    pub fn opening_before(
-        &self,
-        dom: &Dom,
-        container: NodeId,
-        byline: Option<&str>,
-    ) -> Vec<NodeId> {
+    /// Paragraphs that may open the story, in the first stretch after the headline: the
+    /// standfirst and any opening paragraph a layout sets apart from the body (in the header,
+    /// which the walk takes for furniture, or between the headline and the body's container).
+    /// Whole sentences of eight words or more, hardly linked, not in a list, figure, quote or
+    /// navigation, not the headline again and not a byline's line. Looked for before the walk;
+    /// [`Anchor::story_start`] says after it which of them the article lacks.
+    pub fn opening_candidates(&self, dom: &Dom, byline: Option<&str>) -> Vec<NodeId> {
         let (_, headline_end) = self.headline_span();
-        let Some((container_start, _)) = self.span(container) else {
-            return Vec::new();
-        };
-        if container_start <= headline_end || container_start - headline_end > MAX_OPENING_GAP_CHARS
-        {
-            return Vec::new();
-        }
         let headline = dom.inner_text(self.headline);
         let mut opening: Vec<NodeId> = Vec::new();
         for node in dom.descendants(ROOT) {
             let Some((start, length)) = self.span(node) else {
                 continue;
             };
-            if start < headline_end || start + length > container_start || length == 0 {
+            if start < headline_end
+                || start + length > headline_end + MAX_OPENING_GAP_CHARS
+                || length == 0
+            {
                 continue;
             }
             if opening.iter().any(|&o| dom.is_attached_to(node, o)) || !is_paragraph(dom, node) {
@@ -159,6 +152,26 @@ impl Anchor {
             }
         }
         opening
+    }
+
+    /// Where the story `content` holds starts after the headline, when that is within the
+    /// first stretch after it: the content is the story under this headline, and what lies
+    /// before that point and after the headline is its opening.
+    pub fn story_start(&self, dom: &Dom, content: NodeId) -> Option<usize> {
+        let (_, headline_end) = self.headline_span();
+        let start = dom
+            .descendants(content)
+            .into_iter()
+            .filter(|&n| dom.text_of(n).is_some_and(|t| !t.trim().is_empty()))
+            .filter_map(|n| self.span(n).map(|(start, _)| start))
+            .filter(|&start| start >= headline_end)
+            .min()?;
+        (start - headline_end <= MAX_OPENING_GAP_CHARS).then_some(start)
+    }
+
+    /// Where a node's text ends, as the page was before the walk.
+    pub fn end_of(&self, node: NodeId) -> Option<usize> {
+        self.span(node).map(|(start, length)| start + length)
     }
 
     /// The first element that `is_byline` accepts beside the headline: within the gap after

@@ -335,6 +335,22 @@ pub fn grab_article(dom: &mut Dom, context: &Context, flags: Flags) -> Option<Se
         dom.detach(node);
         text
     });
+    // The paragraphs that may open the story, copied before the walk, which takes a header
+    // holding a standfirst for furniture.
+    let openings: Vec<(NodeId, NodeId)> = match anchor {
+        Some(anchor) => {
+            let names = header_byline
+                .as_deref()
+                .or(context.metadata_byline)
+                .and_then(super::byline::clean_byline);
+            let candidates = anchor.opening_candidates(dom, names.as_deref());
+            candidates
+                .into_iter()
+                .map(|node| (node, dom.clone_subtree(node)))
+                .collect()
+        }
+        None => Vec::new(),
+    };
     let (to_score, walk_byline) = walk(dom, context, flags);
     let byline = header_byline.or(walk_byline);
     let (candidates, mut scores) = score_paragraphs(dom, &to_score, flags);
@@ -416,19 +432,24 @@ pub fn grab_article(dom: &mut Dom, context: &Context, flags: Flags) -> Option<Se
     } else {
         // Once the story under the headline was preferred, the longer one it was preferred to
         // does not come back as a sibling.
-        // The story's opening, when the layout sets it apart between the headline and the
-        // container, comes first.
-        if let Some(anchor) = anchor {
-            let names = byline
-                .as_deref()
-                .or(context.metadata_byline)
-                .and_then(super::byline::clean_byline);
-            for node in anchor.opening_before(dom, top_candidate, names.as_deref()) {
-                dom.append(content, node);
-            }
-        }
+        let headline_anchor = anchor;
         let anchor = anchor.filter(|_| moved_to_headline);
         gather_siblings(dom, top_candidate, parent, &scores, anchor, content);
+        // The story's opening, where the walk took it out or the layout set it outside the
+        // container, comes first.
+        if let Some(start) = headline_anchor.and_then(|a| a.story_start(dom, content)) {
+            let missing: Vec<NodeId> = openings
+                .iter()
+                .filter(|(node, _)| {
+                    !dom.is_attached_to(*node, content)
+                        && headline_anchor
+                            .and_then(|a| a.end_of(*node))
+                            .is_some_and(|end| end <= start)
+                })
+                .map(|&(_, copy)| copy)
+                .collect();
+            dom.prepend(content, &missing);
+        }
     }
     let dir = [parent, top_candidate]
         .into_iter()
