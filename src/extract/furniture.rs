@@ -7,7 +7,7 @@
 use super::dates::is_month;
 use super::patterns::{
     contains_any, AD_LABELS, AUTHOR_BOX_TOKENS, BREADCRUMB_MARKERS, CALL_TO_ACTION_PREFIXES,
-    NEWSLETTER_WORDS, SIGN_UP_WORDS, TAG_LIST_TOKENS, TEASER_PREFIXES,
+    NEWSLETTER_WORDS, READING_TIME_PHRASES, SIGN_UP_WORDS, TAG_LIST_TOKENS, TEASER_PREFIXES,
 };
 use super::score::{link_density, Measures};
 use crate::dom::{Dom, NodeId};
@@ -56,7 +56,9 @@ pub fn remove_furniture(dom: &mut Dom, content: NodeId, title: &str) {
             || (fits(title.len() + 8) && repeats_title(dom, node, &title))
             || (fits(TEASER_MAX_CHARS) && dom.is_tag(node, "p") && is_teaser(dom, node))
             || (fits(CALL_TO_ACTION_MAX_CHARS) && is_call_to_action(dom, node))
-            || (fits(CREDIT_LINE_MAX_CHARS) && is_credit_line(dom, node));
+            || (fits(CREDIT_LINE_MAX_CHARS) && is_credit_line(dom, node))
+            || (fits(READING_TIME_MAX_CHARS) && is_reading_time(dom, node))
+            || (fits(FURNITURE_MAX_CHARS) && is_bar_of_links(dom, node));
         if furniture {
             dom.detach(node);
         }
@@ -133,6 +135,41 @@ fn is_call_to_action(dom: &Dom, node: NodeId) -> bool {
         || CALL_TO_ACTION_PREFIXES.iter().any(|p| text.starts_with(p))
         // The shorter list first: few short paragraphs name a newsletter at all.
         || (contains_any(&text, NEWSLETTER_WORDS) && contains_any(&text, SIGN_UP_WORDS))
+}
+
+/// Longest "5 min read" line.
+const READING_TIME_MAX_CHARS: usize = 60;
+
+/// A line that says how long the article takes to read ("5 min read", "Lesezeit: 3 Minuten",
+/// "Ten tekst przeczytasz w mniej niż minutę"): a phrase of the corpora's languages and a
+/// number or a minute.
+fn is_reading_time(dom: &Dom, node: NodeId) -> bool {
+    if !matches!(dom.tag(node), Some("p" | "div" | "span" | "li")) {
+        return false;
+    }
+    let text = dom.inner_text(node).to_lowercase();
+    contains_any(&text, READING_TIME_PHRASES)
+        && (text.bytes().any(|b| b.is_ascii_digit())
+            || contains_any(&text, &["min", "минут", "分", "دقي"]))
+}
+
+/// A line of three or more short items set apart by bars ("Impressum | Datenschutz |
+/// Kontakt", "Kommentarfeed | Kommentare geschlossen | Trackback-URL"): a site's menu or a
+/// post's tool row, in any language. Prose does not set its words between bars.
+fn is_bar_of_links(dom: &Dom, node: NodeId) -> bool {
+    if !matches!(dom.tag(node), Some("p" | "div" | "span" | "li" | "ul")) {
+        return false;
+    }
+    let text = dom.inner_text(node);
+    let items: Vec<&str> = text
+        .split('|')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .collect();
+    items.len() >= 3
+        && items
+            .iter()
+            .all(|item| item.split_whitespace().count() <= 6)
 }
 
 /// A block that is only a copyright or photo credit, set on a line of its own: it starts with
@@ -579,6 +616,11 @@ mod tests {
             "<p>Advertisement</p>",
             "<p>© Aaron Schwartz</p>",
             "<div>© 2020 CBS Interactive Inc. All Rights Reserved.</div>",
+            "<p>5 min read</p>",
+            "<span>Lesezeit: 3 Minuten</span>",
+            "<p>Ten tekst przeczytasz w mniej niż minutę</p>",
+            r#"<p><a href="/i">Impressum</a> | <a href="/d">Datenschutz</a> | <a href="/k">Kontakt</a></p>"#,
+            "<div>Kommentarfeed | Kommentare geschlossen | Trackback-URL</div>",
         ] {
             assert_eq!(
                 kept(
@@ -600,6 +642,8 @@ mod tests {
             "<p>Click here to get more information or download this game.</p>",
             "<p>The harbour master said the boats took a beating.</p>",
             r#"<p>See <a href="/a">the full list</a>.</p>"#,
+            "<p>Reading time is what the new rules were meant to give back to pupils, the minister said.</p>",
+            "<p>The vote split 12 | 9 | 3 between the three parties, and the count took all night long.</p>",
         ] {
             let text = kept(&format!("{STORY}{content}"), "Harbour towns count the cost of a stormy winter");
             assert!(text.len() > kept(STORY, "").len() + 5, "should stay: {content}");

@@ -180,6 +180,36 @@ pub const AD_LABELS: &[&str] = &[
 /// English, German, Spanish, French, Polish, Russian, Chinese, Japanese, Arabic, Portuguese,
 /// Italian and Dutch. Matched at the start of the text: imperatives addressed to the reader, not
 /// the verbs alone (Arabic "اشترك في" is also "took part in", Chinese "订阅" also "subscriptions").
+/// How long an article takes to read, lowercase, in the corpora's languages (and Italian,
+/// Portuguese, Dutch): "5 min read", "Lesezeit", "tiempo de lectura".
+pub const READING_TIME_PHRASES: &[&str] = &[
+    "min read",
+    "minute read",
+    "minutes read",
+    "reading time",
+    "lesezeit",
+    "lesedauer",
+    "tiempo de lectura",
+    "minutos de lectura",
+    "temps de lecture",
+    "min de lecture",
+    "minutes de lecture",
+    "czas czytania",
+    "przeczytasz w",
+    "время чтения",
+    "мин чтения",
+    "минут чтения",
+    "阅读时间",
+    "閱讀時間",
+    "読了時間",
+    "分で読めます",
+    "وقت القراءة",
+    "دقائق قراءة",
+    "tempo di lettura",
+    "tempo de leitura",
+    "leestijd",
+];
+
 pub const CALL_TO_ACTION_PREFIXES: &[&str] = &[
     "sign up",
     "subscribe to",
