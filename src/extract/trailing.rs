@@ -213,8 +213,9 @@ pub fn cut_trailing_sections(dom: &mut Dom, content: NodeId) {
             before += measures.text_len(node);
             continue;
         }
+        let length = measures.text_len(node);
         if (before as f64) < MIN_TEXT_BEFORE * total as f64
-            || measures.text_len(node) > MAX_LABEL_CHARS
+            || length > MAX_FOOTER_CHARS
             || !dom.tag(node).is_some_and(|tag| LABEL_TAGS.contains(&tag))
         {
             continue;
@@ -222,11 +223,44 @@ pub fn cut_trailing_sections(dom: &mut Dom, content: NodeId) {
         let heading = dom
             .tag(node)
             .is_some_and(|tag| matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
-        if is_section_label(&dom.inner_text(node), heading) {
+        let text = dom.inner_text(node);
+        if (length <= MAX_LABEL_CHARS && is_section_label(&text, heading))
+            || (!heading && is_post_footer(&text))
+        {
             cut_from(dom, content, node);
             return;
         }
     }
+}
+
+/// Longest line of a post's footer ("This entry was posted in News. Bookmark the permalink.").
+const MAX_FOOTER_CHARS: usize = 400;
+
+/// What a blog post's footer says and a story never does, lowercase, in the corpora's
+/// languages: where the post was filed, its permanent link, its trackback.
+const POST_FOOTER_PHRASES: &[&str] = &[
+    "posted in",
+    "filed under",
+    "permalink",
+    "trackback",
+    "abgelegt unter",
+    "veröffentlicht in",
+    "lesezeichen auf den permalink",
+    "enlace permanente",
+    "archivado en",
+    "permalien",
+    "classé dans",
+    "bezpośredni odnośnik",
+    "opublikowano w kategorii",
+    "постоянная ссылка",
+    "固定链接",
+    "パーマリンク",
+    "الرابط الدائم",
+];
+
+/// A post's footer line, after its text: where it was filed, its permanent link.
+fn is_post_footer(text: &str) -> bool {
+    super::patterns::contains_any(&text.to_lowercase(), POST_FOOTER_PHRASES)
 }
 
 /// Words a label may run on by ("Lesen Sie auch die folgenden Beiträge:", "Related stories
@@ -312,6 +346,19 @@ mod tests {
         // Not a heading and no colon: a line of the story.
         let line = format!("{STORY}{STORY}<p>Related stories from Asia</p><p>More</p>");
         assert!(kept(&line).contains("More"));
+    }
+
+    #[test]
+    fn a_post_ends_at_its_footer() {
+        for footer in [
+            r#"<p>This entry was posted in <a href=/c>News</a>. Bookmark the <a href=/p>permalink</a>.</p>"#,
+            "<div>Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Linux, Ubuntu.</div>",
+        ] {
+            let text = kept(&format!("{STORY}{STORY}{footer}<p>Comment one</p>"));
+            assert!(!text.contains("Comment one") && !text.contains("2014"), "{footer}");
+        }
+        // Early on, it is not the end.
+        assert!(kept(&format!("<p>Filed under News.</p>{STORY}{STORY}")).contains("Filed under"));
     }
 
     #[test]
