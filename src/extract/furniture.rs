@@ -1,13 +1,15 @@
 //! Site furniture that sits inside the article's own container, removed as the article is
 //! prepared: breadcrumb trails, tag lists, author boxes, date-only lines, slideshow counters, the
-//! headline repeated, "READ MORE" teasers, calls to action and ad-slot labels. Readability keeps
+//! headline repeated, "READ MORE" teasers, calls to action, ad-slot labels, reading times, bars of
+//! links and buttons set as lines ("load more", "rate this"). Readability keeps
 //! them; readers (and the human-made reference texts of the Zyte benchmark) do not count them as
 //! the article.
 
 use super::dates::is_month;
 use super::patterns::{
-    contains_any, AD_LABELS, AUTHOR_BOX_TOKENS, BREADCRUMB_MARKERS, CALL_TO_ACTION_PREFIXES,
-    NEWSLETTER_WORDS, READING_TIME_PHRASES, SIGN_UP_WORDS, TAG_LIST_TOKENS, TEASER_PREFIXES,
+    contains_any, contains_phrase, AD_LABELS, AUTHOR_BOX_TOKENS, BREADCRUMB_MARKERS,
+    CALL_TO_ACTION_PREFIXES, NEWSLETTER_WORDS, READING_TIME_PHRASES, SIGN_UP_WORDS,
+    TAG_LIST_TOKENS, TEASER_PREFIXES, WIDGET_PHRASES,
 };
 use super::score::{link_density, Measures};
 use crate::dom::{Dom, NodeId};
@@ -58,6 +60,7 @@ pub fn remove_furniture(dom: &mut Dom, content: NodeId, title: &str) {
             || (fits(CALL_TO_ACTION_MAX_CHARS) && is_call_to_action(dom, node))
             || (fits(CREDIT_LINE_MAX_CHARS) && is_credit_line(dom, node))
             || (fits(READING_TIME_MAX_CHARS) && is_reading_time(dom, node))
+            || (fits(WIDGET_MAX_CHARS) && is_widget_line(dom, node))
             || (fits(FURNITURE_MAX_CHARS) && is_bar_of_links(dom, node));
         if furniture {
             dom.detach(node);
@@ -137,6 +140,15 @@ fn is_call_to_action(dom: &Dom, node: NodeId) -> bool {
         || (contains_any(&text, NEWSLETTER_WORDS) && contains_any(&text, SIGN_UP_WORDS))
 }
 
+/// Longest button line ("Lade weitere Inhalte …", "Hier können Sie den Artikel bewerten").
+const WIDGET_MAX_CHARS: usize = 60;
+
+/// A line that is a button: load more, rate the article.
+fn is_widget_line(dom: &Dom, node: NodeId) -> bool {
+    matches!(dom.tag(node), Some("p" | "div" | "span" | "li" | "button"))
+        && contains_phrase(&dom.inner_text(node).to_lowercase(), WIDGET_PHRASES)
+}
+
 /// Longest "5 min read" line.
 const READING_TIME_MAX_CHARS: usize = 60;
 
@@ -148,7 +160,7 @@ fn is_reading_time(dom: &Dom, node: NodeId) -> bool {
         return false;
     }
     let text = dom.inner_text(node).to_lowercase();
-    contains_any(&text, READING_TIME_PHRASES)
+    contains_phrase(&text, READING_TIME_PHRASES)
         && (text.bytes().any(|b| b.is_ascii_digit())
             || contains_any(&text, &["min", "минут", "分", "دقي"]))
 }
@@ -621,6 +633,9 @@ mod tests {
             "<p>Ten tekst przeczytasz w mniej niż minutę</p>",
             r#"<p><a href="/i">Impressum</a> | <a href="/d">Datenschutz</a> | <a href="/k">Kontakt</a></p>"#,
             "<div>Kommentarfeed | Kommentare geschlossen | Trackback-URL</div>",
+            "<div>Lade weitere Inhalte ...</div>",
+            "<p>Hier können Sie den Artikel bewerten</p>",
+            "<span>加载更多</span>",
         ] {
             assert_eq!(
                 kept(
@@ -642,6 +657,7 @@ mod tests {
             "<p>Click here to get more information or download this game.</p>",
             "<p>The harbour master said the boats took a beating.</p>",
             r#"<p>See <a href="/a">the full list</a>.</p>"#,
+            "<p>We have found no evidence to corroborate this claim.</p>",
             "<p>Reading time is what the new rules were meant to give back to pupils, the minister said.</p>",
             "<p>The vote split 12 | 9 | 3 between the three parties, and the count took all night long.</p>",
         ] {

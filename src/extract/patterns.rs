@@ -210,6 +210,33 @@ pub const READING_TIME_PHRASES: &[&str] = &[
     "leestijd",
 ];
 
+/// Buttons set as lines of their own: loading more, rating the article, lowercase, in the
+/// corpora's languages. Matched anywhere in a line of at most 60 characters.
+pub const WIDGET_PHRASES: &[&str] = &[
+    "load more",
+    "show more",
+    "rate this",
+    "weitere inhalte",
+    "mehr laden",
+    "artikel bewerten",
+    "bewerten sie",
+    "cargar más",
+    "valora este",
+    "charger plus",
+    "notez cet",
+    "załaduj więcej",
+    "oceń artykuł",
+    "загрузить ещё",
+    "загрузить еще",
+    "оцените статью",
+    "加载更多",
+    "评价本文",
+    "もっと見る",
+    "この記事を評価",
+    "تحميل المزيد",
+    "قيم هذا",
+];
+
 pub const CALL_TO_ACTION_PREFIXES: &[&str] = &[
     "sign up",
     "subscribe to",
@@ -686,6 +713,25 @@ pub fn contains_any(haystack: &str, needles: &[&str]) -> bool {
                 memchr::memchr_iter(first, haystack).any(|at| haystack[at..].starts_with(needle))
             }
         }
+    })
+}
+
+/// True when `haystack` holds one of `phrases` as whole words: a phrase that starts or ends with
+/// a letter of a cased script must not run on into more letters ("rate this" is not in
+/// "corroborate this"); CJK phrases, written without spaces, match anywhere.
+pub fn contains_phrase(haystack: &str, phrases: &[&str]) -> bool {
+    let needs_boundary = |c: char| c.is_alphanumeric() && (c as u32) < 0x2E80;
+    phrases.iter().any(|phrase| {
+        let (Some(first), Some(last)) = (phrase.chars().next(), phrase.chars().last()) else {
+            return false;
+        };
+        haystack.match_indices(phrase).any(|(at, _)| {
+            let before = haystack[..at].chars().next_back();
+            let after = haystack[at + phrase.len()..].chars().next();
+            let runs_on_before = needs_boundary(first) && before.is_some_and(char::is_alphanumeric);
+            let runs_on_after = needs_boundary(last) && after.is_some_and(char::is_alphanumeric);
+            !runs_on_before && !runs_on_after
+        })
     })
 }
 

@@ -181,6 +181,47 @@ const SECTION_LABELS: &[&str] = &[
     "الأكثر قراءة",
     "التعليقات",
     "عن الكاتب",
+    // The site's lists of related links (not external links or further reading: readers
+    // count those), contacts and the comment box, in every language above
+    "related links",
+    "enlaces relacionados",
+    "liens connexes",
+    "powiązane linki",
+    "ссылки по теме",
+    "相关链接",
+    "関連リンク",
+    "روابط ذات صلة",
+    "contact",
+    "kontakt",
+    "pressekontakt",
+    "press contact",
+    "media contact",
+    "contacto",
+    "contact presse",
+    "kontakt dla mediów",
+    "контакты",
+    "联系我们",
+    "お問い合わせ",
+    "اتصل بنا",
+    "no comments",
+    "write a comment",
+    "add a comment",
+    "post a comment",
+    "keine kommentare",
+    "kommentar verfassen",
+    "sin comentarios",
+    "escribe un comentario",
+    "aucun commentaire",
+    "écrire un commentaire",
+    "brak komentarzy",
+    "napisz komentarz",
+    "нет комментариев",
+    "написать комментарий",
+    "暂无评论",
+    "发表评论",
+    "コメントを書く",
+    "لا توجد تعليقات",
+    "أضف تعليق",
     // Portuguese, Italian, Dutch
     "leia também",
     "notícias relacionadas",
@@ -260,7 +301,7 @@ const POST_FOOTER_PHRASES: &[&str] = &[
 
 /// A post's footer line, after its text: where it was filed, its permanent link.
 fn is_post_footer(text: &str) -> bool {
-    super::patterns::contains_any(&text.to_lowercase(), POST_FOOTER_PHRASES)
+    super::patterns::contains_phrase(&text.to_lowercase(), POST_FOOTER_PHRASES)
 }
 
 /// Words a label may run on by ("Lesen Sie auch die folgenden Beiträge:", "Related stories
@@ -357,6 +398,11 @@ mod tests {
             let text = kept(&format!("{STORY}{STORY}{footer}<p>Comment one</p>"));
             assert!(!text.contains("Comment one") && !text.contains("2014"), "{footer}");
         }
+        // Sections readers count as the story's stay: external links, further reading.
+        let links = format!("{STORY}{STORY}<h2>External links</h2><ul><li>Official site</li></ul>");
+        assert!(kept(&links).contains("Official site"));
+        let contact = format!("{STORY}{STORY}<h3>Kontakt</h3><p>Pressestelle, Tel. 030 123</p>");
+        assert!(!kept(&contact).contains("Pressestelle"));
         // Early on, it is not the end.
         assert!(kept(&format!("<p>Filed under News.</p>{STORY}{STORY}")).contains("Filed under"));
     }
