@@ -19,9 +19,11 @@ use std::path::Path;
 /// third or fourth decimal (one page's paragraph more or less: about 0.001 on 80 pages) passes
 /// and a real regression does not: body F1 0.002 under, metadata agreement 0.004 under the lowest.
 const BODY_F1_TOLERANCE: f64 = 0.002;
-/// Readability pages, body F1: 0.9850 when set, its view against Masthead's view (0.9816 the
-/// copied text was, which numbers ordered lists and leaves captions out).
-const READABILITY_BODY_F1_FLOOR: f64 = 0.9850 - BODY_F1_TOLERANCE;
+/// Readability pages, body F1: 0.9845 when set, its view against Masthead's view (0.9816 the
+/// copied text was, which numbers ordered lists and leaves captions out). Lowered from 0.9850
+/// on purpose: the standfirst under the headline is the story's opening (its reference leaves
+/// four out: buzzfeed-1, cnet, gitlab-blog, topicseed-1).
+const READABILITY_BODY_F1_FLOOR: f64 = 0.9845 - BODY_F1_TOLERANCE;
 /// Every metadata field the reference sets (title with its site or author part allowed off,
 /// byline with the words around the names allowed off, excerpt,
 /// site name, language, direction, published time, readerable verdict): the lowest, byline,
@@ -35,10 +37,10 @@ const READABILITY_METADATA_FLOOR: f64 = 0.969 - 0.004;
 /// metadata does not give, and Masthead's is the one under the headline. On trafilatura-dev,
 /// whose authors people annotated, the same change took agreement 0.449 -> 0.515.
 const READABILITY_BYLINE_FLOOR: f64 = 0.921 - 0.004;
-/// Zyte development split, body F1: 0.9769 when set.
-const ZYTE_BODY_F1_FLOOR: f64 = 0.9769 - BODY_F1_TOLERANCE;
-/// trafilatura's development half, segment F1 (its own metric): 0.9237 when set.
-const TRAFILATURA_F1_FLOOR: f64 = 0.9237 - BODY_F1_TOLERANCE;
+/// Zyte development split, body F1: 0.9768 when set.
+const ZYTE_BODY_F1_FLOOR: f64 = 0.9768 - BODY_F1_TOLERANCE;
+/// trafilatura's development half, segment F1 (its own metric): 0.9354 when set.
+const TRAFILATURA_F1_FLOOR: f64 = 0.9354 - BODY_F1_TOLERANCE;
 
 fn write_report(name: &str, mut rows: Vec<(f64, String)>) {
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
