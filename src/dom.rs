@@ -249,6 +249,22 @@ impl Dom {
         false
     }
 
+    /// Whether any text in `id`'s subtree holds the ASCII character `byte` (no text copied).
+    pub fn has_text_char(&self, id: NodeId, byte: u8) -> bool {
+        let mut stack = vec![id];
+        while let Some(node) = stack.pop() {
+            match &self.nodes[node].kind {
+                NodeKind::Text(text) => {
+                    if memchr::memchr(byte, text.as_bytes()).is_some() {
+                        return true;
+                    }
+                }
+                _ => stack.extend(self.nodes[node].children.iter()),
+            }
+        }
+        false
+    }
+
     pub fn is_tag(&self, id: NodeId, name: &str) -> bool {
         self.tag(id).is_some_and(|tag| same_name(tag, name))
     }

@@ -59,8 +59,7 @@ pub fn remove_furniture(dom: &mut Dom, content: NodeId, title: &str) {
             || (fits(TEASER_MAX_CHARS) && dom.is_tag(node, "p") && is_teaser(dom, node))
             || (fits(CALL_TO_ACTION_MAX_CHARS) && is_call_to_action(dom, node))
             || (fits(CREDIT_LINE_MAX_CHARS) && is_credit_line(dom, node))
-            || (fits(READING_TIME_MAX_CHARS) && is_reading_time(dom, node))
-            || (fits(WIDGET_MAX_CHARS) && is_widget_line(dom, node))
+            || (fits(SHORT_LINE_MAX_CHARS) && is_reading_time_or_button(dom, node))
             || (fits(FURNITURE_MAX_CHARS) && is_bar_of_links(dom, node));
         if furniture {
             dom.detach(node);
@@ -140,36 +139,33 @@ fn is_call_to_action(dom: &Dom, node: NodeId) -> bool {
         || (contains_any(&text, NEWSLETTER_WORDS) && contains_any(&text, SIGN_UP_WORDS))
 }
 
-/// Longest button line ("Lade weitere Inhalte …", "Hier können Sie den Artikel bewerten").
-const WIDGET_MAX_CHARS: usize = 60;
-
-/// A line that is a button: load more, rate the article.
-fn is_widget_line(dom: &Dom, node: NodeId) -> bool {
-    matches!(dom.tag(node), Some("p" | "div" | "span" | "li" | "button"))
-        && contains_phrase(&dom.inner_text(node).to_lowercase(), WIDGET_PHRASES)
-}
-
-/// Longest "5 min read" line.
-const READING_TIME_MAX_CHARS: usize = 60;
+/// Longest reading-time or button line ("5 min read", "Lade weitere Inhalte …").
+const SHORT_LINE_MAX_CHARS: usize = 60;
 
 /// A line that says how long the article takes to read ("5 min read", "Lesezeit: 3 Minuten",
-/// "Ten tekst przeczytasz w mniej niż minutę"): a phrase of the corpora's languages and a
-/// number or a minute.
-fn is_reading_time(dom: &Dom, node: NodeId) -> bool {
-    if !matches!(dom.tag(node), Some("p" | "div" | "span" | "li")) {
+/// "Ten tekst przeczytasz w mniej niż minutę": a phrase of the corpora's languages and a
+/// number or a minute), or that is a button (load more, rate this article). One lowercase
+/// copy of the line for both.
+fn is_reading_time_or_button(dom: &Dom, node: NodeId) -> bool {
+    if !matches!(dom.tag(node), Some("p" | "div" | "span" | "li" | "button")) {
         return false;
     }
     let text = dom.inner_text(node).to_lowercase();
-    contains_phrase(&text, READING_TIME_PHRASES)
-        && (text.bytes().any(|b| b.is_ascii_digit())
-            || contains_any(&text, &["min", "минут", "分", "دقي"]))
+    let reading_time = || {
+        contains_phrase(&text, READING_TIME_PHRASES)
+            && (text.bytes().any(|b| b.is_ascii_digit())
+                || contains_any(&text, &["min", "минут", "分", "دقي"]))
+    };
+    contains_phrase(&text, WIDGET_PHRASES) || reading_time()
 }
 
 /// A line of three or more short items set apart by bars ("Impressum | Datenschutz |
 /// Kontakt", "Kommentarfeed | Kommentare geschlossen | Trackback-URL"): a site's menu or a
 /// post's tool row, in any language. Prose does not set its words between bars.
 fn is_bar_of_links(dom: &Dom, node: NodeId) -> bool {
-    if !matches!(dom.tag(node), Some("p" | "div" | "span" | "li" | "ul")) {
+    if !matches!(dom.tag(node), Some("p" | "div" | "span" | "li" | "ul"))
+        || !dom.has_text_char(node, b'|')
+    {
         return false;
     }
     let text = dom.inner_text(node);

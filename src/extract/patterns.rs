@@ -721,11 +721,17 @@ pub fn contains_any(haystack: &str, needles: &[&str]) -> bool {
 /// "corroborate this"); CJK phrases, written without spaces, match anywhere.
 pub fn contains_phrase(haystack: &str, phrases: &[&str]) -> bool {
     let needs_boundary = |c: char| c.is_alphanumeric() && (c as u32) < 0x2E80;
+    let bytes = haystack.as_bytes();
     phrases.iter().any(|phrase| {
         let (Some(first), Some(last)) = (phrase.chars().next(), phrase.chars().last()) else {
             return false;
         };
-        haystack.match_indices(phrase).any(|(at, _)| {
+        // Found where the phrase's first byte is, as in `contains_any` (a UTF-8 lead byte
+        // never stands inside a character, so each place is a character boundary).
+        memchr::memchr_iter(phrase.as_bytes()[0], bytes).any(|at| {
+            if !bytes[at..].starts_with(phrase.as_bytes()) {
+                return false;
+            }
             let before = haystack[..at].chars().next_back();
             let after = haystack[at + phrase.len()..].chars().next();
             let runs_on_before = needs_boundary(first) && before.is_some_and(char::is_alphanumeric);

@@ -264,9 +264,14 @@ pub fn cut_trailing_sections(dom: &mut Dom, content: NodeId) {
         let heading = dom
             .tag(node)
             .is_some_and(|tag| matches!(tag, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+        // Labels are short; a footer line is longer, and is looked for in the text's last stretch.
+        let footer_candidate = !heading && before as f64 >= MIN_FOOTER_TEXT_BEFORE * total as f64;
+        if length > MAX_LABEL_CHARS && !footer_candidate {
+            continue;
+        }
         let text = dom.inner_text(node);
         if (length <= MAX_LABEL_CHARS && is_section_label(&text, heading))
-            || (!heading && is_post_footer(&text))
+            || (footer_candidate && is_post_footer(&text))
         {
             cut_from(dom, content, node);
             return;
@@ -274,6 +279,8 @@ pub fn cut_trailing_sections(dom: &mut Dom, content: NodeId) {
     }
 }
 
+/// Share of the article's text before a post's footer: it is the post's last line or close to.
+const MIN_FOOTER_TEXT_BEFORE: f64 = 0.75;
 /// Longest line of a post's footer ("This entry was posted in News. Bookmark the permalink.").
 const MAX_FOOTER_CHARS: usize = 400;
 
@@ -395,7 +402,7 @@ mod tests {
             r#"<p>This entry was posted in <a href=/c>News</a>. Bookmark the <a href=/p>permalink</a>.</p>"#,
             "<div>Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Linux, Ubuntu.</div>",
         ] {
-            let text = kept(&format!("{STORY}{STORY}{footer}<p>Comment one</p>"));
+            let text = kept(&format!("{STORY}{STORY}{STORY}{footer}<p>Comment one</p>"));
             assert!(!text.contains("Comment one") && !text.contains("2014"), "{footer}");
         }
         // Sections readers count as the story's stay: external links, further reading.
