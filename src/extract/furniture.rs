@@ -39,20 +39,26 @@ pub fn remove_furniture(dom: &mut Dom, content: NodeId, title: &str) {
     // Outer nodes come first, so each node's subtree is as measured here when it is judged.
     let measures = Measures::of(dom, content);
     let longest = AUTHOR_BOX_MAX_CHARS.max(title.len() + 8);
+    // What this pass took out, so that their descendants are passed over without walking up
+    // to `content` from each (the list is in document order: a parent comes before its own).
+    let mut removed = vec![false; dom.nodes.len()];
     for node in dom.descendants(content).into_iter().skip(1) {
+        if dom.parent(node).is_some_and(|parent| removed[parent]) {
+            removed[node] = true;
+            continue;
+        }
         // Furniture is short: lengths measured once, bottom-up, spare every longer element
         // the checks below, and each check gets the length instead of measuring again.
         let length = measures.text_len(node);
-        if length > longest
-            || dom.tag(node).is_none_or(|tag| PHRASING.contains(&tag))
-            || !dom.is_attached_to(node, content)
-        {
+        if length > longest || dom.tag(node).is_none_or(|tag| PHRASING.contains(&tag)) {
             continue;
         }
         let fits = |max: usize| length <= max;
+        // Class and id, lowercase, once for the checks that read them.
+        let names = dom.class_and_id(node).to_ascii_lowercase();
         let furniture = (fits(FURNITURE_MAX_CHARS)
-            && (is_breadcrumb(dom, node) || is_tag_list(dom, node)))
-            || (fits(AUTHOR_BOX_MAX_CHARS) && is_author_box(dom, node))
+            && (is_breadcrumb(dom, node) || is_tag_list(dom, node, &names)))
+            || (fits(AUTHOR_BOX_MAX_CHARS) && is_author_box(&names))
             || (fits(DATE_LINE_MAX_CHARS) && is_date_line(dom, node, content))
             || (fits(GALLERY_COUNTER_MAX_CHARS) && is_gallery_counter(dom, node))
             || (fits(title.len() + 8) && repeats_title(dom, node, &title))
@@ -63,6 +69,7 @@ pub fn remove_furniture(dom: &mut Dom, content: NodeId, title: &str) {
             || (fits(FURNITURE_MAX_CHARS) && is_bar_of_links(dom, node));
         if furniture {
             dom.detach(node);
+            removed[node] = true;
         }
     }
 }
@@ -72,17 +79,19 @@ fn is_breadcrumb(dom: &Dom, node: NodeId) -> bool {
         .iter()
         .any(|name| {
             dom.attr(node, name).is_some_and(|value| {
-                let value = value.to_ascii_lowercase();
-                BREADCRUMB_MARKERS.iter().any(|m| value.contains(m))
+                // Most values are lowercase already: copied only when they are not.
+                if value.bytes().any(|b| b.is_ascii_uppercase()) {
+                    contains_any(&value.to_ascii_lowercase(), BREADCRUMB_MARKERS)
+                } else {
+                    contains_any(value, BREADCRUMB_MARKERS)
+                }
             })
         })
 }
 
 /// A list of tags: named so by class or id, or made of `rel="tag"` links.
-fn is_tag_list(dom: &Dom, node: NodeId) -> bool {
-    let named = dom
-        .class_and_id(node)
-        .to_ascii_lowercase()
+fn is_tag_list(dom: &Dom, node: NodeId, names: &str) -> bool {
+    let named = names
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
         .any(|token| TAG_LIST_TOKENS.contains(&token));
     if named {
@@ -198,9 +207,9 @@ fn is_shouted(text: &str) -> bool {
 }
 
 /// "About the author" boxes, named so by class or id.
-fn is_author_box(dom: &Dom, node: NodeId) -> bool {
-    dom.class_and_id(node)
-        .to_ascii_lowercase()
+/// `names`: the node's class and id, lowercase.
+fn is_author_box(names: &str) -> bool {
+    names
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
         .any(|token| AUTHOR_BOX_TOKENS.contains(&token))
 }
