@@ -32,6 +32,8 @@ struct Writer {
     /// Where the last list marker ended: a break owed right after it is dropped, so that
     /// `<li><p>text</p></li>` stays on the marker's line.
     marker_end: usize,
+    /// Inside a figure of a quote, code or a table, whose caption (its source) the text keeps.
+    in_text_figure: bool,
 }
 
 impl Writer {
@@ -43,6 +45,7 @@ impl Writer {
             indent: String::new(),
             list_depth: 0,
             marker_end: usize::MAX,
+            in_text_figure: false,
         }
     }
 
@@ -130,9 +133,17 @@ impl Writer {
         let markdown = self.mode == Mode::Markdown;
         match element.tag {
             "br" => self.gap(Gap::Line),
-            // The clean text holds no images, and a caption without its image reads as a
+            // The clean text holds no images, and an image's caption without it reads as a
             // stray sentence in the story (credits as noise); Markdown keeps both, as the view.
-            "figcaption" if !markdown => {}
+            // A quote's, a listing's or a table's caption (its source) stays.
+            "figcaption" if !markdown && !self.in_text_figure => {}
+            "figure" if !markdown && element.children.iter().any(holds_text_figure) => {
+                let outer = std::mem::replace(&mut self.in_text_figure, true);
+                self.gap(Gap::Paragraph);
+                self.blocks(&element.children);
+                self.gap(Gap::Paragraph);
+                self.in_text_figure = outer;
+            }
             // A reading over a word (furigana) is for the eye: "子こども" in a text is neither
             // the word nor its reading.
             "rt" | "rp" => {}
@@ -402,6 +413,17 @@ fn raw_text(blocks: &[Block]) -> String {
     out
 }
 
+/// Whether a figure's part is text a caption names the source of: a quote, code, a table.
+fn holds_text_figure(block: &Block) -> bool {
+    match block {
+        Block::Text(_) => false,
+        Block::Element(element) => {
+            matches!(element.tag, "blockquote" | "pre" | "code" | "table")
+                || (element.tag != "figcaption" && element.children.iter().any(holds_text_figure))
+        }
+    }
+}
+
 fn escape_markdown(text: &str) -> std::borrow::Cow<'_, str> {
     const SPECIAL: &[char] = &['\\', '*', '_', '`', '[', ']', '<', '>'];
     if !text.contains(SPECIAL) {
@@ -572,6 +594,15 @@ mod tests {
             el("p", vec![t("After.")]),
         ];
         assert_eq!(to_text(&blocks), "Before.\n\nAfter.");
+        // A quote's caption names its source: it stays.
+        let quote = vec![el(
+            "figure",
+            vec![
+                el("blockquote", vec![el("p", vec![t("To be.")])]),
+                el("figcaption", vec![t("— Hamlet")]),
+            ],
+        )];
+        assert_eq!(to_text(&quote), "To be.\n\n— Hamlet");
         assert_eq!(
             to_markdown(&blocks),
             "Before.\n\n![A](https://x.test/a.jpg)\n\nThe harbour. Photo: Ann Bee\n\nAfter."

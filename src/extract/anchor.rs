@@ -23,6 +23,9 @@ const MAX_DATELINE_CHARS: usize = 5000;
 const MAX_OPENING_GAP_CHARS: usize = 1500;
 /// Fewest words of an opening paragraph: a byline, a date or a kicker is shorter.
 const MIN_OPENING_WORDS: usize = 8;
+/// Fewest characters (not counting spaces) a node needs to be looked at as one: eight
+/// two-letter words, or a short CJK sentence.
+const MIN_OPENING_CHARS: usize = 12;
 
 pub struct Anchor {
     /// Characters of text before each node, in document order, and within it.
@@ -120,9 +123,11 @@ impl Anchor {
             let Some((start, length)) = self.span(node) else {
                 continue;
             };
+            // Eight words are more than a dozen characters: shorter nodes are passed over before
+            // anything is measured.
             if start < headline_end
                 || start + length > headline_end + MAX_OPENING_GAP_CHARS
-                || length == 0
+                || length < MIN_OPENING_CHARS
             {
                 continue;
             }
@@ -227,19 +232,21 @@ fn is_paragraph(dom: &Dom, node: NodeId) -> bool {
                 .is_none_or(|t| super::patterns::PHRASING_ELEMS.contains(&t) && t != "img")
         });
     (tag == "p" || boxed)
-        && ![
-            "li",
-            "figure",
-            "figcaption",
-            "blockquote",
-            "nav",
-            "aside",
-            "a",
-            "form",
-            "table",
-        ]
-        .iter()
-        .any(|t| dom.has_ancestor_tag(node, t, 0))
+        && !dom.ancestors(node, 0).into_iter().any(|a| {
+            matches!(
+                dom.tag(a),
+                Some(
+                    "li" | "figure"
+                        | "figcaption"
+                        | "blockquote"
+                        | "nav"
+                        | "aside"
+                        | "a"
+                        | "form"
+                        | "table"
+                )
+            )
+        })
 }
 
 #[cfg(test)]

@@ -271,7 +271,7 @@ pub fn cut_trailing_sections(dom: &mut Dom, content: NodeId) {
         }
         let text = dom.inner_text(node);
         if (length <= MAX_LABEL_CHARS && is_section_label(&text, heading))
-            || (footer_candidate && is_post_footer(&text))
+            || (footer_candidate && is_post_footer(dom, node, &text))
         {
             cut_from(dom, content, node);
             return;
@@ -284,31 +284,43 @@ const MIN_FOOTER_TEXT_BEFORE: f64 = 0.75;
 /// Longest line of a post's footer ("This entry was posted in News. Bookmark the permalink.").
 const MAX_FOOTER_CHARS: usize = 400;
 
-/// What a blog post's footer says and a story never does, lowercase, in the corpora's
-/// languages: where the post was filed, its permanent link, its trackback.
+/// What only a blog post's footer says, lowercase, in the corpora's languages: its permanent
+/// link, its trackback.
 const POST_FOOTER_PHRASES: &[&str] = &[
-    "posted in",
-    "filed under",
     "permalink",
     "trackback",
-    "abgelegt unter",
-    "veröffentlicht in",
     "lesezeichen auf den permalink",
     "enlace permanente",
-    "archivado en",
     "permalien",
-    "classé dans",
     "bezpośredni odnośnik",
-    "opublikowano w kategorii",
     "постоянная ссылка",
     "固定链接",
     "パーマリンク",
     "الرابط الدائم",
 ];
+/// Where a post was filed: prose says these too ("the video, posted in March"), so they count
+/// only in a line with links, the categories': with a date, or mostly linked.
+const FILED_UNDER_PHRASES: &[&str] = &[
+    "posted in",
+    "filed under",
+    "abgelegt unter",
+    "veröffentlicht in",
+    "archivado en",
+    "classé dans",
+    "opublikowano w kategorii",
+];
 
-/// A post's footer line, after its text: where it was filed, its permanent link.
-fn is_post_footer(text: &str) -> bool {
-    super::patterns::contains_phrase(&text.to_lowercase(), POST_FOOTER_PHRASES)
+/// Share of a "filed under" line's text that is linked, without a date: the category names.
+const MIN_FILED_UNDER_LINK_DENSITY: f64 = 0.2;
+
+/// A post's footer line, after its text: its permanent link, or where it was filed and when.
+fn is_post_footer(dom: &Dom, node: NodeId, text: &str) -> bool {
+    let lower = text.to_lowercase();
+    super::patterns::contains_phrase(&lower, POST_FOOTER_PHRASES)
+        || (super::patterns::contains_phrase(&lower, FILED_UNDER_PHRASES)
+            && !dom.find_all(node, &["a"]).is_empty()
+            && (super::dates::date_in(text).is_some()
+                || super::score::link_density(dom, node) >= MIN_FILED_UNDER_LINK_DENSITY))
 }
 
 /// Words a label may run on by ("Lesen Sie auch die folgenden Beiträge:", "Related stories
@@ -317,7 +329,7 @@ const MAX_LABEL_TAIL_WORDS: usize = 4;
 
 fn is_section_label(text: &str, heading: bool) -> bool {
     let trimmed = text.trim();
-    let introduces = heading || trimmed.ends_with([':', '：']);
+    let colon = trimmed.ends_with([':', '：']);
     let label = trimmed
         .trim_end_matches(|c: char| {
             c.is_whitespace() || matches!(c, ':' | '：' | '.' | '…' | '!' | '?' | '»' | '>' | '›')
@@ -325,6 +337,9 @@ fn is_section_label(text: &str, heading: bool) -> bool {
         .to_lowercase();
     let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
     SECTION_LABELS.iter().any(|known| {
+        // A label of one word runs on only before a colon: a heading "Contact tracing in
+        // schools" or "Comments from the minister" is the story's.
+        let introduces = colon || (heading && known.contains(' '));
         label == *known
             || (introduces
                 && label.strip_prefix(known).is_some_and(|tail| {
@@ -391,6 +406,11 @@ mod tests {
         assert!(!kept(&page).contains("Another"));
         let heading = format!("{STORY}{STORY}<h3>Related stories from Asia</h3><p>Another</p>");
         assert!(!kept(&heading).contains("Another"));
+        // A subheading that starts with a one-word label is the story's.
+        for heading in ["Contact tracing in schools", "Comments from the minister"] {
+            let page = format!("{STORY}{STORY}<h2>{heading}</h2><p>More</p>");
+            assert!(kept(&page).contains("More"), "{heading}");
+        }
         // Not a heading and no colon: a line of the story.
         let line = format!("{STORY}{STORY}<p>Related stories from Asia</p><p>More</p>");
         assert!(kept(&line).contains("More"));
@@ -400,16 +420,30 @@ mod tests {
     fn a_post_ends_at_its_footer() {
         for footer in [
             r#"<p>This entry was posted in <a href=/c>News</a>. Bookmark the <a href=/p>permalink</a>.</p>"#,
-            "<div>Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Linux, Ubuntu.</div>",
+            r#"<div>Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter <a href=/l>Linux</a>.</div>"#,
+            r#"<p>Posted in <a href=/n>News</a>, <a href=/p>Politics</a></p>"#,
         ] {
             let text = kept(&format!("{STORY}{STORY}{STORY}{footer}<p>Comment one</p>"));
-            assert!(!text.contains("Comment one") && !text.contains("2014"), "{footer}");
+            assert!(
+                !text.contains("Comment one") && !text.contains("2014"),
+                "{footer}"
+            );
         }
         // Sections readers count as the story's stay: external links, further reading.
         let links = format!("{STORY}{STORY}<h2>External links</h2><ul><li>Official site</li></ul>");
         assert!(kept(&links).contains("Official site"));
         let contact = format!("{STORY}{STORY}<h3>Kontakt</h3><p>Pressestelle, Tel. 030 123</p>");
         assert!(!kept(&contact).contains("Pressestelle"));
+        // Prose that says where or when something was published is the story's.
+        for prose in [
+            "<p>The video, posted in March, was viewed a million times.</p>",
+            r#"<p>Die Studie wurde veröffentlicht in der Zeitschrift <a href=/n>Nature</a>.</p>"#,
+        ] {
+            assert!(
+                kept(&format!("{STORY}{STORY}{STORY}{prose}<p>LAST</p>")).contains("LAST"),
+                "{prose}"
+            );
+        }
         // Early on, it is not the end.
         assert!(kept(&format!("<p>Filed under News.</p>{STORY}{STORY}")).contains("Filed under"));
     }

@@ -314,7 +314,9 @@ pub fn outlet_by_name(name: &str) -> Option<&'static Outlet> {
         .find(|o| same(o.name) || o.aliases.iter().any(|a| same(a)))
 }
 
-/// `name`'s characters with whitespace runs as one space, no space at either end, lowercase.
+/// `name`'s characters with whitespace runs as one space, no space at either end, lowercase
+/// (character by character: a word-final Σ becomes σ, not ς as `str::to_lowercase` has it; no
+/// outlet's name has one, and both sides go through this same function).
 fn normalized_name(name: &str) -> impl Iterator<Item = char> + '_ {
     name.split_whitespace()
         .enumerate()

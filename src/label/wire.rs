@@ -133,7 +133,8 @@ fn named_agencies(text: &str) -> Vec<bool> {
 }
 
 /// Whether `haystack` holds `needle`, ASCII letters compared without case (the republication
-/// phrases are ASCII, or CJK with a Latin name): no lowercase copy of the article is made.
+/// phrases are ASCII, or CJK with a Latin name; a phrase with other cased letters would need
+/// Unicode folding): no lowercase copy of the article is made.
 fn contains_ignoring_ascii_case(haystack: &str, needle: &str) -> bool {
     let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
     let Some(&first) = needle.first() else {
