@@ -699,21 +699,13 @@ pub const COMMAS: &[char] = &[',', '，', '、', '،', '﹐', '︐', '︑', '⸴
 
 /// True when the lowercase `haystack` contains any of `needles`.
 ///
-/// Each needle is looked for where its first byte is, not with `str::contains`, which sets up a
-/// two-way searcher per needle: on class names and short lines against lists of thirty words
-/// that setup was most of the cost (callgrind, 130 Readability pages: 2.4 M `contains` calls,
-/// ~170 M instructions with their `memcmp`s).
+/// One pass over the haystack, a needle tried only where its first byte stands: lists of
+/// thirty words are asked of class names and short lines some 2.4 M times over the 130
+/// Readability pages, and a search per needle (`str::contains`, then `memchr` per needle) was
+/// most of their cost in wasm (a CPU profile in Chromium: memchr's iterator 7% of the core's
+/// time).
 pub fn contains_any(haystack: &str, needles: &[&str]) -> bool {
-    let haystack = haystack.as_bytes();
-    needles.iter().any(|needle| {
-        let needle = needle.as_bytes();
-        match needle.first() {
-            None => true,
-            Some(&first) => {
-                memchr::memchr_iter(first, haystack).any(|at| haystack[at..].starts_with(needle))
-            }
-        }
-    })
+    matches_any(haystack, needles, |_, _| true)
 }
 
 /// True when `haystack` holds one of `phrases` as whole words: a phrase that starts or ends with
@@ -721,23 +713,36 @@ pub fn contains_any(haystack: &str, needles: &[&str]) -> bool {
 /// "corroborate this"); CJK phrases, written without spaces, match anywhere.
 pub fn contains_phrase(haystack: &str, phrases: &[&str]) -> bool {
     let needs_boundary = |c: char| c.is_alphanumeric() && (c as u32) < 0x2E80;
-    let bytes = haystack.as_bytes();
-    phrases.iter().any(|phrase| {
+    matches_any(haystack, phrases, |at, phrase| {
         let (Some(first), Some(last)) = (phrase.chars().next(), phrase.chars().last()) else {
-            return false;
+            return true;
         };
-        // Found where the phrase's first byte is, as in `contains_any` (a UTF-8 lead byte
-        // never stands inside a character, so each place is a character boundary).
-        memchr::memchr_iter(phrase.as_bytes()[0], bytes).any(|at| {
-            if !bytes[at..].starts_with(phrase.as_bytes()) {
-                return false;
-            }
-            let before = haystack[..at].chars().next_back();
-            let after = haystack[at + phrase.len()..].chars().next();
-            let runs_on_before = needs_boundary(first) && before.is_some_and(char::is_alphanumeric);
-            let runs_on_after = needs_boundary(last) && after.is_some_and(char::is_alphanumeric);
-            !runs_on_before && !runs_on_after
-        })
+        // `at` is where a phrase's first byte matched: a character boundary (a UTF-8 lead byte
+        // never stands inside a character).
+        let before = haystack[..at].chars().next_back();
+        let after = haystack[at + phrase.len()..].chars().next();
+        let runs_on_before = needs_boundary(first) && before.is_some_and(char::is_alphanumeric);
+        let runs_on_after = needs_boundary(last) && after.is_some_and(char::is_alphanumeric);
+        !runs_on_before && !runs_on_after
+    })
+}
+
+/// Whether a needle occurs in `haystack` at a place `accept` takes (given the byte offset and
+/// the needle); an empty needle matches at once.
+fn matches_any(haystack: &str, needles: &[&str], accept: impl Fn(usize, &str) -> bool) -> bool {
+    let mut first_bytes = [false; 256];
+    for needle in needles {
+        match needle.as_bytes().first() {
+            Some(&byte) => first_bytes[usize::from(byte)] = true,
+            None => return true,
+        }
+    }
+    let bytes = haystack.as_bytes();
+    (0..bytes.len()).any(|at| {
+        first_bytes[usize::from(bytes[at])]
+            && needles
+                .iter()
+                .any(|n| bytes[at..].starts_with(n.as_bytes()) && accept(at, n))
     })
 }
 
