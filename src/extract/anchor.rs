@@ -215,9 +215,9 @@ impl Anchor {
 /// Whether `text` holds the byline's names (words compared, whatever the spaces between them:
 /// pages put no-break spaces in names).
 fn names_in(text: &str, names: &str) -> bool {
-    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let names = words(names);
-    !names.is_empty() && words(text).contains(&names)
+    use crate::dom::collapse_whitespace;
+    let names = collapse_whitespace(names);
+    !names.is_empty() && collapse_whitespace(text).contains(&names)
 }
 
 /// A paragraph: a `<p>`, or a box of text and inline elements only, outside the places a

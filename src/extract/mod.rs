@@ -180,16 +180,14 @@ fn select_with_retries(
     metadata_byline: Option<&str>,
     options: &Options,
 ) -> Option<(Dom, select::Selection)> {
-    let have_byline = metadata_byline.is_some();
     // The byline beside the headline, looked for once: every attempt's copy has the same node.
     let header_byline = anchor
-        .filter(|_| !have_byline)
+        .filter(|_| metadata_byline.is_none())
         .and_then(|a| select::byline_beside_headline(dom, a));
     let context = select::Context {
         title: headline,
         anchor,
         header_byline,
-        have_byline,
         metadata_byline,
         top_candidates: options.top_candidates,
     };

@@ -37,8 +37,8 @@ pub struct Context<'a> {
     /// The byline element beside the headline (`byline_beside_headline`), taken out of each
     /// attempt's copy before its walk.
     pub header_byline: Option<NodeId>,
-    pub have_byline: bool,
-    /// The byline the page's metadata gives, as the page wrote it.
+    /// The byline the page's metadata gives, as the page wrote it (when there is one, the walk
+    /// does not look for another).
     pub metadata_byline: Option<&'a str>,
     pub top_candidates: usize,
 }
@@ -221,7 +221,9 @@ fn walk(dom: &mut Dom, context: &Context, flags: Flags) -> (Vec<NodeId>, Option<
             node = remove_and_get_next(dom, current);
             continue;
         }
-        if byline.is_none() && !context.have_byline && is_valid_byline(dom, current, &match_string)
+        if byline.is_none()
+            && context.metadata_byline.is_none()
+            && is_valid_byline(dom, current, &match_string)
         {
             byline = Some(byline_text(dom, current));
             node = remove_and_get_next(dom, current);
@@ -583,7 +585,6 @@ mod tests {
             title: "",
             anchor: None,
             header_byline: None,
-            have_byline: false,
             metadata_byline: None,
             top_candidates: 5,
         };
