@@ -65,7 +65,11 @@ function main() {
   // Panic locations name source files; dependencies' full paths under this machine's cargo home
   // would make the package's bytes (and size) depend on where it was built.
   const cargoHome = process.env.CARGO_HOME ?? path.join(os.homedir(), '.cargo');
-  const env = { ...process.env, RUSTFLAGS: `--remap-path-prefix=${path.join(cargoHome, 'registry/src')}=/deps` };
+  // SIMD128 (Chrome 91, Firefox 89; the manifests ask for later): memchr's and the compiler's
+  // vector loops. Measured as the Cargo.toml comment on [profile.wasm] says: 0.95 of the time
+  // without it, for 2.5 KB less code.
+  const rustflags = [`--remap-path-prefix=${path.join(cargoHome, 'registry/src')}=/deps`, '-C', 'target-feature=+simd128'];
+  const env = { ...process.env, RUSTFLAGS: rustflags.join(' ') };
   run('cargo', ['build', '--lib', '--profile', 'wasm', '--target', 'wasm32-unknown-unknown'], env);
   const raw = path.join(ROOT, 'target/wasm32-unknown-unknown/wasm/masthead.wasm');
   const staging = path.join(ROOT, 'target/wasm-pkg');
