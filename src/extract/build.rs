@@ -263,7 +263,7 @@ impl Builder<'_> {
     fn node(&self, node: NodeId, depth: usize, out: &mut Vec<Block>) {
         let (tag, _) = match &self.dom.nodes[node].kind {
             NodeKind::Text(text) => {
-                out.push(Block::Text(text.to_string()));
+                out.push(Block::Text(without_invisible_marks(text)));
                 return;
             }
             NodeKind::Element { tag, attrs } => (&**tag, attrs),
@@ -271,7 +271,7 @@ impl Builder<'_> {
         };
         if depth >= self.max_depth {
             // Past the depth limit the subtree keeps only its text.
-            let text = collapse_whitespace(&self.dom.text_content(node));
+            let text = collapse_whitespace(&without_invisible_marks(&self.dom.text_content(node)));
             if !text.is_empty() {
                 out.push(Block::Text(format!(" {text} ")));
             }
@@ -471,6 +471,19 @@ impl Builder<'_> {
     }
 }
 
+/// Marks that are invisible but are characters all the same: soft hyphens (U+00AD), zero-width
+/// spaces (U+200B), word joiners (U+2060) and stray byte-order marks (U+FEFF). Left in, they
+/// split words for anyone who searches or copies the text ("re\u{ad}opening" is not
+/// "reopening"). Joiners that shape a script (U+200C, U+200D) stay.
+fn without_invisible_marks(text: &str) -> String {
+    const MARKS: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
+    // All four start with one of these bytes; most texts hold none of them.
+    if !text.bytes().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF)) || !text.contains(MARKS) {
+        return text.to_string();
+    }
+    text.chars().filter(|c| !MARKS.contains(c)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -508,6 +521,20 @@ mod tests {
         assert_eq!(
             text("<pre><span class=copyright>a</span>b</pre>").trim(),
             "ab"
+        );
+    }
+
+    #[test]
+    fn invisible_marks_do_not_split_words() {
+        let text = |html: &str| crate::text::to_text(&build(html));
+        assert_eq!(
+            text("<p>re&shy;open&#8203;ing on a&#x2060;Sunday&#xfeff;</p>"),
+            "reopening on aSunday"
+        );
+        // The joiners a script needs stay, and so does every other character.
+        assert_eq!(
+            text("<p>\u{645}\u{200c}\u{627} caf\u{e9} 20\u{b0}</p>"),
+            "\u{645}\u{200c}\u{627} caf\u{e9} 20\u{b0}"
         );
     }
 
