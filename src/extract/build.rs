@@ -475,7 +475,7 @@ impl Builder<'_> {
 /// spaces (U+200B), word joiners (U+2060) and stray byte-order marks (U+FEFF). Left in, they
 /// split words for anyone who searches or copies the text ("re\u{ad}opening" is not
 /// "reopening"). Joiners that shape a script (U+200C, U+200D) stay.
-fn without_invisible_marks(text: &str) -> String {
+pub(super) fn without_invisible_marks(text: &str) -> String {
     const MARKS: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
     // All four start with one of these bytes; most texts hold none of them.
     if !text.bytes().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF)) || !text.contains(MARKS) {

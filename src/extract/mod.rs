@@ -102,7 +102,8 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
                 .as_ref()
                 .and_then(|(_, s)| s.byline.as_deref())
                 .and_then(byline::clean_byline)
-        });
+        })
+        .map(|names| build::without_invisible_marks(&names));
     if let Some(names) = &byline {
         byline::drop_byline_line(&mut content, names);
     }
@@ -114,11 +115,14 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         site_name.as_deref(),
         host,
     ))
-    .map(|t| collapse_whitespace(&t))
+    .map(|t| collapse_whitespace(&build::without_invisible_marks(&t)))
     .filter(|t| !t.is_empty());
     // 10. Is it an article? Judged on what was found, not on the page's markup.
     let readerable = readerable::has_running_prose(&content, options.readerable_min_words);
-    let excerpt = meta.excerpt.or_else(|| first_paragraph(&content));
+    let excerpt = meta
+        .excerpt
+        .map(|e| build::without_invisible_marks(&e))
+        .or_else(|| first_paragraph(&content));
     let lead_image = meta
         .lead_image
         .as_deref()
