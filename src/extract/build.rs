@@ -5,7 +5,7 @@
 //! schemes, and everything else is either unwrapped (its text kept) or dropped.
 
 use crate::article::{Block, Element};
-use crate::dom::{collapse_whitespace, Dom, NodeId, NodeKind};
+use crate::dom::{collapse_whitespace, without_invisible_marks, Dom, NodeId, NodeKind};
 use url::Url;
 
 /// What to do with an element of the page.
@@ -469,19 +469,6 @@ impl Builder<'_> {
             })],
         }))
     }
-}
-
-/// Marks that are invisible but are characters all the same: soft hyphens (U+00AD), zero-width
-/// spaces (U+200B), word joiners (U+2060) and stray byte-order marks (U+FEFF). Left in, they
-/// split words for anyone who searches or copies the text ("re\u{ad}opening" is not
-/// "reopening"). Joiners that shape a script (U+200C, U+200D) stay.
-pub(super) fn without_invisible_marks(text: &str) -> String {
-    const MARKS: [char; 4] = ['\u{ad}', '\u{200b}', '\u{2060}', '\u{feff}'];
-    // All four start with one of these bytes; most texts hold none of them.
-    if !text.bytes().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF)) || !text.contains(MARKS) {
-        return text.to_string();
-    }
-    text.chars().filter(|c| !MARKS.contains(c)).collect()
 }
 
 #[cfg(test)]

@@ -37,7 +37,7 @@ mod trailing;
 pub use build::safe_image;
 
 use crate::article::{Article, Block};
-use crate::dom::{collapse_whitespace, Dom};
+use crate::dom::{collapse_whitespace, without_invisible_marks, Dom};
 use crate::wording::Wording;
 use crate::{label, text, Error, Options};
 use score::Flags;
@@ -103,7 +103,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
                 .and_then(|(_, s)| s.byline.as_deref())
                 .and_then(byline::clean_byline)
         })
-        .map(|names| build::without_invisible_marks(&names));
+        .map(|names| without_invisible_marks(&names));
     if let Some(names) = &byline {
         byline::drop_byline_line(&mut content, names);
     }
@@ -115,13 +115,13 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         site_name.as_deref(),
         host,
     ))
-    .map(|t| collapse_whitespace(&build::without_invisible_marks(&t)))
+    .map(|t| collapse_whitespace(&without_invisible_marks(&t)))
     .filter(|t| !t.is_empty());
     // 10. Is it an article? Judged on what was found, not on the page's markup.
     let readerable = readerable::has_running_prose(&content, options.readerable_min_words);
     let excerpt = meta
         .excerpt
-        .map(|e| build::without_invisible_marks(&e))
+        .map(|e| without_invisible_marks(&e))
         .or_else(|| first_paragraph(&content));
     let lead_image = meta
         .lead_image
