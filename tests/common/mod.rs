@@ -184,3 +184,19 @@ impl ReaderableTally {
         )
     }
 }
+
+/// The reference material on state media (`../shared/reference/state-media`, or
+/// `MASTHEAD_REFERENCE`); CI always has it, so its absence fails the test rather than skipping it.
+pub fn reference_dir() -> PathBuf {
+    let dir = std::env::var_os("MASTHEAD_REFERENCE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/state-media")
+        });
+    assert!(
+        dir.is_dir(),
+        "reference material not found at {} (set MASTHEAD_REFERENCE)",
+        dir.display()
+    );
+    dir
+}
