@@ -24,6 +24,7 @@ const TABLES: &[Table] = &[
         columns: &[
             ("name", None),
             ("aliases", Some('|')),
+            ("claim_names", Some('|')),
             ("country", None),
             ("category", None),
             ("owner", None),

@@ -21,7 +21,7 @@ const MATRIX = path.join(REFERENCE, 'state-media-matrix/State_Media_Matrix.csv')
 const IMPORTED_BASIS = 'SMM 2023 list (imported)';
 const MONITOR_SOURCE = 'https://statemediamonitor.com/';
 const REVIEWED = '2026-12-01';
-const COLUMNS = ['name', 'aliases', 'country', 'category', 'owner', 'hosts', 'eu_sanctions', 'contested',
+const COLUMNS = ['name', 'aliases', 'claim_names', 'country', 'category', 'owner', 'hosts', 'eu_sanctions', 'contested',
   'basis', 'monitor_2023', 'unconfirmed', 'sources', 'reviewed'];
 
 // Code repositories, routing lists, wiki mirrors, press-release wires and unrelated sites: they
@@ -204,6 +204,8 @@ function main() {
     const row = {
       name,
       aliases: aliases.filter((a) => !taken.has(a.toLowerCase())).join('|'),
+      // Claim names are reviewed by hand (a name the Monitor gives may be anyone's acronym).
+      claim_names: '',
       country,
       category,
       owner: company.toLowerCase() === name.toLowerCase() ? '' : `Part of ${company}`,

@@ -209,6 +209,10 @@ const ADDRESSES: &[(&str, Option<&str>, Option<Tier>)] = &[
     ("https://www.rt.com.au/news", None, None),
     ("https://support.com/", None, None),
     ("https://sputnik-tours.com/moscow", None, None),
+    // Rostelecom, the telecom operator, on rt.ru: its customer pages are not RT's.
+    ("https://lk.rt.ru/", None, None),
+    ("https://msk.rt.ru/packages/tariffs", None, None),
+    ("https://www.company.rt.ru/press/news/", None, None),
     ("https://rt.example.org/news", None, None),
     ("https://notrt.com/", None, None),
     ("https://www.example.com/?u=https://rt.com", None, None),
@@ -442,7 +446,7 @@ fn an_ordinary_outlet_carrying_xinhua_gets_no_outlet_label_but_a_wire_note() {
 
 #[test]
 fn a_page_claim_is_reported_and_never_lends_the_label() {
-    let html = STORY.replace("Daily Example", "Global Times");
+    let html = STORY.replace("Daily Example", "Press TV");
     for address in [
         "https://mirror.example/talks",
         "https://www.dailyexample.com/talks",
@@ -455,16 +459,16 @@ fn a_page_claim_is_reported_and_never_lends_the_label() {
         let claim = article.name_claim.unwrap();
         assert_eq!(
             (claim.outlet.as_str(), claim.claimed_in),
-            ("Global Times", ClaimedIn::SiteName)
+            ("Press TV", ClaimedIn::SiteName)
         );
         assert!(claim
             .summary
-            .starts_with("This page calls itself Global Times;"));
+            .starts_with("This page calls itself Press TV;"));
     }
     // On the outlet's own address the same page gets the label, and no claim note.
     let article = extract(
         &html,
-        Some("https://www.globaltimes.cn/page/1.shtml"),
+        Some("https://www.presstv.ir/Detail/2026/01/01/1/talks"),
         &Options::default(),
     )
     .unwrap();

@@ -6,8 +6,11 @@
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outlet {
     pub name: &'static str,
-    /// Other names the outlet gives itself, matched exactly against `og:site_name` and JSON-LD.
+    /// Other names the outlet gives itself.
     pub aliases: &'static [&'static str],
+    /// Names that no other newsroom uses, reviewed by hand: the only names a page's
+    /// `og:site_name` or JSON-LD publisher is matched against for a "calls itself" note.
+    pub claim_names: &'static [&'static str],
     /// ISO 3166-1 alpha-2.
     pub country: &'static str,
     /// State Media Matrix code: SC, CaPu, CaPr, ISFM, ISF, ISM or IP.

@@ -45,6 +45,9 @@ export const ROUTES = {
   },
   // The same story on a host that is not BBC's, calling itself BBC News.
   '/news/harbour-as-bbc.html': { file: 'harbour-story.html', edits: [[/Evening Dispatch/g, 'BBC News']] },
+  // The same story as a genuine newsroom that shares its name with a listed outlet (Korea's SBS,
+  // Australia's public broadcaster's name too).
+  '/news/harbour-as-sbs.html': { file: 'harbour-story.html', edits: [[/Evening Dispatch/g, 'SBS']] },
   '/': { file: 'home-page.html' },
   // Articles without a <p>, and pages that only list articles (tests/readerable.rs has the same).
   '/news/ferry.html': { file: 'readerable/div-only-article.html' },

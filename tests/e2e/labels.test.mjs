@@ -84,6 +84,18 @@ test('each tier looks different, and an ordinary outlet gets no label', async ()
   await ordinary.close();
 });
 
+test('a genuine newsroom sharing a listed outlet\'s name gets no note and no badge', async () => {
+  // Korea's SBS on its own address; "SBS" is also Australia's public broadcaster, listed.
+  const page = await openStory('www.sbs.co.kr', '/news/harbour-as-sbs.html');
+  const seen = await page.evaluate(() => ({
+    claim: document.querySelector('.outlet-label .name-claim')?.textContent ?? null,
+    label: document.querySelector('.outlet-label .label')?.textContent ?? null,
+  }));
+  assert.deepEqual(seen, { claim: null, label: null });
+  assert.equal(await d.badgeText(), '', 'no badge');
+  await page.close();
+});
+
 test('a page that only calls itself BBC News gets no BBC label, and is told so', async () => {
   const page = await openStory('www.eveningdispatch.example', '/news/harbour-as-bbc.html');
   const note = await page.evaluate(() => {
@@ -92,7 +104,7 @@ test('a page that only calls itself BBC News gets no BBC label, and is told so',
   });
   assert.equal(note.label, null, 'no label');
   assert.equal(note.claimed, 'BBC');
-  assert.ok(note.text.includes("This page calls itself BBC News; its address is not one of BBC's."), note.text);
+  assert.ok(note.text.includes("This page calls itself BBC News; its address is not among BBC's known addresses."), note.text);
   assert.ok(!/publicly funded|editorially independent/i.test(note.text), note.text);
   assert.equal(await d.badgeText(), '', 'no badge lent by the claim');
   await page.close();
