@@ -50,7 +50,11 @@ fn claim_names_are_no_one_elses() {
             .name
             .rsplit_once('(')
             .map(|(_, s)| s.trim_end_matches(')'));
-        for name in [o.name].into_iter().chain(o.aliases.iter().copied()).chain(short) {
+        for name in [o.name]
+            .into_iter()
+            .chain(o.aliases.iter().copied())
+            .chain(short)
+        {
             names_of.entry(normalized(name)).or_default().push(o.name);
         }
     }
@@ -66,7 +70,10 @@ fn claim_names_are_no_one_elses() {
                 shared[&key]
             );
             if let Some(other) = owner.insert(key.clone(), o.name) {
-                panic!("claim name {name:?} given to both {other:?} and {:?}", o.name);
+                panic!(
+                    "claim name {name:?} given to both {other:?} and {:?}",
+                    o.name
+                );
             }
             let others: Vec<&&str> = names_of
                 .get(&key)

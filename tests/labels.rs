@@ -204,6 +204,38 @@ const ADDRESSES: &[(&str, Option<&str>, Option<Tier>)] = &[
         Some("CCTV"),
         Some(Tier::Controlled),
     ),
+    // An outlet's other addresses: its former domain, its fact-checking site.
+    (
+        "https://www.dw-world.de/dw/article/0,,1234,00.html",
+        Some("Deutsche Welle"),
+        Some(Tier::Independent),
+    ),
+    (
+        "https://www.polygraph.info/a/fact-check/1.html",
+        Some("Voice of America"),
+        Some(Tier::Independent),
+    ),
+    // Copies through someone else's address keep the outlet's label.
+    (
+        "https://webcache.googleusercontent.com/search?q=cache:Xy1AbC-d2EfJ:https://sputnikglobe.com/20190209/1.html",
+        Some("Sputnik International"),
+        Some(Tier::Controlled),
+    ),
+    (
+        "https://www.google.com/amp/s/www.rt.com/news/1/amp/",
+        Some("RT"),
+        Some(Tier::Controlled),
+    ),
+    (
+        "https://translate.google.com/translate?sl=auto&tl=en&u=https%3A%2F%2Fwww.presstv.ir%2FDetail%2F1",
+        Some("Press TV"),
+        Some(Tier::Controlled),
+    ),
+    (
+        "https://arquivo.pt/wayback/20220301000000/https://www.rt.com/news/1/",
+        Some("RT"),
+        Some(Tier::Controlled),
+    ),
     // Look-alikes and ordinary outlets: no label.
     ("https://art.com/rt.com", None, None),
     ("https://www.rt.com.au/news", None, None),

@@ -163,8 +163,7 @@ fn name_claim(page: Option<&Url>, claims: PageClaims, wording: &Wording) -> Opti
         let (outlet, _) = outlet_for_url(&route::unwrap(&c).0)?;
         Some((outlet, c.host_str()?.to_string(), ClaimedIn::Canonical))
     });
-    let (outlet, claimed, claimed_in) =
-        by_canonical.or_else(|| claimed_by_name(page, claims))?;
+    let (outlet, claimed, claimed_in) = by_canonical.or_else(|| claimed_by_name(page, claims))?;
     let address_known = page.is_some();
     let name = &outlet.name;
     let key = match (claimed_in, address_known) {

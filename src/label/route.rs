@@ -32,6 +32,27 @@ const SYNDICATION_HOSTS: &[&str] = &[
     "yahoo.com",
 ];
 
+/// Public archives running the Wayback software, whose copies are
+/// `<host>/<collection path>/<capture time>/<original URL>`: the Internet Archive, Arquivo.pt,
+/// the Library of Congress, the UK Web Archive and the UK Government Web Archive, Iceland's,
+/// Estonia's and Stanford's web archives, and Archive-It's collections (a number as the path).
+const WAYBACK_ARCHIVES: &[(&str, &str)] = &[
+    ("web.archive.org", "web"),
+    ("wayback.archive.org", "web"),
+    ("arquivo.pt", "wayback"),
+    ("webarchive.loc.gov", "all"),
+    ("webarchive.loc.gov", "legacy"),
+    ("webarchive.org.uk", "wayback/archive"),
+    ("webarchive.org.uk", "wayback/en/archive"),
+    ("webarchive.nationalarchives.gov.uk", "ukgwa"),
+    ("webarchive.nationalarchives.gov.uk", ""),
+    ("vefsafn.is", "is"),
+    ("vefsafn.is", "en"),
+    ("veebiarhiiv.digar.ee", "a"),
+    ("swap.stanford.edu", ""),
+    ("wayback.archive-it.org", "*"),
+];
+
 /// Web archives whose copy addresses are `<host>/<capture time>/<original URL>`.
 const ARCHIVE_TODAY_HOSTS: &[&str] = &[
     "archive.fo",
@@ -43,11 +64,15 @@ const ARCHIVE_TODAY_HOSTS: &[&str] = &[
     "archive.vn",
 ];
 
-/// Unwrap `url` through caches, archives and proxies (nested at most a few levels deep).
+/// How many wrappers deep a copy is unwrapped: far more than any real link (an archived AMP
+/// copy of a translation is three), and a bound on the work an address can ask for.
+const MAX_WRAPPERS: usize = 16;
+
+/// Unwrap `url` through caches, archives and proxies, nested up to [`MAX_WRAPPERS`] deep.
 pub fn unwrap(url: &Url) -> (Url, Route) {
     let mut current = url.clone();
     let mut route = Route::Direct;
-    for _ in 0..4 {
+    for _ in 0..MAX_WRAPPERS {
         match unwrap_once(&current) {
             Some((inner, how)) => {
                 if route == Route::Direct {
@@ -79,7 +104,8 @@ fn is_capture_time(segment: &str) -> bool {
     let digits = segment.strip_suffix('_').map_or(segment, |s| {
         s.trim_end_matches(|c: char| c.is_ascii_lowercase())
     });
-    let plain = |t: &str| (4..=14).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+    // Any prefix of a full timestamp (`2`, `2022`, `202203`) redirects to the nearest capture.
+    let plain = |t: &str| (1..=14).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
     let dotted = |t: &str| {
         t.len() == 17
             && t.bytes().enumerate().all(|(i, b)| match i {
@@ -97,9 +123,8 @@ fn unwrap_once(url: &Url) -> Option<(Url, Route)> {
     if host == "cdn.ampproject.org" || host.ends_with(".cdn.ampproject.org") {
         return amp_cache(url, host).map(|u| (u, Route::AmpCache));
     }
-    if host == "web.archive.org" || host == "wayback.archive.org" {
-        let rest = url.path().strip_prefix("/web/")?;
-        return archived_copy(rest, url);
+    if let Some(rest) = wayback_copy_path(host, url.path()) {
+        return wayback_copy(rest, url);
     }
     if is_within(host, ARCHIVE_TODAY_HOSTS) {
         // archive.ph/<time>/<url> and archive.ph/newest/<url>; a bare archive.ph/<url> lists
@@ -114,12 +139,189 @@ fn unwrap_once(url: &Url) -> Option<(Url, Route)> {
         return Some((inner, Route::TranslationProxy));
     }
     if host == "webcache.googleusercontent.com" {
-        let query = url.query_pairs().find(|(k, _)| k == "q")?.1.into_owned();
+        let query = query_value(url, &["q"])?;
         let original = query.strip_prefix("cache:")?;
         let original = original.split_once(' ').map_or(original, |(u, _)| u);
+        // `cache:<id>:<url>`, as search results linked it, or `cache:<url>`.
+        let original = match original.split_once(':') {
+            Some((id, rest))
+                if !id.is_empty()
+                    && !id.contains('.')
+                    && !id.eq_ignore_ascii_case("http")
+                    && !id.eq_ignore_ascii_case("https") =>
+            {
+                rest
+            }
+            _ => original,
+        };
         return embedded_url(original, None).map(|u| (u, Route::SearchCache));
     }
+    if let Some(found) = amp_viewer(url, host) {
+        return Some(found);
+    }
+    if let Some(found) = yandex_turbo(url, host) {
+        return Some((found, Route::SearchCache));
+    }
+    translation_proxy(url, host).map(|u| (u, Route::TranslationProxy))
+}
+
+/// `host` is the search engine `name` under its own country domains, with or without `www.`:
+/// `google.com`, `google.de`, `google.co.uk`, `google.com.br`; never `google.example.com`.
+fn is_engine_host(host: &str, name: &str) -> bool {
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let Some(tld) = host.strip_prefix(name).and_then(|t| t.strip_prefix('.')) else {
+        return false;
+    };
+    let is_country = |t: &str| t.len() == 2 && t.bytes().all(|b| b.is_ascii_lowercase());
+    let country = tld
+        .strip_prefix("co.")
+        .or_else(|| tld.strip_prefix("com."))
+        .unwrap_or(tld);
+    tld == "com" || is_country(country)
+}
+
+/// The value of the first of `names` in the query string, percent-decoded.
+fn query_value(url: &Url, names: &[&str]) -> Option<String> {
+    url.query_pairs()
+        .find(|(k, v)| names.contains(&k.as_ref()) && !v.is_empty())
+        .map(|(_, v)| v.into_owned())
+}
+
+/// Search engines' AMP viewers and caches on their own hosts: Google's
+/// `www.google.<tld>/amp/s/<host>/<path>` and Bing's `<dashed host>.bing-amp.com/c/s/…`.
+fn amp_viewer(url: &Url, host: &str) -> Option<(Url, Route)> {
+    if let Some(label) = host.strip_suffix(".bing-amp.com") {
+        return amp_cache_path(url)
+            .or_else(|| {
+                let original = decode_dashed_host(label)?;
+                Url::parse(&format!("https://{original}{}", url.path())).ok()
+            })
+            .map(|u| (u, Route::AmpCache));
+    }
+    if !is_engine_host(host, "google") {
+        return None;
+    }
+    let rest = url.path().strip_prefix("/amp/")?;
+    let (scheme, rest) = match rest.strip_prefix("s/") {
+        Some(rest) => ("https", rest),
+        None => ("http", rest),
+    };
+    let mut inner = Url::parse(&format!("{scheme}://{rest}")).ok()?;
+    inner.set_query(url.query());
+    inner
+        .host_str()
+        .is_some_and(|h| h.contains('.'))
+        .then_some((inner, Route::AmpCache))
+}
+
+/// Yandex's Turbo pages, its fast copies of a page: `yandex.<tld>/turbo/s/<host>/<path>`,
+/// `yandex.<tld>/turbo?text=<url>` and `<dashed host>.turbopages.org/<host>/s/<path>`.
+fn yandex_turbo(url: &Url, host: &str) -> Option<Url> {
+    if let Some(label) = host.strip_suffix(".turbopages.org") {
+        if label == "translated" {
+            return None;
+        }
+        let path = url.path().trim_start_matches('/');
+        let path = path.strip_prefix("turbo/").unwrap_or(path);
+        if let Some((original_host, rest)) = path.split_once('/') {
+            if original_host.contains('.') {
+                let rest = rest.strip_prefix("s/").unwrap_or(rest);
+                return Url::parse(&format!("https://{original_host}/{rest}")).ok();
+            }
+        }
+        let original = decode_dashed_host(label)?;
+        return Url::parse(&format!("https://{original}{}", url.path())).ok();
+    }
+    if !is_engine_host(host, "yandex") {
+        return None;
+    }
+    let rest = url.path().strip_prefix("/turbo")?;
+    match rest.trim_start_matches('/') {
+        "" => embedded_url(&query_value(url, &["text"])?, None),
+        rest => {
+            let rest = rest.strip_prefix("s/").unwrap_or(rest);
+            embedded_url(rest, None)
+        }
+    }
+}
+
+/// Translation proxies that carry the original address: Google's (`translate.google.<tld>/
+/// translate?u=<url>`, `translate.googleusercontent.com/translate_c?u=<url>`), Bing's and
+/// Microsoft's (`?a=<url>`), Yandex's (`translate.yandex.<tld>/translate?url=<url>`) and its
+/// translated-page proxy (`translated.turbopages.org/proxy_u/<langs>/<scheme>/<host>/<path>`).
+fn translation_proxy(url: &Url, host: &str) -> Option<Url> {
+    let path = url.path();
+    let by_query = |names: &[&str]| embedded_url(&query_value(url, names)?, None);
+    let google = host
+        .strip_prefix("translate.")
+        .is_some_and(|engine| is_engine_host(engine, "google"))
+        || host == "translate.googleusercontent.com";
+    if google && (path.starts_with("/translate") || path == "/website") {
+        return by_query(&["u"]);
+    }
+    if matches!(host, "www.translatetheweb.com" | "translatetheweb.com")
+        || (host.ends_with("microsofttranslator.com") && path.eq_ignore_ascii_case("/bv.aspx"))
+    {
+        return by_query(&["a"]);
+    }
+    let yandex = host
+        .strip_prefix("translate.")
+        .is_some_and(|engine| is_engine_host(engine, "yandex"));
+    if yandex && path.starts_with("/translate") {
+        return by_query(&["url"]);
+    }
+    if matches!(host, "translated.turbopages.org" | "z5h64q92x9.net") {
+        // /proxy_u/ru-en.en/https/www.rt.com/news/1 (the scheme may be left out)
+        let rest = path.strip_prefix("/proxy_u/")?.split_once('/')?.1;
+        let (scheme, rest) = match rest.split_once('/') {
+            Some((scheme @ ("http" | "https"), rest)) => (scheme, rest),
+            _ => ("https", rest),
+        };
+        let mut inner = Url::parse(&format!("{scheme}://{rest}")).ok()?;
+        inner.set_query(url.query());
+        return inner
+            .host_str()
+            .is_some_and(|h| h.contains('.'))
+            .then_some(inner);
+    }
     None
+}
+
+/// The part of a Wayback archive's address after its collection path, when `host` is one.
+fn wayback_copy_path<'a>(host: &str, path: &'a str) -> Option<&'a str> {
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    let path = path.strip_prefix('/')?;
+    WAYBACK_ARCHIVES
+        .iter()
+        .filter(|(archive, _)| *archive == host)
+        .find_map(|(_, collection)| match *collection {
+            "" => Some(path),
+            // Archive-It: a collection number.
+            "*" => {
+                let (number, rest) = path.split_once('/')?;
+                number.bytes().all(|b| b.is_ascii_digit()).then_some(rest)
+            }
+            collection => path.strip_prefix(collection)?.strip_prefix('/'),
+        })
+}
+
+/// A Wayback copy: `<capture time>/<url>`, or `<url>` alone, which redirects to the newest
+/// capture. A `*` anywhere asks for a listing of many captures, which is no copy.
+fn wayback_copy(rest: &str, url: &Url) -> Option<(Url, Route)> {
+    if rest.contains('*') || url.query().is_some_and(|q| q.contains('*')) {
+        return None;
+    }
+    let first = rest.split('/').next().unwrap_or_default();
+    if is_capture_time(first) {
+        return archived_copy(rest, url);
+    }
+    let has_scheme = ["http:", "https:"]
+        .iter()
+        .any(|s| first.eq_ignore_ascii_case(s));
+    if !has_scheme {
+        return None;
+    }
+    embedded_url(rest, Some(url)).map(|u| (u, Route::WebArchive))
 }
 
 /// `<capture time>/<original URL>` of a single capture; `None` for a listing of captures.
@@ -136,6 +338,17 @@ fn archived_copy(rest: &str, url: &Url) -> Option<(Url, Route)> {
 
 /// `https://www-rt-com.cdn.ampproject.org/c/s/www.rt.com/news/1/` → `https://www.rt.com/news/1/`.
 fn amp_cache(url: &Url, host: &str) -> Option<Url> {
+    if let Some(inner) = amp_cache_path(url) {
+        return Some(inner);
+    }
+    // Otherwise the cache subdomain itself encodes the original host.
+    let label = host.strip_suffix(".cdn.ampproject.org")?;
+    let original = decode_dashed_host(label)?;
+    Url::parse(&format!("https://{original}{}", url.path())).ok()
+}
+
+/// An AMP cache's `/c/s/<host>/<path>` (content; also `v`, `i`, `r`, `wp`), `s` for https.
+fn amp_cache_path(url: &Url) -> Option<Url> {
     let mut segments = url.path_segments()?.peekable();
     // The first segment says what is served: c(ontent), v(iewer), i(mage), r(aw), wp (web package).
     if matches!(segments.peek(), Some(&("c" | "v" | "i" | "r" | "wp"))) {
@@ -158,10 +371,7 @@ fn amp_cache(url: &Url, host: &str) -> Option<Url> {
             }
         }
     }
-    // Otherwise the cache subdomain itself encodes the original host.
-    let label = host.strip_suffix(".cdn.ampproject.org")?;
-    let original = decode_dashed_host(label)?;
-    Url::parse(&format!("https://{original}{}", url.path())).ok()
+    None
 }
 
 /// The cache encoding of a host: `-` stands for `.` and `--` for `-` (`www-rt-com` → `www.rt.com`).
@@ -285,6 +495,154 @@ mod tests {
             unwrapped("https://webcache.googleusercontent.com/search?q=cache:https://www.globaltimes.cn/page/1.shtml"),
             ("https://www.globaltimes.cn/page/1.shtml".into(), Route::SearchCache)
         );
+    }
+
+    #[test]
+    fn search_cache_with_a_result_id() {
+        assert_eq!(
+            unwrapped("https://webcache.googleusercontent.com/search?q=cache:Xy1AbC-d2EfJ:https://www.rt.com/news/1/+&cd=1&hl=en"),
+            ("https://www.rt.com/news/1/".into(), Route::SearchCache)
+        );
+        assert_eq!(
+            unwrapped(
+                "https://webcache.googleusercontent.com/search?q=cache:Xy1AbC-d2EfJ:rt.com/news/1/"
+            ),
+            ("https://rt.com/news/1/".into(), Route::SearchCache)
+        );
+    }
+
+    #[test]
+    fn search_engines_amp_viewers_and_fast_pages() {
+        for (wrapped, original) in [
+            (
+                "https://www.google.com/amp/s/www.rt.com/news/1/amp/",
+                "https://www.rt.com/news/1/amp/",
+            ),
+            (
+                "https://www.google.co.uk/amp/s/sputnikglobe.com/amp/1.html",
+                "https://sputnikglobe.com/amp/1.html",
+            ),
+            (
+                "https://google.com.br/amp/tass.com/world/1",
+                "http://tass.com/world/1",
+            ),
+            (
+                "https://www-rt-com.bing-amp.com/c/s/www.rt.com/news/1/",
+                "https://www.rt.com/news/1/",
+            ),
+        ] {
+            assert_eq!(
+                unwrapped(wrapped),
+                (original.into(), Route::AmpCache),
+                "{wrapped}"
+            );
+        }
+        for (wrapped, original) in [
+            (
+                "https://yandex.ru/turbo/s/ria.ru/20260101/1.html",
+                "https://ria.ru/20260101/1.html",
+            ),
+            (
+                "https://yandex.ru/turbo?text=https%3A%2F%2Fria.ru%2F20260101%2F1.html",
+                "https://ria.ru/20260101/1.html",
+            ),
+            (
+                "https://ria-ru.turbopages.org/ria.ru/s/20260101/1.html",
+                "https://ria.ru/20260101/1.html",
+            ),
+            (
+                "https://ria-ru.turbopages.org/turbo/ria.ru/s/20260101/1.html",
+                "https://ria.ru/20260101/1.html",
+            ),
+        ] {
+            assert_eq!(
+                unwrapped(wrapped),
+                (original.into(), Route::SearchCache),
+                "{wrapped}"
+            );
+        }
+        // Look-alikes of the engines are not engines.
+        for other in [
+            "https://www.google.example.com/amp/s/www.rt.com/",
+            "https://notgoogle.com/amp/s/www.rt.com/",
+            "https://google.community/amp/s/www.rt.com/",
+            "https://yandex.example.org/turbo/s/ria.ru/1",
+        ] {
+            assert_eq!(unwrapped(other).1, Route::Direct, "{other}");
+        }
+    }
+
+    #[test]
+    fn translation_proxies_with_the_address_in_the_query_or_path() {
+        for wrapped in [
+            "https://translate.google.com/translate?sl=auto&tl=en&u=https://www.rt.com/news/1/",
+            "https://translate.google.de/translate?hl=de&sl=ru&u=https%3A%2F%2Fwww.rt.com%2Fnews%2F1%2F&prev=search",
+            "https://translate.googleusercontent.com/translate_c?depth=1&sl=ru&tl=en&u=https://www.rt.com/news/1/",
+            "https://www.translatetheweb.com/?from=ru&to=en&a=https%3A%2F%2Fwww.rt.com%2Fnews%2F1%2F",
+            "https://www.microsofttranslator.com/bv.aspx?from=&to=en&a=https://www.rt.com/news/1/",
+            "https://translate.yandex.com/translate?url=https%3A%2F%2Fwww.rt.com%2Fnews%2F1%2F&lang=ru-en",
+            "https://translate.yandex.ru/translate?lang=ru-en&url=www.rt.com/news/1/",
+            "https://translated.turbopages.org/proxy_u/ru-en.en/https/www.rt.com/news/1/",
+            "https://z5h64q92x9.net/proxy_u/ru-en.en/www.rt.com/news/1/",
+        ] {
+            let (url, route) = unwrapped(wrapped);
+            assert_eq!(route, Route::TranslationProxy, "{wrapped}");
+            assert!(url.ends_with("www.rt.com/news/1/"), "{wrapped}: {url}");
+        }
+        // A translator's own pages carry no address.
+        assert_eq!(
+            unwrapped("https://translate.google.com/?sl=ru&tl=en").1,
+            Route::Direct
+        );
+    }
+
+    #[test]
+    fn wayback_forms_that_redirect_to_a_capture() {
+        for wrapped in [
+            "https://web.archive.org/web/2/https://www.rt.com/news/1/",
+            "https://web.archive.org/web/https://www.rt.com/news/1/",
+            "https://web.archive.org/web/20220301/http://www.rt.com/news/1/",
+            "https://arquivo.pt/wayback/20220301000000/https://www.rt.com/news/1/",
+            "https://webarchive.loc.gov/all/20220301000000/https://www.rt.com/news/1/",
+            "https://webarchive.loc.gov/legacy/20220301000000/https://www.rt.com/news/1/",
+            "https://www.webarchive.org.uk/wayback/archive/20220301000000/https://www.rt.com/news/1/",
+            "https://webarchive.nationalarchives.gov.uk/ukgwa/20220301000000/https://www.rt.com/news/1/",
+            "https://vefsafn.is/is/20220301000000/https://www.rt.com/news/1/",
+            "https://veebiarhiiv.digar.ee/a/20220301000000/https://www.rt.com/news/1/",
+            "https://swap.stanford.edu/20220301000000/https://www.rt.com/news/1/",
+            "https://wayback.archive-it.org/1234/20220301000000/https://www.rt.com/news/1/",
+        ] {
+            let (url, route) = unwrapped(wrapped);
+            assert_eq!(route, Route::WebArchive, "{wrapped}");
+            assert!(url.ends_with("www.rt.com/news/1/"), "{wrapped}: {url}");
+        }
+        // Listings of many captures stay listings in every archive.
+        for listing in [
+            "https://web.archive.org/web/https://www.rt.com/*",
+            "https://arquivo.pt/wayback/*/https://www.rt.com/",
+            "https://webarchive.loc.gov/all/*/rt.com",
+            "https://web.archive.org/web/rt.com",
+        ] {
+            assert_eq!(unwrapped(listing).1, Route::Direct, "{listing}");
+        }
+    }
+
+    #[test]
+    fn deeply_nested_copies_unwrap() {
+        let mut address = "https://www.rt.com/news/1/".to_string();
+        for _ in 0..6 {
+            address = format!("https://web.archive.org/web/2022/{address}");
+        }
+        assert_eq!(
+            unwrapped(&address),
+            ("https://www.rt.com/news/1/".into(), Route::WebArchive)
+        );
+        // The bound holds: an address cannot ask for unbounded work.
+        let mut address = "https://www.rt.com/".to_string();
+        for _ in 0..40 {
+            address = format!("https://web.archive.org/web/2/{address}");
+        }
+        assert_eq!(unwrapped(&address).1, Route::WebArchive);
     }
 
     #[test]
