@@ -146,7 +146,7 @@ fn every_host_is_shown_to_be_the_outlets_own() {
             // for that same outlet.
             "outlet-site" => {
                 let (page_host, _) = host_and_first_segment(source);
-                outlets().iter().filter(|o| &o.name == outlet).any(|o| {
+                outlets().iter().filter(|o| o.name == outlet).any(|o| {
                     o.hosts
                         .iter()
                         .any(|h| monitor_backed(h) && is_within(&page_host, h))
