@@ -190,58 +190,41 @@ fn query_value(url: &Url, names: &[&str]) -> Option<String> {
 /// Search engines' AMP viewers and caches on their own hosts: Google's
 /// `www.google.<tld>/amp/s/<host>/<path>` and Bing's `<dashed host>.bing-amp.com/c/s/…`.
 fn amp_viewer(url: &Url, host: &str) -> Option<(Url, Route)> {
-    if let Some(label) = host.strip_suffix(".bing-amp.com") {
-        return amp_cache_path(url)
-            .or_else(|| {
-                let original = decode_dashed_host(label)?;
-                Url::parse(&format!("https://{original}{}", url.path())).ok()
-            })
-            .map(|u| (u, Route::AmpCache));
-    }
-    if !is_engine_host(host, "google") {
-        return None;
-    }
-    let rest = url.path().strip_prefix("/amp/")?;
-    let (scheme, rest) = match rest.strip_prefix("s/") {
-        Some(rest) => ("https", rest),
-        None => ("http", rest),
+    let inner = if host.ends_with(".bing-amp.com") {
+        amp_cache_path(url)?
+    } else {
+        if !is_engine_host(host, "google") {
+            return None;
+        }
+        let rest = url.path().strip_prefix("/amp/")?;
+        let text = match rest.strip_prefix("s/") {
+            Some(rest) => format!("https://{rest}"),
+            None => format!("http://{rest}"),
+        };
+        embedded_url(&text, Some(url))?
     };
-    let mut inner = Url::parse(&format!("{scheme}://{rest}")).ok()?;
-    inner.set_query(url.query());
-    inner
-        .host_str()
-        .is_some_and(|h| h.contains('.'))
-        .then_some((inner, Route::AmpCache))
+    Some((inner, Route::AmpCache))
 }
 
 /// Yandex's Turbo pages, its fast copies of a page: `yandex.<tld>/turbo/s/<host>/<path>`,
 /// `yandex.<tld>/turbo?text=<url>` and `<dashed host>.turbopages.org/<host>/s/<path>`.
 fn yandex_turbo(url: &Url, host: &str) -> Option<Url> {
-    if let Some(label) = host.strip_suffix(".turbopages.org") {
-        if label == "translated" {
-            return None;
-        }
-        let path = url.path().trim_start_matches('/');
-        let path = path.strip_prefix("turbo/").unwrap_or(path);
-        if let Some((original_host, rest)) = path.split_once('/') {
-            if original_host.contains('.') {
-                let rest = rest.strip_prefix("s/").unwrap_or(rest);
-                return Url::parse(&format!("https://{original_host}/{rest}")).ok();
-            }
-        }
-        let original = decode_dashed_host(label)?;
-        return Url::parse(&format!("https://{original}{}", url.path())).ok();
+    let path = url.path();
+    if host.ends_with(".turbopages.org") && host != "translated.turbopages.org" {
+        let path = path.trim_start_matches('/');
+        let (original_host, rest) = path
+            .strip_prefix("turbo/")
+            .unwrap_or(path)
+            .split_once('/')?;
+        let rest = rest.strip_prefix("s/").unwrap_or(rest);
+        return embedded_url(&format!("{original_host}/{rest}"), Some(url));
     }
     if !is_engine_host(host, "yandex") {
         return None;
     }
-    let rest = url.path().strip_prefix("/turbo")?;
-    match rest.trim_start_matches('/') {
+    match path.strip_prefix("/turbo")?.trim_start_matches('/') {
         "" => embedded_url(&query_value(url, &["text"])?, None),
-        rest => {
-            let rest = rest.strip_prefix("s/").unwrap_or(rest);
-            embedded_url(rest, None)
-        }
+        rest => embedded_url(rest.strip_prefix("s/").unwrap_or(rest), None),
     }
 }
 
@@ -273,16 +256,11 @@ fn translation_proxy(url: &Url, host: &str) -> Option<Url> {
     if matches!(host, "translated.turbopages.org" | "z5h64q92x9.net") {
         // /proxy_u/ru-en.en/https/www.rt.com/news/1 (the scheme may be left out)
         let rest = path.strip_prefix("/proxy_u/")?.split_once('/')?.1;
-        let (scheme, rest) = match rest.split_once('/') {
-            Some((scheme @ ("http" | "https"), rest)) => (scheme, rest),
-            _ => ("https", rest),
+        let rest = match rest.split_once('/') {
+            Some(("http" | "https", _)) => rest.replacen('/', "://", 1),
+            _ => rest.to_string(),
         };
-        let mut inner = Url::parse(&format!("{scheme}://{rest}")).ok()?;
-        inner.set_query(url.query());
-        return inner
-            .host_str()
-            .is_some_and(|h| h.contains('.'))
-            .then_some(inner);
+        return embedded_url(&rest, Some(url));
     }
     None
 }
