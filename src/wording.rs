@@ -23,15 +23,26 @@ fn locale(language: &str) -> Option<&'static [(&'static str, &'static str)]> {
 }
 
 impl Wording {
-    /// For a BCP 47 tag (`pt-BR`, `de`): the exact locale (as `pt_BR`), then its language, then English.
+    /// For a BCP 47 tag (`pt-BR`, `de`): the exact locale (as `pt_BR`), then the language's usual
+    /// one (`pt` → `pt_BR`; `zh-HK`, `zh-MO` and `zh-Hant` → Traditional, other `zh` →
+    /// Simplified), then the language alone, then English.
+    #[inline(never)]
     pub fn for_language(tag: &str) -> Wording {
         let tag = tag.replace('-', "_");
         let language = tag.split('_').next().unwrap_or_default();
+        let is = |name: &str| language.eq_ignore_ascii_case(name);
+        let traditional = ["_hk", "_mo", "_tw", "_hant"]
+            .iter()
+            .any(|region| tag.to_ascii_lowercase().contains(region));
+        let usual = match () {
+            _ if is("pt") => "pt_BR",
+            _ if is("zh") && traditional => "zh_TW",
+            _ if is("zh") => "zh_CN",
+            _ => language,
+        };
         let fallback = locale(FALLBACK).expect("extension/_locales/en is compiled in");
         Wording {
-            messages: locale(&tag)
-                .or_else(|| locale(language))
-                .unwrap_or(fallback),
+            messages: locale(&tag).or_else(|| locale(usual)).unwrap_or(fallback),
             fallback,
         }
     }
@@ -88,6 +99,15 @@ mod tests {
             english.message("sourceLine", &["Example"]),
             "Source: Example"
         );
+        // The language's usual locale, and Traditional Chinese for Hong Kong and Macau.
+        let source = |tag: &str| Wording::for_language(tag).message("sourceLine", &["X"]);
+        assert_eq!(source("pt"), source("pt-BR"));
+        assert_ne!(source("pt"), source("en"));
+        assert_eq!(source("zh-HK"), source("zh-TW"));
+        assert_eq!(source("zh-Hant"), source("zh_TW"));
+        assert_eq!(source("zh"), source("zh-CN"));
+        assert_ne!(source("zh-HK"), source("zh-CN"));
+        assert_eq!(source("ru-RU"), source("ru"));
         // An unknown language reads English.
         assert_eq!(
             Wording::for_language("xx-YY").message("sourceLine", &["Example"]),

@@ -124,3 +124,44 @@ fn label_prints_a_url_s_label_or_says_there_is_none() {
     assert_ne!(code, 0);
     assert!(err.contains("not an absolute URL"), "{err}");
 }
+
+#[test]
+fn label_and_copy_speak_the_language_asked_for() {
+    let (code, out, _) = masthead(&["label", "https://sputnikglobe.com/", "--lang", "ru"], b"");
+    assert_eq!(code, 0);
+    assert!(out.contains("СМИ, подконтрольные государству"), "{out}");
+    let (_, out, _) = masthead(&["label", "https://sputnikglobe.com/", "--lang", "fa"], b"");
+    assert!(out.contains("رسانهٔ تحت کنترل حکومت"), "{out}");
+    // The language's usual locale, then English for a language without one.
+    let (_, pt, _) = masthead(&["label", "https://sputnikglobe.com/", "--lang", "pt"], b"");
+    let (_, pt_br, _) = masthead(
+        &["label", "https://sputnikglobe.com/", "--lang", "pt-BR"],
+        b"",
+    );
+    assert_eq!(pt, pt_br);
+    let (_, xx, _) = masthead(&["label", "https://sputnikglobe.com/", "--lang", "xx"], b"");
+    assert!(xx.contains("state-controlled media"), "{xx}");
+    let (code, _, err) = masthead(
+        &["label", "https://sputnikglobe.com/", "--lang", "r u"],
+        b"",
+    );
+    assert_eq!(
+        (code, err.trim()),
+        (1, "masthead: 'r u' is not a language tag (ru, ar, pt-BR…)")
+    );
+    let html = b"<html><head><title>T</title></head><body><article><h1>T</h1><p>One two three four five six seven eight nine ten eleven twelve.</p></article></body></html>";
+    let (_, text, _) = masthead(
+        &[
+            "extract",
+            "-",
+            "--url",
+            "https://sputnikglobe.com/1.html",
+            "--format",
+            "text",
+            "--lang",
+            "de",
+        ],
+        html,
+    );
+    assert!(text.contains("staatlich kontrolliertes Medium"), "{text}");
+}

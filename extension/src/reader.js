@@ -116,8 +116,33 @@
     }
   }
 
+  /** The reader's language: the one the browser shows the extension's strings in. */
+  function uiLanguage() {
+    const i18n = globalThis.browser?.i18n ?? globalThis.chrome?.i18n;
+    return i18n?.getUILanguage?.() || globalThis.navigator?.language || 'en';
+  }
+
+  /**
+   * A message with a count, in the plural form the reader's language uses for it: the locale
+   * files give `KEY_one`, `KEY_few`, `KEY_many`… (CLDR's categories, chosen by Intl.PluralRules),
+   * with `KEY_other` for every language; the count is written with the language's digits.
+   */
+  function plural(key, count) {
+    const language = uiLanguage();
+    let category = 'other';
+    let number = String(count);
+    try {
+      category = new Intl.PluralRules(language).select(count);
+      number = new Intl.NumberFormat(language).format(count);
+    } catch {
+      // An unknown tag: English forms and digits.
+    }
+    const form = msg(`${key}_${category}`, [number]);
+    return form === `${key}_${category}` || !form ? msg(`${key}_other`, [number]) : form;
+  }
+
   function readingTime(words) {
-    return msg('minutesToRead', [String(Math.max(1, Math.round((words || 0) / 230)))]);
+    return plural('minutesToRead', Math.max(1, Math.round((words || 0) / 230)));
   }
 
   function direction(article) {
