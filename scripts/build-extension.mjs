@@ -67,8 +67,10 @@ function main() {
     console.log(`wrote dist/${browser}/ (${size} bytes unpacked) and ${path.relative(ROOT, zip)} (${archive.length} bytes)`);
   }
   fs.copyFileSync(path.join(EXTENSION, 'src', 'reader.js'), path.join(ROOT, 'www', 'reader.js'));
-  fs.copyFileSync(path.join(EXTENSION, '_locales', 'en', 'messages.json'), path.join(ROOT, 'www', 'messages.json'));
-  console.log('wrote www/reader.js and www/messages.json');
+  fs.rmSync(path.join(ROOT, 'www', 'messages.json'), { force: true });
+  fs.rmSync(path.join(ROOT, 'www', '_locales'), { recursive: true, force: true });
+  fs.cpSync(path.join(EXTENSION, '_locales'), path.join(ROOT, 'www', '_locales'), { recursive: true });
+  console.log('wrote www/reader.js and www/_locales/');
 }
 
 main();

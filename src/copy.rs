@@ -67,7 +67,7 @@ pub fn label_text(label: Option<&Affiliation>, wording: &Wording) -> String {
         &[&label.category, &label.basis, &label.reviewed],
     ));
     if let Some(unconfirmed) = &label.unconfirmed {
-        lines.push(wording.message("whyUnconfirmed", &[&unconfirmed.replace(';', ", ")]));
+        lines.push(wording.message("whyUnconfirmed", &[unconfirmed]));
     }
     lines.push(format!(
         "{} {}",

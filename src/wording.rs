@@ -8,18 +8,29 @@ include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
 const FALLBACK: &str = "en";
 
+type Table = &'static [(&'static str, &'static str)];
+
 /// The messages of one language, with English behind every key a translation lacks.
 #[derive(Debug, Clone, Copy)]
 pub struct Wording {
-    messages: &'static [(&'static str, &'static str)],
-    fallback: &'static [(&'static str, &'static str)],
+    /// The locale folder's name (`en`, `pt_BR`, `zh_TW`).
+    locale: &'static str,
+    messages: Table,
+    fallback: Table,
 }
 
-fn locale(language: &str) -> Option<&'static [(&'static str, &'static str)]> {
+fn locale(language: &str) -> Option<(&'static str, Table)> {
     LOCALES
         .iter()
         .find(|(name, _)| name.eq_ignore_ascii_case(language))
-        .map(|(_, messages)| *messages)
+        .copied()
+}
+
+/// `table`'s entry for `locale`, then the value for `key` in it (tables sorted by key).
+fn lookup(tables: &'static [(&str, Table)], locale: &str, key: &str) -> Option<&'static str> {
+    let (_, table) = tables.iter().find(|(name, _)| *name == locale)?;
+    let at = table.binary_search_by(|(k, _)| (*k).cmp(key)).ok()?;
+    Some(table[at].1)
 }
 
 impl Wording {
@@ -41,10 +52,34 @@ impl Wording {
             _ => language,
         };
         let fallback = locale(FALLBACK).expect("extension/_locales/en is compiled in");
+        let (locale, messages) = locale(&tag).or_else(|| locale(usual)).unwrap_or(fallback);
         Wording {
-            messages: locale(&tag).or_else(|| locale(usual)).unwrap_or(fallback),
-            fallback,
+            locale,
+            messages,
+            fallback: fallback.1,
         }
+    }
+
+    /// The locale folder's name (`en`, `pt_BR`, `zh_TW`).
+    pub fn locale(&self) -> &'static str {
+        self.locale
+    }
+
+    /// Whether the language is written right to left (Arabic, Persian).
+    pub fn is_right_to_left(&self) -> bool {
+        matches!(self.locale, "ar" | "fa")
+    }
+
+    /// A country's name in this language (CLDR's, `data/country-names.csv`), `None` for English
+    /// or a code CLDR does not name.
+    pub fn country(&self, code: &str) -> Option<&'static str> {
+        lookup(COUNTRY_NAMES, self.locale, code)
+    }
+
+    /// The dataset's English text (an owner, a sanctions measure, a contested note) in this
+    /// language, from `data/translations/LANG.csv`; the English where there is none.
+    pub fn phrase<'a>(&self, english: &'a str) -> &'a str {
+        lookup(PHRASES, self.locale, english).unwrap_or(english)
     }
 
     pub fn english() -> Wording {
@@ -70,7 +105,17 @@ impl Wording {
             let after = &rest[at + 1..];
             match after.chars().next().and_then(|c| c.to_digit(10)) {
                 Some(n) if n >= 1 => {
-                    out.push_str(subs.get(n as usize - 1).copied().unwrap_or_default());
+                    let sub = subs.get(n as usize - 1).copied().unwrap_or_default();
+                    // In a right-to-left sentence a name or number keeps its own direction
+                    // (first-strong isolate … pop directional isolate), so "RT" or "2022-03-02"
+                    // inside Arabic reads in the right order.
+                    if self.is_right_to_left() && !sub.is_empty() {
+                        out.push('\u{2068}');
+                        out.push_str(sub);
+                        out.push('\u{2069}');
+                    } else {
+                        out.push_str(sub);
+                    }
                     rest = &after[1..];
                 }
                 _ if after.starts_with('$') => {

@@ -169,3 +169,153 @@ fn badges_fit_the_toolbar() {
         }
     }
 }
+
+/// Words that may stand lowercase inside an organisation's name in the languages of the dataset
+/// ("Office de Radiodiffusion et Télévision du Bénin"); any other lowercase word makes an owner a
+/// description, which needs its translation.
+const NAME_PARTICLES: &[&str] = &[
+    "a", "al", "an", "and", "da", "das", "de", "del", "della", "delle", "dei", "den", "der", "des",
+    "di", "die", "do", "dos", "du", "e", "el", "en", "et", "for", "i", "in", "la", "le", "les",
+    "na", "och", "of", "og", "on", "para", "per", "pour", "the", "und", "van", "von", "y", "za",
+];
+
+/// An owner the label can say in another language with "Owned by"/"Funded by"/"Part of" and the
+/// name as written; any other needs a translation of its own.
+fn owner_is_a_name(owner: &str) -> bool {
+    let Some(rest) = ["Owned by ", "Funded by ", "Part of "]
+        .iter()
+        .find_map(|prefix| owner.strip_prefix(prefix))
+    else {
+        return false;
+    };
+    let starts_as_description = ["the ", "a ", "an "].iter().any(|w| rest.starts_with(w));
+    let described = rest
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’'))
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_lowercase()))
+        .any(|w| !NAME_PARTICLES.contains(&w));
+    !starts_as_description && !described && !rest.contains(';')
+}
+
+/// The dataset's prose a reader sees: descriptive owners, sanctions measures, contested notes
+/// (data/outlets.csv) and how wire notes describe an agency (data/wire-agencies.csv); with every
+/// owner, for the translations that may also say a name-only owner.
+fn dataset_prose() -> (BTreeSet<String>, BTreeSet<String>) {
+    let mut prose = BTreeSet::new();
+    let mut owners = BTreeSet::new();
+    let mut outlets = csv::Reader::from_path("data/outlets.csv").unwrap();
+    let headers = outlets.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (owner, sanctions, contested) =
+        (column("owner"), column("eu_sanctions"), column("contested"));
+    for row in outlets.records() {
+        let row = row.unwrap();
+        owners.insert(row[owner].to_string());
+        if !row[owner].is_empty() && !owner_is_a_name(&row[owner]) {
+            prose.insert(row[owner].to_string());
+        }
+        if let Some((_, measure)) = row[sanctions].split_once(' ') {
+            prose.insert(measure.to_string());
+        }
+        if !row[contested].is_empty() {
+            prose.insert(row[contested].to_string());
+        }
+    }
+    let mut agencies = csv::Reader::from_path("data/wire-agencies.csv").unwrap();
+    let described = agencies
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "described_as")
+        .unwrap();
+    for row in agencies.records() {
+        prose.insert(row.unwrap()[described].to_string());
+    }
+    (prose, owners)
+}
+
+#[test]
+fn every_language_says_the_datasets_prose_and_names_every_country() {
+    let (prose, owners) = dataset_prose();
+    let countries: BTreeSet<String> = csv::Reader::from_path("data/countries.csv")
+        .unwrap()
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect();
+    let mut names = csv::Reader::from_path("data/country-names.csv").unwrap();
+    let name_columns: Vec<String> = names
+        .headers()
+        .unwrap()
+        .iter()
+        .skip(1)
+        .map(str::to_string)
+        .collect();
+    let name_rows: Vec<csv::StringRecord> = names.records().map(Result::unwrap).collect();
+    let named: BTreeSet<String> = name_rows.iter().map(|r| r[0].to_string()).collect();
+    assert_eq!(
+        named, countries,
+        "data/country-names.csv: rerun scripts/import-cldr-country-names.mjs"
+    );
+    let mut failures = Vec::new();
+    for locale in locales() {
+        if !name_columns.contains(&locale) {
+            failures.push(format!("{locale}: no column in data/country-names.csv"));
+        }
+        let file = format!("data/translations/{locale}.csv");
+        let Ok(mut reader) = csv::Reader::from_path(&file) else {
+            failures.push(format!("{file}: missing"));
+            continue;
+        };
+        let translated: BTreeMap<String, String> = reader
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                (r[0].to_string(), r[1].to_string())
+            })
+            .collect();
+        for english in &prose {
+            match translated.get(english) {
+                Some(t) if !t.trim().is_empty() => {}
+                _ => failures.push(format!("{file}: no translation of {english:?}")),
+            }
+        }
+        for source in translated
+            .keys()
+            .filter(|s| !prose.contains(*s) && !owners.contains(*s))
+        {
+            failures.push(format!("{file}: {source:?} is no longer in the dataset"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_view_offers_every_language_by_its_own_name() {
+    let reader = std::fs::read_to_string("extension/src/reader.js").unwrap();
+    let list = reader
+        .split_once("const LANGUAGES = [")
+        .and_then(|(_, rest)| rest.split_once(']'))
+        .map(|(list, _)| list)
+        .expect("LANGUAGES in extension/src/reader.js");
+    let offered: BTreeSet<String> = list
+        .split(',')
+        .map(|item| item.trim().trim_matches('\'').to_string())
+        .filter(|item| !item.is_empty())
+        .collect();
+    let mut folders: BTreeSet<String> = locales().into_iter().collect();
+    folders.insert("en".into());
+    assert_eq!(
+        offered, folders,
+        "the language setting offers exactly the locale folders"
+    );
+    for locale in &folders {
+        let key = if locale.contains('_') {
+            locale.clone()
+        } else {
+            format!("{locale}:")
+        };
+        assert!(
+            reader.contains(&format!("{key} '")) || reader.contains(&format!("{key}: '")),
+            "no name of its own for {locale} in ENDONYMS"
+        );
+    }
+}

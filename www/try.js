@@ -2,13 +2,26 @@
 // extension/src by the build) on a page the visitor opens or pastes.
 import init, { extractArticle } from './pkg/masthead.js';
 
+/** A locale's strings: the extension's own files, copied in by the build. */
+const loadMessages = (locale) => fetch(new URL(`_locales/${locale}/messages.json`, import.meta.url)).then((response) => response.json());
+
 const ready = Promise.all([
   init({ module_or_path: new URL('pkg/masthead_bg.wasm', import.meta.url) }),
-  // The extension's strings (copied in by the build), for reader.js's msg().
-  fetch(new URL('messages.json', import.meta.url)).then((response) => response.json()).then((messages) => {
+  loadMessages('en').then((messages) => {
     globalThis.mastheadMessages = messages;
   }),
 ]);
+
+/** The locale Masthead speaks for a browser language (`pt` → Brazilian, `zh-HK` → Traditional). */
+function localeFor(tag) {
+  const [language, ...rest] = String(tag || 'en').split(/[-_]/);
+  const regions = rest.map((part) => part.toLowerCase());
+  const languages = globalThis.mastheadReader.LANGUAGES;
+  if (language === 'pt') return 'pt_BR';
+  if (language === 'zh') return regions.some((r) => ['hk', 'mo', 'tw', 'hant'].includes(r)) ? 'zh_TW' : 'zh_CN';
+  return languages.includes(language) ? language : 'en';
+}
+let lastInput = null;
 const $ = (id) => document.getElementById(id);
 const status = (message) => { $('status').textContent = message; };
 
@@ -33,6 +46,26 @@ function showPanel(name) {
   for (const panel of document.querySelectorAll('.panel')) panel.hidden = panel.id !== name;
 }
 
+function readSettings() {
+  try {
+    return globalThis.mastheadReader.validSettings(JSON.parse(localStorage.getItem('mastheadSettings') || '{}'));
+  } catch {
+    return globalThis.mastheadReader.validSettings(null);
+  }
+}
+
+/** Read the last page in the reader's language (the view's setting, else the browser's) and show it. */
+async function readAndShow() {
+  const { html, url } = lastInput;
+  const settings = readSettings();
+  const locale = settings.language === 'auto' ? localeFor(navigator.language) : settings.language;
+  await globalThis.mastheadReader.useLanguage(locale, loadMessages);
+  const started = performance.now();
+  const article = extractArticle(html, url, locale.replace('_', '-'));
+  status(`Read in ${Math.round(performance.now() - started)} ms: ${article.word_count} words.`);
+  render(article);
+}
+
 function render(article) {
   const reader = globalThis.mastheadReader;
   const view = $('view');
@@ -44,14 +77,10 @@ function render(article) {
   // The extension's :host rule pins the view to the viewport; here it fills the frame.
   sheet.replaceSync(reader.STYLE.replace(':host { all: initial; position: fixed;', ':host { all: initial; position: absolute;'));
   shadow.adoptedStyleSheets = [sheet];
-  let settings;
-  try {
-    settings = reader.validSettings(JSON.parse(localStorage.getItem('mastheadSettings') || '{}'));
-  } catch {
-    settings = reader.validSettings(null);
-  }
+  let settings = readSettings();
   const actions = {
     close: () => view.replaceChildren(),
+    changeLanguage: () => readAndShow().catch((error) => status(`Masthead could not read this: ${error?.message ?? error}`)),
     copy: (text) => navigator.clipboard.writeText(text),
     saveSettings: (next) => { settings = next; localStorage.setItem('mastheadSettings', JSON.stringify(next)); },
   };
@@ -78,10 +107,8 @@ $('input').addEventListener('submit', async (event) => {
   status('Reading…');
   try {
     await ready;
-    const started = performance.now();
-    const article = extractArticle(html, $('url').value.trim() || undefined, navigator.language);
-    status(`Read in ${Math.round(performance.now() - started)} ms: ${article.word_count} words.`);
-    render(article);
+    lastInput = { html, url: $('url').value.trim() || undefined };
+    await readAndShow();
   } catch (error) {
     status(`Masthead could not read this: ${error?.message ?? error}`);
   }

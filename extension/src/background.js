@@ -14,6 +14,21 @@ const READER_URL = api.runtime.getURL('reader.html');
 // A session is handed over once; the reader page keeps its own copy for a reload.
 const sessions = new Map();
 globalThis.mastheadSessionsKept = () => sessions.size; // read by tests/e2e: nothing stays behind
+// The pages of the reader views open now, by session key, for one thing only: saying the same
+// article again in another language when the reader picks one in the view's settings. Dropped
+// when the view closes, and at most a few kept (a worker that stopped keeps none: the view then
+// says the label changes language from the next click).
+const openPages = new Map();
+const OPEN_PAGES_KEPT = 3;
+const SETTINGS_KEY = 'mastheadSettings';
+
+/** The reader's language for the core's wording: the one chosen in the view's settings, else
+ * the browser's. */
+async function readerLanguage() {
+  const stored = await api.storage.local.get(SETTINGS_KEY).catch(() => ({}));
+  const chosen = stored?.[SETTINGS_KEY]?.language;
+  return typeof chosen === 'string' && /^[a-z]{2}(_[A-Z]{2})?$/.test(chosen) ? chosen.replace('_', '-') : api.i18n.getUILanguage();
+}
 
 /** Show why nothing happened, on the toolbar button of that tab. */
 async function explain(tabId, message) {
@@ -57,12 +72,12 @@ async function snapshot(tab) {
 }
 
 /** Extract the article from a snapshot; the label comes from the tab's own address, not the page. */
-async function extract(tab, page) {
-  const core = await loadCore();
+async function extract(tab, page, language) {
+  const [core, reader] = await Promise.all([loadCore(), language ?? readerLanguage()]);
   const started = performance.now();
   // The body's plain text is not sent on: the view draws the model, and the copy buttons have
   // their own renderings (a long article's text would cross to the reader page a third time).
-  const { text: _text, ...article } = core.extractArticle(page.html, tab.url, api.i18n.getUILanguage());
+  const { text: _text, ...article } = core.extractArticle(page.html, tab.url, reader);
   return { article, extractMs: performance.now() - started };
 }
 
@@ -89,6 +104,8 @@ async function openReader(tab) {
   }
   const snapped = now();
   const key = crypto.randomUUID();
+  openPages.set(key, { html: page.html, url: tab.url });
+  while (openPages.size > OPEN_PAGES_KEPT) openPages.delete(openPages.keys().next().value);
   const work = extract(tab, page).catch((error) => ({ error: String(error?.message ?? error) }));
   sessions.set(key, work.then((outcome) => ({
     ...outcome,
@@ -221,6 +238,24 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type === 'masthead:relabel' && sender.tab) {
     showLabel(sender.tab.id, message.article).catch(() => {});
   }
-  if (message?.type === 'masthead:closing' && sender.tab) relabelOnReturn(sender.tab.id, message.article);
+  if (message?.type === 'masthead:reword' && typeof message.language === 'string') {
+    // The same page, said again in the language the reader picked.
+    const page = openPages.get(message.key);
+    if (!page) {
+      sendResponse({ expired: true });
+      return false;
+    }
+    extract({ url: page.url }, page, message.language)
+      .then(({ article }) => {
+        if (sender.tab) showLabel(sender.tab.id, article).catch(() => {});
+        sendResponse({ article });
+      })
+      .catch((error) => sendResponse({ error: String(error?.message ?? error) }));
+    return true;
+  }
+  if (message?.type === 'masthead:closing' && sender.tab) {
+    openPages.delete(message.key);
+    relabelOnReturn(sender.tab.id, message.article);
+  }
   return false;
 });

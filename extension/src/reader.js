@@ -14,9 +14,14 @@
     th: ['colspan', 'rowspan'], ol: ['start'], time: ['datetime'], abbr: ['title'], pre: ['class'], code: ['class'],
   };
   const RTL_LANGUAGES = ['ar', 'he', 'fa', 'ur', 'ps', 'yi', 'dv', 'ckb', 'sd', 'ug'];
+  // The languages Masthead speaks (extension/_locales), for the language setting.
+  const LANGUAGES = ['en', 'ar', 'de', 'es', 'fa', 'fr', 'hi', 'ja', 'pt_BR', 'ru', 'tr', 'uk', 'zh_CN', 'zh_TW'];
 
-  const DEFAULT_SETTINGS = { theme: 'system', fontSize: 20, font: 'serif', width: 'medium' };
-  const CHOICES = { theme: ['system', 'light', 'dark', 'sepia'], font: ['serif', 'sans'], width: ['narrow', 'medium', 'wide'] };
+  const DEFAULT_SETTINGS = { theme: 'system', fontSize: 20, font: 'serif', width: 'medium', language: 'auto' };
+  const CHOICES = {
+    theme: ['system', 'light', 'dark', 'sepia'], font: ['serif', 'sans'], width: ['narrow', 'medium', 'wide'],
+    language: ['auto', ...LANGUAGES],
+  };
 
   /**
    * Settings as stored may be anything (an older version, a hand edit): only known values are
@@ -36,13 +41,49 @@
    * loaded by the page) in www/. `$1`… are replaced by `subs`.
    */
   function msg(key, subs = []) {
-    const i18n = globalThis.browser?.i18n ?? globalThis.chrome?.i18n;
-    const text = i18n?.getMessage?.(key, subs);
-    if (text) return text;
-    const entry = globalThis.mastheadMessages?.[key]?.message;
+    // In a right-to-left interface a name or number keeps its own direction inside the sentence
+    // (first-strong isolate … pop directional isolate), as the core's wording does.
+    const isolated = isRightToLeft(uiLanguage()) ? subs.map((sub) => (sub ? `\u2068${sub}\u2069` : sub)) : subs;
+    const chosen = globalThis.mastheadLanguage ? globalThis.mastheadMessages?.[key]?.message : null;
+    if (!chosen) {
+      const i18n = globalThis.browser?.i18n ?? globalThis.chrome?.i18n;
+      const text = i18n?.getMessage?.(key, isolated);
+      if (text) return text;
+    }
+    const entry = chosen ?? globalThis.mastheadMessages?.[key]?.message ?? globalThis.mastheadEnglish?.[key]?.message;
     if (!entry) return key;
-    return entry.replace(/\$(\d)/g, (_, n) => subs[Number(n) - 1] ?? '');
+    return entry.replace(/\$(\d)/g, (_, n) => isolated[Number(n) - 1] ?? '');
   }
+
+  /**
+   * Speak `language` (a locale folder's name: `ru`, `pt_BR`), or the browser's language for
+   * `auto`: `loadMessages(locale)` gives that locale's messages.json as an object (the
+   * extension reads its own file; nothing is fetched from the network).
+   */
+  async function useLanguage(language, loadMessages) {
+    if (!language || language === 'auto' || !LANGUAGES.includes(language)) {
+      globalThis.mastheadLanguage = null;
+      return;
+    }
+    globalThis.mastheadEnglish ??= await loadMessages('en').catch(() => null);
+    globalThis.mastheadMessages = await loadMessages(language);
+    globalThis.mastheadLanguage = language.replace('_', '-');
+  }
+
+  function isRightToLeft(language) {
+    return RTL_LANGUAGES.includes(String(language).toLowerCase().split(/[-_]/)[0]);
+  }
+
+  /**
+   * Each language's name in itself, for the language setting: a reader finds their own language
+   * whatever language the view is in. Written out, not asked of Intl.DisplayNames, whose first
+   * use costs some 30 ms (Node 20, fourteen locales) on the way to the first article.
+   */
+  const ENDONYMS = {
+    en: 'English', ar: 'العربية', de: 'Deutsch', es: 'Español', fa: 'فارسی', fr: 'Français', hi: 'हिन्दी', ja: '日本語',
+    pt_BR: 'Português (Brasil)', ru: 'Русский', tr: 'Türkçe', uk: 'Українська', zh_CN: '中文（简体）', zh_TW: '中文（繁體）',
+  };
+  const endonym = (locale) => ENDONYMS[locale] ?? locale;
 
   function safeUrl(value, attribute) {
     try {
@@ -105,7 +146,8 @@
     return element;
   }
 
-  function formatDate(value, lang) {
+  /** A date written for the reader: in the interface's language, as the rest of the header. */
+  function formatDate(value, lang = uiLanguage()) {
     if (!value) return null;
     const date = new Date(value);
     if (Number.isNaN(date.getTime())) return value;
@@ -116,8 +158,9 @@
     }
   }
 
-  /** The reader's language: the one the browser shows the extension's strings in. */
+  /** The reader's language: the one chosen in the settings, else the browser's. */
   function uiLanguage() {
+    if (globalThis.mastheadLanguage) return globalThis.mastheadLanguage;
     const i18n = globalThis.browser?.i18n ?? globalThis.chrome?.i18n;
     return i18n?.getUILanguage?.() || globalThis.navigator?.language || 'en';
   }
@@ -152,7 +195,7 @@
   }
 
   function bylineLine(article) {
-    return [article.byline, formatDate(article.published_time, article.lang)].filter(Boolean).join(' · ');
+    return [article.byline, formatDate(article.published_time)].filter(Boolean).join(' · ');
   }
 
   function sourceLine(article) {
@@ -181,7 +224,11 @@
   function longDate(iso) {
     const date = new Date(`${iso}T00:00:00Z`);
     if (Number.isNaN(date.getTime())) return iso;
-    return date.toLocaleDateString('en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    try {
+      return date.toLocaleDateString(uiLanguage(), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    } catch {
+      return date.toLocaleDateString('en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+    }
   }
 
   /**
@@ -193,7 +240,10 @@
     const claim = !label && article.name_claim;
     const notes = wireNotes(article);
     if (!label && !claim && notes.length === 0) return '';
-    const section = el(doc, 'section', { className: 'outlet-label', ariaLabel: msg('labelRegion') });
+    const language = uiLanguage();
+    const section = el(doc, 'section', {
+      className: 'outlet-label', ariaLabel: msg('labelRegion'), lang: language, dir: isRightToLeft(language) ? 'rtl' : 'ltr',
+    });
     if (claim) {
       // The page named a listed outlet from an address that is not the outlet's: say so, and
       // show none of the outlet's label.
@@ -213,7 +263,8 @@
       if (label.sanctions) flags.push(msg('flagSanctions', [label.sanctions.measure, longDate(label.sanctions.since)]));
       if (label.contested) flags.push(msg('flagContested', [label.contested]));
       if (MATCH_NOTES[label.matched_by]) flags.push(msg(MATCH_NOTES[label.matched_by]));
-      for (const flag of flags) box.append(el(doc, 'p', { className: 'label-flag', text: flag }));
+      // A date that ends in its own full stop ("2 марта 2022 г.") takes no second one.
+      for (const flag of flags) box.append(el(doc, 'p', { className: 'label-flag', text: flag.replace(/\.(\u2069?)\.$/, '.$1') }));
       const sources = el(doc, 'ul', { className: 'label-sources' }, label.sources
         .filter((href) => safeUrl(href, 'href'))
         .map((href) => el(doc, 'li', {}, [el(doc, 'a', { href, text: shortLink(href), title: href, target: '_blank', rel: 'noopener noreferrer' })])));
@@ -221,7 +272,7 @@
         el(doc, 'summary', { text: msg('why') }),
         el(doc, 'p', { text: label.why }),
         el(doc, 'p', { text: msg('whyCategory', [label.category, label.basis, longDate(label.reviewed)]) }),
-        label.unconfirmed ? el(doc, 'p', { text: msg('whyUnconfirmed', [label.unconfirmed.replace(/;/g, ', ')]) }) : '',
+        label.unconfirmed ? el(doc, 'p', { text: msg('whyUnconfirmed', [label.unconfirmed]) }) : '',
         el(doc, 'p', { text: msg('whySources') }),
         sources,
       ]);
@@ -256,7 +307,10 @@
    */
   function render(doc, article, settings, actions, { imageFor = (src) => src } = {}) {
     settings = validSettings(settings);
-    const root = el(doc, 'div', { className: 'masthead-root' });
+    // Masthead's own interface speaks the reader's language and runs in its direction; the
+    // article inside keeps its own.
+    const language = uiLanguage();
+    const root = el(doc, 'div', { className: 'masthead-root', lang: language, dir: isRightToLeft(language) ? 'rtl' : 'ltr' });
     applySettings(root, settings);
 
     const status = el(doc, 'div', { className: 'status', role: 'status', ariaLive: 'polite' });
@@ -281,14 +335,18 @@
       settings = validSettings({ ...settings, ...change });
       applySettings(root, settings);
       actions.saveSettings?.({ ...settings });
+      if ('language' in change) actions.changeLanguage?.(settings.language);
     };
     const select = (labelKey, key, options) => el(doc, 'label', {}, [msg(labelKey), el(doc, 'select', {
-      ariaLabel: msg(labelKey), onchange: (event) => update({ [key]: event.target.value }),
-    }, options.map(([value, textKey]) => el(doc, 'option', { value, text: msg(textKey), selected: settings[key] === value })))]);
+      ariaLabel: msg(labelKey), 'data-setting': key, onchange: (event) => update({ [key]: event.target.value }),
+    }, options.map(([value, textKey]) => el(doc, 'option', {
+      value, text: textKey ? msg(textKey) : endonym(value), selected: settings[key] === value, lang: textKey ? '' : value.replace('_', '-'),
+    })))]);
     panel.append(
       select('theme', 'theme', [['system', 'themeSystem'], ['light', 'themeLight'], ['dark', 'themeDark'], ['sepia', 'themeSepia']]),
       select('typeface', 'font', [['serif', 'fontSerif'], ['sans', 'fontSans']]),
       select('lineWidth', 'width', [['narrow', 'widthNarrow'], ['medium', 'widthMedium'], ['wide', 'widthWide']]),
+      select('language', 'language', [['auto', 'languageAuto'], ...LANGUAGES.map((code) => [code, null])]),
       el(doc, 'span', { className: 'size' }, [
         button(doc, { text: 'A−', ariaLabel: msg('smallerText') }, () => update({ fontSize: Math.max(14, settings.fontSize - 2) })),
         button(doc, { text: 'A+', ariaLabel: msg('largerText') }, () => update({ fontSize: Math.min(32, settings.fontSize + 2) })),
@@ -311,7 +369,7 @@
       article.site_name ? el(doc, 'p', { className: 'site', text: article.site_name }) : '',
       el(doc, 'h1', { text: article.title || msg('untitled'), tabIndex: -1 }),
       bylineLine(article) ? el(doc, 'p', { className: 'byline', text: bylineLine(article) }) : '',
-      el(doc, 'p', { className: 'meta', text: readingTime(article.word_count) }),
+      el(doc, 'p', { className: 'meta', text: readingTime(article.word_count), lang: language, dir: root.dir }),
       outletLabel(doc, article),
     ]);
     const body = el(doc, 'div', { className: 'masthead-body' });
@@ -321,7 +379,7 @@
     const lead = article.lead_image && !leadShown && safeUrl(article.lead_image, 'src') ? imageFor(article.lead_image) : null;
     if (lead) body.append(el(doc, 'img', { className: 'lead', src: lead, alt: '', loading: 'lazy', referrerPolicy: 'no-referrer' }));
     for (const block of article.content ?? []) body.append(buildNode(doc, block, imageFor));
-    const footer = el(doc, 'footer', { className: 'source', text: msg('sourceLine', [sourceLine(article)]) });
+    const footer = el(doc, 'footer', { className: 'source', text: msg('sourceLine', [sourceLine(article)]), lang: language, dir: root.dir });
     if (article.affiliation) footer.append(el(doc, 'br'), msg('outletLine', [article.affiliation.summary]));
     const page = el(doc, 'article', { className: 'masthead-article', dir, lang: article.lang || '' }, [header, body, footer]);
     root.append(toolbar, panel, el(doc, 'main', {}, [page]), status);
@@ -333,7 +391,8 @@
    * the address has one: a page that defeats extraction does not escape its label.
    */
   function renderMessage(doc, title, detail, actions, { showAnyway = null, article = null } = {}) {
-    const root = el(doc, 'div', { className: 'masthead-root message' });
+    const language = uiLanguage();
+    const root = el(doc, 'div', { className: 'masthead-root message', lang: language, dir: isRightToLeft(language) ? 'rtl' : 'ltr' });
     applySettings(root, DEFAULT_SETTINGS);
     const buttons = [button(doc, { text: msg('close'), ariaLabel: msg('closeReader') }, () => actions.close())];
     if (showAnyway) buttons.unshift(button(doc, { text: msg('showAnyway') }, showAnyway));
@@ -349,8 +408,24 @@
 :host { all: initial; position: fixed; inset: 0; z-index: 2147483647; display: block; overflow: auto; overscroll-behavior: contain; }
 .masthead-root { --bg: #fdfdfb; --fg: #1d1d1f; --muted: #5f6368; --accent: #0b57d0; --rule: #e3e3e0; --panel: #f1f1ee;
   min-height: 100vh; box-sizing: border-box; background: var(--bg); color: var(--fg); padding: 0 1.25rem 4rem;
-  font-size: var(--font-size, 20px); line-height: 1.6; font-family: Charter, 'Iowan Old Style', Georgia, Cambria, 'Noto Serif', serif; }
-.masthead-root[data-font="sans"] { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif; }
+  font-size: var(--font-size, 20px); line-height: 1.6;
+  font-family: Charter, 'Iowan Old Style', Georgia, Cambria, 'Noto Serif', 'Noto Serif CJK SC', 'Source Han Serif SC', 'Songti SC',
+    SimSun, 'Noto Naskh Arabic', 'Amiri', 'Noto Serif Devanagari', serif; }
+.masthead-root[data-font="sans"] { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC',
+  'PingFang SC', 'Microsoft YaHei', 'Noto Sans Arabic', 'Vazirmatn', Tahoma, 'Noto Sans Devanagari', 'Nirmala UI', sans-serif; }
+/* Each script from the reader's own fonts, in both typefaces: the lists above fall back script by
+   script; a language's own faces come first where the page or the interface says its language. */
+:lang(ja):not(pre, code, kbd) { font-family: 'Noto Serif CJK JP', 'Hiragino Mincho ProN', 'Yu Mincho', serif; }
+[data-font="sans"] :lang(ja):not(pre, code, kbd), [data-font="sans"]:lang(ja) {
+  font-family: 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', 'Meiryo', sans-serif; }
+:is(:lang(zh-TW), :lang(zh-HK), :lang(zh-Hant)):not(pre, code, kbd) { font-family: 'Noto Serif CJK TC', 'Source Han Serif TC', 'PMingLiU', serif; }
+[data-font="sans"] :is(:lang(zh-TW), :lang(zh-HK), :lang(zh-Hant)):not(pre, code, kbd), [data-font="sans"]:lang(zh-TW) {
+  font-family: 'Noto Sans CJK TC', 'PingFang TC', 'Microsoft JhengHei', sans-serif; }
+:lang(fa):not(pre, code, kbd) { font-family: 'Vazirmatn', 'Noto Naskh Arabic', 'B Nazanin', Tahoma, serif; }
+/* Taller lines for scripts with tall or stacked marks; CJK and Devanagari are not justified or hyphenated. */
+:lang(zh), :lang(ja), :lang(ko) { line-height: 1.8; }
+:lang(ar), :lang(fa), :lang(ur) { line-height: 1.9; }
+:lang(hi), :lang(mr), :lang(ne) { line-height: 1.85; }
 .masthead-root[data-theme="dark"] { --bg: #1b1b1d; --fg: #e6e6e3; --muted: #a3a3a0; --accent: #8ab4f8; --rule: #3a3a3c; --panel: #2a2a2d; }
 .masthead-root[data-theme="sepia"] { --bg: #f6eedb; --fg: #3b2f1e; --muted: #5c4d36; --accent: #8a4b08; --rule: #e0d3b5; --panel: #ede2c6; }
 @media (prefers-color-scheme: dark) {
@@ -438,5 +513,5 @@ h1:focus { outline: none; }
 }
 `;
 
-  globalThis.mastheadReader = { render, renderMessage, validSettings, msg, STYLE, DEFAULT_SETTINGS };
+  globalThis.mastheadReader = { render, renderMessage, validSettings, msg, useLanguage, uiLanguage, LANGUAGES, STYLE, DEFAULT_SETTINGS };
 })();

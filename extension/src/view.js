@@ -21,7 +21,7 @@ let shownArticle = null;
 function close() {
   if (shownArticle) {
     const { url, affiliation, wire_credits: wireCredits } = shownArticle;
-    api.runtime.sendMessage({ type: 'masthead:closing', article: { url, affiliation, wire_credits: wireCredits } }).catch(() => {});
+    api.runtime.sendMessage({ type: 'masthead:closing', key, article: { url, affiliation, wire_credits: wireCredits } }).catch(() => {});
   }
   if (history.length > 1) history.back();
   else if (articleUrl) location.replace(articleUrl);
@@ -43,11 +43,50 @@ async function copy(text) {
   await navigator.clipboard.writeText(text);
 }
 
+/** A locale's messages, read from the extension's own files (no network request). */
+async function loadMessages(locale) {
+  const response = await fetch(api.runtime.getURL(`_locales/${locale}/messages.json`));
+  return response.json();
+}
+
+/** The page's own language and direction follow the reader's language (the article inside
+ * keeps its own). */
+function setDocumentLanguage() {
+  const language = reader.uiLanguage();
+  document.documentElement.lang = language;
+  document.documentElement.dir = /^(ar|fa|he|ur)\b/i.test(language) ? 'rtl' : 'ltr';
+}
+
+/** The reader picked another language in the settings: the view, and the label and copies the
+ * core words, say the same article again in it. */
+async function changeLanguage(language) {
+  await reader.useLanguage(language, loadMessages).catch(() => reader.useLanguage('auto'));
+  setDocumentLanguage();
+  const tag = language === 'auto' ? api.i18n.getUILanguage() : language.replace('_', '-');
+  const answer = await api.runtime.sendMessage({ type: 'masthead:reword', key, language: tag }).catch(() => null);
+  if (answer?.article) {
+    shownArticle = answer.article;
+    keptSession = { ...keptSession, article: answer.article, restored: false };
+    sessionStorage.removeItem(key);
+    keepForReload(keptSession);
+  }
+  showArticle(shownArticle, await loadSettings(), keptSession?.loadedImages);
+  // The settings stay open where the reader was, the language choice focused.
+  const panel = document.querySelector('#view .settings');
+  if (panel) {
+    panel.hidden = false;
+    document.querySelector('#view .toolbar [aria-expanded]')?.setAttribute('aria-expanded', 'true');
+    panel.querySelector('select[data-setting="language"]')?.focus();
+  }
+}
+
 const actions = {
   close,
   copy,
+  changeLanguage,
   saveSettings: (settings) => api.storage.local.set({ [SETTINGS_KEY]: reader.validSettings(settings) }).catch(() => {}),
 };
+let keptSession = null;
 
 /** What the worker extracted for this view, or what this tab kept of it (a reload, or coming
  * forward to it again, shows the same article). */
@@ -88,6 +127,9 @@ async function main() {
   document.documentElement.lang = api.i18n.getUILanguage();
   document.querySelector('#view .loading').textContent = msg('preparing');
   const [session, settings] = await Promise.all([loadSession(), loadSettings()]);
+  keptSession = session;
+  if (settings.language !== 'auto') await reader.useLanguage(settings.language, loadMessages).catch(() => {});
+  setDocumentLanguage();
   globalThis.mastheadSessionAt = performance.timeOrigin + performance.now();
   globalThis.mastheadSession = session; // read by the cold-click benchmark: where the time went
   if (!session || session.expired) {

@@ -101,7 +101,8 @@ pub struct Affiliation {
     pub owner: String,
     pub sanctions: Option<Sanctions>,
     pub contested: Option<String>,
-    /// Fields of the dataset row not confirmed in a public source.
+    /// What of the dataset row is not yet confirmed in a public source, as a list in the
+    /// reader's language ("the owner, which addresses are its own (globaltimes.cn)").
     pub unconfirmed: Option<String>,
     pub basis: String,
     pub sources: Vec<String>,
@@ -385,8 +386,49 @@ fn summary(outlet: &Outlet, country_name: &str, wording: &Wording) -> String {
     let line = wording.message(key, &[outlet.name, country_name]);
     match outlet.owner.trim_end_matches('.') {
         "" => line,
-        owner => wording.message("summaryOwner", &[&line, owner]),
+        owner => wording.message("summaryOwner", &[&line, &owner_text(owner, wording)]),
     }
+}
+
+/// The dataset's `unconfirmed` (`owner;domains:globaltimes.cn`) as words in the reader's language.
+fn unconfirmed_text(fields: &str, wording: &Wording) -> Option<String> {
+    let items: Vec<String> = fields
+        .split(';')
+        .filter(|f| !f.is_empty())
+        .map(|field| {
+            let (name, detail) = field.split_once(':').unwrap_or((field, ""));
+            let key = match name {
+                "all" => "unconfirmedAll",
+                "category" => "unconfirmedCategory",
+                "owner" => "unconfirmedOwner",
+                _ => "unconfirmedDomains",
+            };
+            let words = wording.message(key, &[]);
+            match detail {
+                "" => words,
+                detail => format!("{words} ({detail})"),
+            }
+        })
+        .collect();
+    (!items.is_empty()).then(|| items.join(", "))
+}
+
+/// The owner sentence in the reader's language: the dataset's own translation of it where the
+/// owner is described in words ("Owned by the Cuban state"), else "Owned by", "Funded by" or
+/// "Part of" in the language with the organisation's name as written.
+fn owner_text(owner: &str, wording: &Wording) -> String {
+    let translated = wording.phrase(owner);
+    if translated != owner || wording.locale() == "en" {
+        return translated.to_string();
+    }
+    [
+        ("Owned by ", "ownerOwnedBy"),
+        ("Funded by ", "ownerFundedBy"),
+        ("Part of ", "ownerPartOf"),
+    ]
+    .iter()
+    .find_map(|(prefix, key)| Some(wording.message(key, &[owner.strip_prefix(prefix)?])))
+    .unwrap_or_else(|| owner.to_string())
 }
 
 fn label(
@@ -397,16 +439,19 @@ fn label(
 ) -> Affiliation {
     let tier = tier_of(outlet.category).unwrap_or(Tier::Independent);
     let (category_name, why) = category_text(outlet.category, wording);
-    let country_name = country_name(outlet.country).unwrap_or(outlet.country);
+    let country_name = wording
+        .country(outlet.country)
+        .or_else(|| country_name(outlet.country))
+        .unwrap_or(outlet.country);
     let summary = summary(outlet, country_name, wording);
     let sanctions = outlet
         .eu_sanctions
         .split_once(' ')
         .map(|(since, measure)| Sanctions {
             since: since.to_string(),
-            measure: measure.to_string(),
+            measure: wording.phrase(measure).to_string(),
         });
-    let non_empty = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    let non_empty = |s: &str| (!s.is_empty()).then(|| wording.phrase(s).to_string());
     Affiliation {
         outlet: outlet.name.to_string(),
         country: outlet.country.to_string(),
@@ -417,7 +462,7 @@ fn label(
         owner: outlet.owner.to_string(),
         sanctions,
         contested: non_empty(outlet.contested),
-        unconfirmed: non_empty(outlet.unconfirmed),
+        unconfirmed: unconfirmed_text(outlet.unconfirmed, wording),
         basis: outlet.basis.to_string(),
         sources: outlet.sources.iter().map(|s| s.to_string()).collect(),
         reviewed: outlet.reviewed.to_string(),
@@ -546,6 +591,42 @@ mod tests {
         let label = outlet_label(None, claims, &Wording::english());
         assert!(label.affiliation.is_none());
         assert!(!label.name_claim.unwrap().address_known);
+    }
+
+    #[test]
+    fn the_label_speaks_the_readers_language() {
+        let ru = Wording::for_language("ru-RU");
+        let label = label_url_in("https://www.rt.com/news/1/", &ru).unwrap();
+        assert_eq!(label.country_name, "Россия");
+        // RT's owner is described in words: the dataset's own translation of it.
+        assert!(!label.summary.contains("Owned by"), "{}", label.summary);
+        assert!(
+            label.summary.contains("ANO TV-Novosti"),
+            "{}",
+            label.summary
+        );
+        assert!(!label
+            .sanctions
+            .unwrap()
+            .measure
+            .contains("broadcasting ban"));
+        // A name-only owner: the language's "Part of" with the name as written.
+        let de = Wording::for_language("de");
+        let label = label_url_in("https://www.rutube.ru/video/1/", &de).unwrap();
+        assert!(label.summary.contains("Gazprom Media"), "{}", label.summary);
+        assert!(!label.summary.contains("Part of"), "{}", label.summary);
+        // Arabic: names and numbers isolated inside the right-to-left sentence.
+        let ar = Wording::for_language("ar");
+        let label = label_url_in("https://sputnikglobe.com/1.html", &ar).unwrap();
+        assert!(label
+            .summary
+            .contains("\u{2068}Sputnik International\u{2069}"));
+        // English reads as before.
+        let en = label_url("https://sputnikglobe.com/1.html").unwrap();
+        assert_eq!(
+            en.summary,
+            "Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya."
+        );
     }
 
     #[test]

@@ -164,7 +164,10 @@ fn credit(
         country: outlet.country.to_string(),
         tier,
         evidence,
-        summary: wording.message("wireSummary", &[agency.agency, agency.described_as]),
+        summary: wording.message(
+            "wireSummary",
+            &[agency.agency, wording.phrase(agency.described_as)],
+        ),
     }
 }
 

@@ -138,17 +138,23 @@ export function startServer() {
  * `secureOrigins` are plain-http origins treated as https, so that a page there has the async
  * clipboard API (the hostile pages use it to fight the copy).
  */
-export async function launch({ secureOrigins = [] } = {}) {
+export async function launch({ secureOrigins = [], lang = null, viewport = undefined } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
+    // `lang`: the browser's own language, as a reader's browser set to it: --lang, and LANGUAGE,
+    // which Chromium on Linux reads instead when there is a display (Xvfb, in ./x test). It needs
+    // its language packs for either (Debian's chromium-l10n), or it stays in en-US.
+    ...(lang ? { locale: lang, env: { ...process.env, LANGUAGE: lang.replace('-', '_') } } : {}),
+    ...(viewport ? { viewport } : {}),
     ignoreDefaultArgs: ['--disable-back-forward-cache'],
     args: [
       '--headless=new', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
       '--enable-unsafe-extension-debugging', '--host-resolver-rules=MAP * 127.0.0.1', '--no-sandbox', '--disable-gpu',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
       '--disable-dev-shm-usage',
+      ...(lang ? [`--lang=${lang}`] : []),
       ...(secureOrigins.length ? [`--unsafely-treat-insecure-origin-as-secure=${secureOrigins.join(',')}`] : []),
     ],
   });
