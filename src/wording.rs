@@ -109,7 +109,9 @@ impl Wording {
                     // In a right-to-left sentence a name or number keeps its own direction
                     // (first-strong isolate … pop directional isolate), so "RT" or "2022-03-02"
                     // inside Arabic reads in the right order.
-                    if self.is_right_to_left() && !sub.is_empty() {
+                    // Not around an address: a link-finder would take the closing mark into
+                    // the URL of a copied line.
+                    if self.is_right_to_left() && !sub.is_empty() && !sub.contains("://") {
                         out.push('\u{2068}');
                         out.push_str(sub);
                         out.push('\u{2069}');

@@ -154,9 +154,13 @@ fn a_page_that_names_itself_otherwise_is_not_claiming_to_be_the_outlet() {
         on(Some("BBC News"), Some("BBC"), page).as_deref(),
         Some("BBC")
     );
-    // A syndication portal names the licensed publisher that supplied the story.
-    assert_eq!(
-        on(None, Some("Xinhua"), "https://news.yahoo.com/story-1.html"),
-        None
-    );
+    // A syndication portal names the licensed publisher that supplied the story, and so does a
+    // copy of its page.
+    for portal in [
+        "https://news.yahoo.com/story-1.html",
+        "https://web.archive.org/web/2024/https://news.yahoo.com/story-1.html",
+        "https://news-yahoo-com.translate.goog/story-1.html",
+    ] {
+        assert_eq!(on(None, Some("Xinhua"), portal), None, "{portal}");
+    }
 }

@@ -247,5 +247,12 @@ fn hosts_taken_out_on_review_stay_out() {
             "{host} was taken out on review ({}) and is back in data/outlets.csv",
             row["why"]
         );
+        // Nor back by another entry (a `www.` form, a path, a parent): nothing there is labelled.
+        for url in [
+            format!("https://{host}/"),
+            format!("https://www.{host}/news/1"),
+        ] {
+            assert!(label_url(&url).is_none(), "{url} is labelled again");
+        }
     }
 }

@@ -59,7 +59,9 @@ async function readAndShow() {
   const { html, url } = lastInput;
   const settings = readSettings();
   const locale = settings.language === 'auto' ? localeFor(navigator.language) : settings.language;
-  await globalThis.mastheadReader.useLanguage(locale, loadMessages);
+  // A locale that does not load (a missing file) reads English rather than nothing.
+  await globalThis.mastheadReader.useLanguage(locale, loadMessages)
+    .catch(() => globalThis.mastheadReader.useLanguage('en', loadMessages));
   const started = performance.now();
   const article = extractArticle(html, url, locale.replace('_', '-'));
   status(`Read in ${Math.round(performance.now() - started)} ms: ${article.word_count} words.`);

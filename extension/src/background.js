@@ -27,7 +27,11 @@ const SETTINGS_KEY = 'mastheadSettings';
 async function readerLanguage() {
   const stored = await api.storage.local.get(SETTINGS_KEY).catch(() => ({}));
   const chosen = stored?.[SETTINGS_KEY]?.language;
-  return typeof chosen === 'string' && /^[a-z]{2}(_[A-Z]{2})?$/.test(chosen) ? chosen.replace('_', '-') : api.i18n.getUILanguage();
+  // Only a language the extension has files for, as the view's settings accept (a stored value
+  // may be anything).
+  const known = typeof chosen === 'string' && /^[a-z]{2}(_[A-Z]{2})?$/.test(chosen)
+    && await fetch(api.runtime.getURL(`_locales/${chosen}/messages.json`)).then((r) => r.ok).catch(() => false);
+  return known ? chosen.replace('_', '-') : api.i18n.getUILanguage();
 }
 
 /** Show why nothing happened, on the toolbar button of that tab. */

@@ -43,7 +43,8 @@
   function msg(key, subs = []) {
     // In a right-to-left interface a name or number keeps its own direction inside the sentence
     // (first-strong isolate … pop directional isolate), as the core's wording does.
-    const isolated = isRightToLeft(uiLanguage()) ? subs.map((sub) => (sub ? `\u2068${sub}\u2069` : sub)) : subs;
+    // (Not around an address, as in the core: a link-finder would take the mark into the URL.)
+    const isolated = isRightToLeft(uiLanguage()) ? subs.map((sub) => (sub && !sub.includes('://') ? `\u2068${sub}\u2069` : sub)) : subs;
     const chosen = globalThis.mastheadLanguage ? globalThis.mastheadMessages?.[key]?.message : null;
     if (!chosen) {
       const i18n = globalThis.browser?.i18n ?? globalThis.chrome?.i18n;

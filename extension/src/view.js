@@ -58,12 +58,16 @@ function setDocumentLanguage() {
 }
 
 /** The reader picked another language in the settings: the view, and the label and copies the
- * core words, say the same article again in it. */
+ * core words, say the same article again in it. The last choice wins when choices overlap. */
+let languageChoice = 0;
 async function changeLanguage(language) {
+  const turn = ++languageChoice;
   await reader.useLanguage(language, loadMessages).catch(() => reader.useLanguage('auto'));
+  if (turn !== languageChoice) return;
   setDocumentLanguage();
   const tag = language === 'auto' ? api.i18n.getUILanguage() : language.replace('_', '-');
   const answer = await api.runtime.sendMessage({ type: 'masthead:reword', key, language: tag }).catch(() => null);
+  if (turn !== languageChoice) return;
   if (answer?.article) {
     shownArticle = answer.article;
     keptSession = { ...keptSession, article: answer.article, restored: false };
@@ -77,6 +81,16 @@ async function changeLanguage(language) {
     panel.hidden = false;
     document.querySelector('#view .toolbar [aria-expanded]')?.setAttribute('aria-expanded', 'true');
     panel.querySelector('select[data-setting="language"]')?.focus();
+  }
+  if (!answer?.article) {
+    // The worker stopped since the click and kept no page to say again: the interface has
+    // changed; the label and the copies follow on the next click.
+    const status = document.querySelector('#view .status');
+    if (status) {
+      status.textContent = msg('languageNextClick');
+      status.classList.add('shown');
+      setTimeout(() => status.classList.remove('shown'), 6000);
+    }
   }
 }
 

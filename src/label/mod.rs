@@ -192,7 +192,12 @@ fn claimed_by_name(
     page: Option<&Url>,
     claims: PageClaims,
 ) -> Option<(&'static Outlet, String, ClaimedIn)> {
-    let host = page.and_then(Url::host_str).unwrap_or_default();
+    // The portal behind a copy counts as the portal (an archived or translated Yahoo story).
+    let original = page.map(|page| route::unwrap(page).0);
+    let host = original
+        .as_ref()
+        .and_then(Url::host_str)
+        .unwrap_or_default();
     if is_syndication_host(&host.to_ascii_lowercase()) {
         return None;
     }

@@ -165,19 +165,88 @@ fn unwrap_once(url: &Url) -> Option<(Url, Route)> {
     translation_proxy(url, host).map(|u| (u, Route::TranslationProxy))
 }
 
-/// `host` is the search engine `name` under its own country domains, with or without `www.`:
-/// `google.com`, `google.de`, `google.co.uk`, `google.com.br`; never `google.example.com`.
-fn is_engine_host(host: &str, name: &str) -> bool {
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    let Some(tld) = host.strip_prefix(name).and_then(|t| t.strip_prefix('.')) else {
-        return false;
-    };
-    let is_country = |t: &str| t.len() == 2 && t.bytes().all(|b| b.is_ascii_lowercase());
-    let country = tld
-        .strip_prefix("co.")
-        .or_else(|| tld.strip_prefix("com."))
-        .unwrap_or(tld);
-    tld == "com" || is_country(country)
+/// The search engines' own domains (with or without `www.`; Google's from its list of supported
+/// domains, Yandex's country sites), written out: a rule such as "google.co.<any country>" would
+/// take in `google.co.de`, which anyone can register under a resold second level.
+const GOOGLE_DOMAINS: &[&str] = &[
+    "google.ae",
+    "google.at",
+    "google.be",
+    "google.bg",
+    "google.by",
+    "google.ca",
+    "google.ch",
+    "google.cl",
+    "google.cn",
+    "google.co.id",
+    "google.co.il",
+    "google.co.in",
+    "google.co.jp",
+    "google.co.ke",
+    "google.co.kr",
+    "google.co.nz",
+    "google.co.th",
+    "google.co.uk",
+    "google.co.ve",
+    "google.co.za",
+    "google.com",
+    "google.com.ar",
+    "google.com.au",
+    "google.com.bd",
+    "google.com.br",
+    "google.com.co",
+    "google.com.eg",
+    "google.com.hk",
+    "google.com.mx",
+    "google.com.my",
+    "google.com.ng",
+    "google.com.pe",
+    "google.com.ph",
+    "google.com.pk",
+    "google.com.sa",
+    "google.com.sg",
+    "google.com.tr",
+    "google.com.tw",
+    "google.com.ua",
+    "google.com.vn",
+    "google.cz",
+    "google.de",
+    "google.dk",
+    "google.es",
+    "google.fi",
+    "google.fr",
+    "google.gr",
+    "google.hu",
+    "google.ie",
+    "google.it",
+    "google.kz",
+    "google.lt",
+    "google.lv",
+    "google.nl",
+    "google.no",
+    "google.pl",
+    "google.pt",
+    "google.ro",
+    "google.rs",
+    "google.ru",
+    "google.se",
+    "google.sk",
+];
+const YANDEX_DOMAINS: &[&str] = &[
+    "yandex.by",
+    "yandex.com",
+    "yandex.com.am",
+    "yandex.com.ge",
+    "yandex.com.tr",
+    "yandex.kz",
+    "yandex.ru",
+    "yandex.ua",
+    "yandex.uz",
+];
+
+/// `host` is one of `domains`, or its `www.`.
+fn is_engine_host(host: &str, domains: &[&str]) -> bool {
+    domains.contains(&host.strip_prefix("www.").unwrap_or(host))
 }
 
 /// The value of the first of `names` in the query string, percent-decoded.
@@ -193,7 +262,7 @@ fn amp_viewer(url: &Url, host: &str) -> Option<(Url, Route)> {
     let inner = if host.ends_with(".bing-amp.com") {
         amp_cache_path(url)?
     } else {
-        if !is_engine_host(host, "google") {
+        if !is_engine_host(host, GOOGLE_DOMAINS) {
             return None;
         }
         let rest = url.path().strip_prefix("/amp/")?;
@@ -219,7 +288,7 @@ fn yandex_turbo(url: &Url, host: &str) -> Option<Url> {
         let rest = rest.strip_prefix("s/").unwrap_or(rest);
         return embedded_url(&format!("{original_host}/{rest}"), Some(url));
     }
-    if !is_engine_host(host, "yandex") {
+    if !is_engine_host(host, YANDEX_DOMAINS) {
         return None;
     }
     match path.strip_prefix("/turbo")?.trim_start_matches('/') {
@@ -237,19 +306,19 @@ fn translation_proxy(url: &Url, host: &str) -> Option<Url> {
     let by_query = |names: &[&str]| embedded_url(&query_value(url, names)?, None);
     let google = host
         .strip_prefix("translate.")
-        .is_some_and(|engine| is_engine_host(engine, "google"))
+        .is_some_and(|engine| is_engine_host(engine, GOOGLE_DOMAINS))
         || host == "translate.googleusercontent.com";
     if google && (path.starts_with("/translate") || path == "/website") {
         return by_query(&["u"]);
     }
     if matches!(host, "www.translatetheweb.com" | "translatetheweb.com")
-        || (host.ends_with("microsofttranslator.com") && path.eq_ignore_ascii_case("/bv.aspx"))
+        || (is_within(host, &["microsofttranslator.com"]) && path.eq_ignore_ascii_case("/bv.aspx"))
     {
         return by_query(&["a"]);
     }
     let yandex = host
         .strip_prefix("translate.")
-        .is_some_and(|engine| is_engine_host(engine, "yandex"));
+        .is_some_and(|engine| is_engine_host(engine, YANDEX_DOMAINS));
     if yandex && path.starts_with("/translate") {
         return by_query(&["url"]);
     }
@@ -545,6 +614,11 @@ mod tests {
             "https://notgoogle.com/amp/s/www.rt.com/",
             "https://google.community/amp/s/www.rt.com/",
             "https://yandex.example.org/turbo/s/ria.ru/1",
+            // Second levels anyone can register under (resold registries on the PSL's private list).
+            "https://google.co.de/amp/s/www.rt.com/news/1/",
+            "https://translate.google.com.de/translate?u=https://www.rt.com/",
+            "https://yandex.co.nl/turbo?text=https://ria.ru/1.html",
+            "https://evilmicrosofttranslator.com/bv.aspx?a=https://www.rt.com/news/1/",
         ] {
             assert_eq!(unwrapped(other).1, Route::Direct, "{other}");
         }
@@ -620,7 +694,9 @@ mod tests {
         for _ in 0..40 {
             address = format!("https://web.archive.org/web/2/{address}");
         }
-        assert_eq!(unwrapped(&address).1, Route::WebArchive);
+        let (url, route) = unwrapped(&address);
+        assert_eq!(route, Route::WebArchive);
+        assert!(url.starts_with("https://web.archive.org/web/2/"), "{url}");
     }
 
     #[test]

@@ -90,7 +90,7 @@ for (const attack of ATTACKS) {
 test('a settings value that is not one of the known values is not used, kept or passed on', async () => {
   const worker = await currentWorker(browser);
   await worker.evaluate(() => chrome.storage.local.set({
-    mastheadSettings: { theme: 'id-4f1c2e', font: '<img src=x>', width: 'wide', fontSize: 7777, extra: 'tracker' },
+    mastheadSettings: { theme: 'id-4f1c2e', font: '<img src=x>', width: 'wide', fontSize: 7777, extra: 'tracker', language: '../../evil' },
   }));
   const page = await d.openPage(d.base('sputnikglobe.com') + '/hostile/label-rewrite.html');
   await d.click(page);
@@ -103,7 +103,7 @@ test('a settings value that is not one of the known values is not used, kept or 
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('sepia');
   const stored = await (await currentWorker(browser)).evaluate(async () => (await chrome.storage.local.get('mastheadSettings')).mastheadSettings);
-  assert.deepEqual(stored, { theme: 'sepia', font: 'serif', width: 'wide', fontSize: 20 });
+  assert.deepEqual(stored, { theme: 'sepia', font: 'serif', width: 'wide', fontSize: 20, language: 'auto' });
   await worker.evaluate(() => chrome.storage.local.remove('mastheadSettings')).catch(() => {});
   await page.close();
 });
