@@ -199,6 +199,13 @@
     return [article.byline, formatDate(article.published_time)].filter(Boolean).join(' · ');
   }
 
+  /** The date as the article's own language writes it, where that differs from the reader's
+   * (shown on hover over the byline): the page's own date stays at hand. */
+  function pageDate(article) {
+    const own = article.lang ? formatDate(article.published_time, article.lang) : null;
+    return own && own !== formatDate(article.published_time) ? own : '';
+  }
+
   function sourceLine(article) {
     const site = article.site_name || (article.url ? new URL(article.url).hostname : null);
     return [site, article.url].filter(Boolean).join(' — ');
@@ -369,7 +376,7 @@
     const header = el(doc, 'header', { className: 'masthead-header' }, [
       article.site_name ? el(doc, 'p', { className: 'site', text: article.site_name }) : '',
       el(doc, 'h1', { text: article.title || msg('untitled'), tabIndex: -1 }),
-      bylineLine(article) ? el(doc, 'p', { className: 'byline', text: bylineLine(article) }) : '',
+      bylineLine(article) ? el(doc, 'p', { className: 'byline', text: bylineLine(article), title: pageDate(article) }) : '',
       el(doc, 'p', { className: 'meta', text: readingTime(article.word_count), lang: language, dir: root.dir }),
       outletLabel(doc, article),
     ]);
