@@ -14,9 +14,119 @@ pub fn join(base: &Url, href: &str) -> Option<Url> {
     base.join(href.trim()).ok()
 }
 
+/// Query parameters that only say how a reader arrived (campaigns, ad clicks, newsletters,
+/// shares): a copied source line carries the article's address without them. Matched whole,
+/// or by prefix where they end in `_`.
+const TRACKING_PARAMETERS: &[&str] = &[
+    "utm_",
+    "fbclid",
+    "gclid",
+    "gclsrc",
+    "dclid",
+    "gbraid",
+    "wbraid",
+    "msclkid",
+    "yclid",
+    "ysclid",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+    "igshid",
+    "twclid",
+    "ttclid",
+    "li_fat_id",
+    "mkt_tok",
+    "oly_anon_id",
+    "oly_enc_id",
+    "vero_id",
+    "_hsenc",
+    "_hsmi",
+    "__hstc",
+    "__hssc",
+    "__hsfp",
+    "ocid",
+    "ncid",
+    "cmpid",
+    "s_kwcid",
+    "spm",
+];
+
+fn is_tracking(name: &str) -> bool {
+    TRACKING_PARAMETERS
+        .iter()
+        .any(|t| match t.strip_suffix('_') {
+            Some(prefix) => name.starts_with(prefix) && name[prefix.len()..].starts_with('_'),
+            None => name.eq_ignore_ascii_case(t),
+        })
+}
+
+/// The address a copy cites: the page's canonical link where it is on the page's own site (same
+/// scheme, port and host, `www.` aside; a page cannot send a copy elsewhere), else the page's
+/// address, either way without tracking parameters.
+pub fn citable(page: &Url, canonical: Option<&str>) -> Url {
+    let bare = |url: &Url| {
+        url.host_str()
+            .map(|h| h.trim_start_matches("www.").to_ascii_lowercase())
+    };
+    let same_site = |url: &Url| {
+        url.scheme() == page.scheme()
+            && url.port_or_known_default() == page.port_or_known_default()
+            && bare(url) == bare(page)
+    };
+    let mut url = canonical
+        .and_then(|c| join(page, c))
+        .filter(same_site)
+        .unwrap_or_else(|| page.clone());
+    if url.query().is_some() {
+        let kept: Vec<(String, String)> = url
+            .query_pairs()
+            .filter(|(name, _)| !is_tracking(name))
+            .map(|(n, v)| (n.into_owned(), v.into_owned()))
+            .collect();
+        if kept.is_empty() {
+            url.set_query(None);
+        } else {
+            url.query_pairs_mut().clear().extend_pairs(kept);
+        }
+    }
+    url
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_copy_cites_the_canonical_address_without_tracking() {
+        let page =
+            parse("https://www.example.com/news/1?utm_source=tw&utm_medium=social&fbclid=Ab1&id=7")
+                .unwrap();
+        assert_eq!(
+            citable(&page, None).as_str(),
+            "https://www.example.com/news/1?id=7"
+        );
+        assert_eq!(
+            citable(&page, Some("https://example.com/news/1-story")).as_str(),
+            "https://example.com/news/1-story"
+        );
+        // Another site's address, or the same host over another scheme or port, is not cited.
+        assert_eq!(
+            citable(&page, Some("https://elsewhere.example/1")).as_str(),
+            "https://www.example.com/news/1?id=7"
+        );
+        let local = parse("http://example.com:8080/a?gclid=1").unwrap();
+        assert_eq!(
+            citable(&local, Some("https://example.com/a")).as_str(),
+            "http://example.com:8080/a"
+        );
+        // Parameters that only look like trackers stay.
+        let kept = parse("https://example.com/a?utm=1&spmx=2&page=3").unwrap();
+        assert_eq!(
+            citable(&kept, None).as_str(),
+            "https://example.com/a?utm=1&spmx=2&page=3"
+        );
+    }
 
     #[test]
     fn a_double_slash_in_a_path_or_query_is_not_a_host() {

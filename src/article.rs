@@ -25,6 +25,9 @@ pub struct Article {
     pub lead_image: Option<String>,
     /// The page's URL after resolution, or `None` when none was given.
     pub url: Option<String>,
+    /// The address the copied text cites: the page's canonical link where it is on the page's own
+    /// site, else its URL, without tracking parameters (`utm_*`, `fbclid`, `gclid`…).
+    pub source_url: Option<String>,
     /// Whether the page looks like an article worth a reader view.
     pub readerable: bool,
     /// The article body as clean text (headline not included).

@@ -125,10 +125,8 @@ fn site_name(article: &Article) -> Option<String> {
 
 /// `site — address`.
 fn source_line(article: &Article) -> Option<String> {
-    let parts: Vec<String> = [site_name(article), article.url.clone()]
-        .into_iter()
-        .flatten()
-        .collect();
+    let cited = article.source_url.clone().or_else(|| article.url.clone());
+    let parts: Vec<String> = [site_name(article), cited].into_iter().flatten().collect();
     (!parts.is_empty()).then(|| parts.join(" — "))
 }
 

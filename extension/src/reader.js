@@ -208,7 +208,7 @@
 
   function sourceLine(article) {
     const site = article.site_name || (article.url ? new URL(article.url).hostname : null);
-    return [site, article.url].filter(Boolean).join(' — ');
+    return [site, article.source_url ?? article.url].filter(Boolean).join(' — ');
   }
 
   /** Wire credits worth a note: state-controlled and government-captured agencies only. */

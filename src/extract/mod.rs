@@ -165,6 +165,9 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         dir: selection.as_ref().and_then(|(_, s)| s.dir.clone()),
         lead_image,
         url: page_url.as_ref().map(Url::to_string),
+        source_url: page_url
+            .as_ref()
+            .map(|page| crate::address::citable(page, meta.canonical_url.as_deref()).to_string()),
         readerable,
         word_count: text::word_count(&plain),
         text: plain,
