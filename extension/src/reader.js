@@ -364,10 +364,17 @@
       panel.hidden = !panel.hidden;
       settingsButton.setAttribute('aria-expanded', String(!panel.hidden));
     });
+    const saveButton = button(doc, { text: msg('saveMarkdown'), ariaLabel: msg('saveMarkdown') }, () => {
+      saveMarkdown(doc, article);
+      report(msg('savedMarkdown'));
+    });
+    const timeLeft = el(doc, 'span', { className: 'time-left', ariaHidden: 'true' });
     const toolbar = el(doc, 'div', { className: 'toolbar', role: 'toolbar', ariaLabel: msg('toolbar') }, [
+      timeLeft,
       // Both made by the core's one renderer (src/copy.rs), as the command-line tool prints them.
       copyButton('copyText', 'copiedText', () => article.copy_text),
       copyButton('copyMarkdown', 'copiedMarkdown', () => article.copy_markdown),
+      saveButton,
       settingsButton,
       button(doc, { className: 'close', text: '✕', ariaLabel: msg('closeReader') }, () => actions.close()),
     ]);
@@ -387,11 +394,119 @@
     const lead = article.lead_image && !leadShown && safeUrl(article.lead_image, 'src') ? imageFor(article.lead_image) : null;
     if (lead) body.append(el(doc, 'img', { className: 'lead', src: lead, alt: '', loading: 'lazy', referrerPolicy: 'no-referrer' }));
     for (const block of article.content ?? []) body.append(buildNode(doc, block, imageFor));
+    // Each code block gets its own copy button (the reader's click only, like every button here).
+    for (const pre of body.querySelectorAll('pre')) {
+      const copyCode = button(doc, { className: 'copy-code', text: msg('copyCode'), ariaLabel: msg('copyCode') }, async () => {
+        try {
+          await actions.copy(pre.textContent);
+          report(msg('copiedCode'));
+        } catch (error) {
+          report(msg('couldNotCopy', [String(error?.message ?? error)]));
+        }
+      });
+      pre.before(el(doc, 'div', { className: 'code-tools', lang: language, dir: root.dir }, [copyCode]));
+    }
     const footer = el(doc, 'footer', { className: 'source', text: msg('sourceLine', [sourceLine(article)]), lang: language, dir: root.dir });
     if (article.affiliation) footer.append(el(doc, 'br'), msg('outletLine', [article.affiliation.summary]));
     const page = el(doc, 'article', { className: 'masthead-article', dir, lang: article.lang || '' }, [header, body, footer]);
-    root.append(toolbar, panel, el(doc, 'main', {}, [page]), status);
+    const contents = tableOfContents(doc, body, toolbar, language, root.dir);
+    const progress = el(doc, 'div', { className: 'progress', ariaHidden: 'true' }, [el(doc, 'div', { className: 'progress-fill' })]);
+    root.append(progress, toolbar, panel, ...(contents ? [contents] : []), el(doc, 'main', {}, [page]), status);
+    followReading(doc, { page, progress, timeLeft, contents, minutes: Math.max(1, Math.round((article.word_count || 0) / 230)) });
     return root;
+  }
+
+  /**
+   * The article's sections as a `nav` of links to its headings, when it has three or more: beside
+   * the text on a wide screen, behind the toolbar's "Contents" button on a narrow one. A link
+   * scrolls to its heading without touching the address (the reader page's own key is in it,
+   * and the view closes by going back in history).
+   */
+  function tableOfContents(doc, body, toolbar, language, uiDir) {
+    const headings = [...body.querySelectorAll('h2, h3')].filter((h) => h.textContent.trim());
+    if (headings.length < 3) return null;
+    const wide = doc.defaultView?.matchMedia?.('(min-width: 1300px)').matches ?? false;
+    const nav = el(doc, 'nav', { className: 'contents', ariaLabel: msg('contents'), lang: language, dir: uiDir, hidden: !wide });
+    const toggle = button(doc, { text: '☰', ariaLabel: msg('contents'), ariaExpanded: String(wide) }, () => {
+      nav.hidden = !nav.hidden;
+      toggle.setAttribute('aria-expanded', String(!nav.hidden));
+    });
+    toolbar.insertBefore(toggle, toolbar.querySelector('.close'));
+    const list = el(doc, 'ol');
+    headings.forEach((heading, index) => {
+      heading.id = `masthead-section-${index + 1}`;
+      heading.tabIndex = -1;
+      const link = el(doc, 'a', { href: `#${heading.id}`, text: heading.textContent.trim(), className: heading.tagName === 'H3' ? 'sub' : '' });
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        if (!event.isTrusted) return;
+        heading.scrollIntoView({ block: 'start' });
+        heading.focus({ preventScroll: true });
+        if (!(doc.defaultView?.matchMedia?.('(min-width: 1300px)').matches)) {
+          nav.hidden = true;
+          toggle.setAttribute('aria-expanded', 'false');
+        }
+      });
+      list.append(el(doc, 'li', {}, [link]));
+    });
+    nav.append(list);
+    return nav;
+  }
+
+  // The one scroll listener of the view now shown (a new view replaces it).
+  let stopFollowing = null;
+
+  /** How far the reader is: the progress bar, the time left, and the section being read. */
+  function followReading(doc, { page, progress, timeLeft, contents, minutes }) {
+    stopFollowing?.();
+    const win = doc.defaultView;
+    if (!win) return;
+    const fill = progress.firstChild;
+    const links = contents ? [...contents.querySelectorAll('a')] : [];
+    const headings = links.map((a) => page.querySelector(a.getAttribute('href')));
+    let pending = false;
+    const update = () => {
+      pending = false;
+      const box = page.getBoundingClientRect();
+      const span = Math.max(1, box.height - win.innerHeight);
+      const done = Math.min(1, Math.max(0, -box.top / span));
+      fill.style.transform = `scaleX(${done})`;
+      const left = Math.ceil(minutes * (1 - done));
+      timeLeft.textContent = left > 0 && done > 0.02 ? plural('minutesLeft', left) : '';
+      let current = -1;
+      headings.forEach((heading, index) => {
+        if (heading && heading.getBoundingClientRect().top <= 90) current = index;
+      });
+      links.forEach((link, index) => {
+        if (index === current) link.setAttribute('aria-current', 'location');
+        else link.removeAttribute('aria-current');
+      });
+    };
+    const onScroll = () => {
+      if (!pending) {
+        pending = true;
+        win.requestAnimationFrame(update);
+      }
+    };
+    // Capturing: www/ scrolls an element (the view's host), the extension the document.
+    win.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    win.addEventListener('resize', onScroll, { passive: true });
+    stopFollowing = () => {
+      win.removeEventListener('scroll', onScroll, { capture: true });
+      win.removeEventListener('resize', onScroll);
+    };
+    win.requestAnimationFrame(update);
+  }
+
+  /** Download the Markdown the "Copy Markdown" button copies, as a file named after the headline. */
+  function saveMarkdown(doc, article) {
+    const name = (article.title || 'article').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 120) || 'article';
+    const url = URL.createObjectURL(new Blob([article.copy_markdown ?? ''], { type: 'text/markdown;charset=utf-8' }));
+    const link = el(doc, 'a', { href: url, download: `${name}.md`, hidden: true });
+    doc.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   /**
@@ -500,6 +615,23 @@ hr { border: 0; border-top: 1px solid var(--rule); }
 .status { position: fixed; bottom: 1.5rem; left: 50%; transform: translateX(-50%); background: var(--fg); color: var(--bg);
   padding: .6rem 1rem; border-radius: 6px; font: 14px system-ui, sans-serif; opacity: 0; transition: opacity .2s; pointer-events: none; }
 .status.shown { opacity: 1; }
+.progress { position: fixed; top: 0; inset-inline: 0; height: 3px; z-index: 2; pointer-events: none; }
+.progress-fill { height: 100%; background: var(--accent); transform: scaleX(0); transform-origin: left; }
+[dir="rtl"] .progress-fill { transform-origin: right; }
+.time-left { margin-inline-end: auto; align-self: center; color: var(--muted); font: 13px system-ui, sans-serif; }
+.contents { font: 14px/1.4 system-ui, sans-serif; background: var(--panel); border: 1px solid var(--rule); border-radius: 6px;
+  padding: .6rem .8rem; margin: 0 auto 1rem; max-width: 38rem; }
+.contents[hidden] { display: none; }
+.contents ol { list-style: none; margin: 0; padding: 0; }
+.contents li { margin: .25em 0; }
+.contents a { color: var(--fg); text-decoration: none; }
+.contents a.sub { padding-inline-start: 1em; }
+.contents a[aria-current] { color: var(--accent); font-weight: 600; }
+@media (min-width: 1300px) {
+  .contents { position: fixed; top: 4rem; inset-inline-start: 1rem; width: 14rem; max-height: calc(100vh - 6rem); overflow: auto; margin: 0; }
+}
+.code-tools { display: flex; justify-content: flex-end; margin-bottom: -.6em; }
+.copy-code { font-size: 12px; padding: .25rem .5rem; }
 .message { display: flex; align-items: center; justify-content: center; }
 .notice { max-width: 30rem; text-align: center; font-family: system-ui, sans-serif; }
 .notice h1 { font-size: 1.4em; } .notice p { color: var(--muted); }
@@ -508,7 +640,7 @@ html, body { margin: 0; padding: 0; }
 h1:focus { outline: none; }
 .loading { font: 14px system-ui, sans-serif; color: var(--muted); text-align: center; padding-top: 30vh; margin: 0; }
 @media print {
-  .toolbar, .settings, .status { display: none !important; }
+  .toolbar, .settings, .status, .progress, .contents, .code-tools { display: none !important; }
   .masthead-root { --bg: #fff; --fg: #000; --muted: #444; --rule: #999; --panel: #fff; --accent: #000; padding: 0; min-height: 0; }
   .masthead-article { max-width: none; }
   .label-why summary { display: none; }

@@ -1,0 +1,88 @@
+// A long read in the reader view: the contents (a nav of links to the article's headings) jumps
+// and marks the section being read, without touching the address; the progress bar and the time
+// left follow the reader; a code block has its own copy button; "Save as Markdown" downloads the
+// same Markdown the copy button copies. On a Readability corpus page (wikipedia-2: 76 minutes,
+// fourteen sections) and a fixture with code, each served under a host name.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { startServer, launch, driver, readabilityPages } from './harness.mjs';
+
+let server;
+let browser;
+let d;
+before(async () => {
+  server = await startServer();
+  browser = await launch();
+  d = driver(browser, server);
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+});
+after(async () => {
+  await browser?.context.close();
+  server?.close();
+});
+
+const PAGE = 'wikipedia-2';
+
+test('the contents jumps to a section and marks it; progress and time left follow; the address stays', async () => {
+  assert.ok(readabilityPages().includes(PAGE), 'the corpus page is there');
+  const page = await d.openPage(d.base('encyclopedia.example') + `/corpus/${PAGE}`);
+  await d.click(page);
+  await d.waitForReader(page, 'New Zealand');
+  const hashBefore = await page.evaluate(() => location.hash);
+  const nav = await page.evaluate(() => {
+    const contents = document.querySelector('nav.contents');
+    return contents && {
+      label: contents.getAttribute('aria-label'),
+      links: [...contents.querySelectorAll('a')].map((a) => ({ href: a.getAttribute('href'), text: a.textContent })),
+      headingIds: [...document.querySelectorAll('.masthead-body h2, .masthead-body h3')].map((h) => h.id),
+    };
+  });
+  assert.ok(nav, 'a contents nav');
+  assert.equal(nav.label, 'Contents');
+  assert.ok(nav.links.length >= 3, `${nav.links.length} links`);
+  for (const link of nav.links) assert.ok(nav.headingIds.includes(link.href.slice(1)), `${link.href} points at a heading`);
+  // On this width the contents is behind the toolbar's button.
+  await page.getByRole('button', { name: 'Contents' }).click();
+  const target = nav.links[Math.floor(nav.links.length / 2)];
+  await page.locator(`nav.contents a[href="${target.href}"]`).click();
+  await d.poll(async () => page.evaluate((href) => {
+    const heading = document.querySelector(href);
+    const top = heading.getBoundingClientRect().top;
+    return top >= -5 && top < 120 && document.querySelector(`nav.contents a[href="${href}"]`).getAttribute('aria-current') === 'location';
+  }, target.href), 'the heading at the top, its link marked');
+  assert.equal(await page.evaluate(() => location.hash), hashBefore, 'the address (the view\'s own key) is untouched');
+  const reading = await page.evaluate(() => ({
+    fill: getComputedStyle(document.querySelector('.progress-fill')).transform,
+    left: document.querySelector('.time-left').textContent,
+  }));
+  assert.notEqual(reading.fill, 'none');
+  assert.match(reading.left, /^\d+ min left$/);
+  // Closing still goes back to the article in one step.
+  await page.getByRole('button', { name: 'Close reader view' }).click();
+  await d.waitForClosed(page);
+  assert.ok(page.url().includes(`/corpus/${PAGE}`), page.url());
+  await page.close();
+});
+
+test('a code block copies its code, and "Save as Markdown" downloads the article\'s Markdown', async () => {
+  // Readability's page 002: an article with seventeen code blocks.
+  const page = await d.openPage(d.base('blog.example.org') + '/corpus/002');
+  await d.click(page);
+  await d.waitForReader(page, 'Copy code');
+  const code = await page.evaluate(() => document.querySelector('.masthead-body pre').textContent);
+  assert.ok(code.trim().length > 0);
+  await page.getByRole('button', { name: 'Copy code' }).first().click();
+  await d.waitForReader(page, 'Copied the code');
+  assert.equal(await d.readClipboard(), code);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Save as Markdown' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.md$/);
+  const saved = fs.readFileSync(await download.path(), 'utf8');
+  await page.getByRole('button', { name: 'Copy Markdown' }).click();
+  await d.waitForReader(page, 'Copied as Markdown');
+  assert.equal(saved, await d.readClipboard());
+  await page.close();
+});
