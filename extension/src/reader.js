@@ -409,6 +409,11 @@
     const footer = el(doc, 'footer', { className: 'source', text: msg('sourceLine', [sourceLine(article)]), lang: language, dir: root.dir });
     if (article.affiliation) footer.append(el(doc, 'br'), msg('outletLine', [article.affiliation.summary]));
     const page = el(doc, 'article', { className: 'masthead-article', dir, lang: article.lang || '' }, [header, body, footer]);
+    // An image of the article, clicked, is shown large (a real click; not an image inside a link).
+    body.addEventListener('click', (event) => {
+      const image = event.isTrusted && event.target instanceof doc.defaultView.HTMLImageElement ? event.target : null;
+      if (image && !image.closest('a')) openLightbox(doc, root, image);
+    });
     const contents = tableOfContents(doc, body, toolbar, language, root.dir);
     const progress = el(doc, 'div', { className: 'progress', ariaHidden: 'true' }, [el(doc, 'div', { className: 'progress-fill' })]);
     root.append(progress, toolbar, panel, ...(contents ? [contents] : []), el(doc, 'main', {}, [page]), status);
@@ -496,6 +501,28 @@
       win.removeEventListener('resize', onScroll);
     };
     win.requestAnimationFrame(update);
+  }
+
+  /**
+   * One image, large, in a modal dialog: the same picture at the same address (nothing new is
+   * requested). Esc, the close button or a click anywhere closes it, and focus returns where it was;
+   * the view's own Esc waits for it (view.js).
+   */
+  function openLightbox(doc, root, image) {
+    const dialog = el(doc, 'dialog', { className: 'lightbox', ariaLabel: image.alt || msg('image') }, [
+      el(doc, 'img', { src: image.currentSrc || image.src, alt: image.alt, referrerPolicy: 'no-referrer' }),
+      image.closest('figure')?.querySelector('figcaption')
+        ? el(doc, 'p', { className: 'lightbox-caption', text: image.closest('figure').querySelector('figcaption').textContent }) : '',
+    ]);
+    const close = button(doc, { className: 'lightbox-close', text: '✕', ariaLabel: msg('close') }, () => dialog.close());
+    dialog.prepend(close);
+    dialog.addEventListener('click', (event) => {
+      if (event.isTrusted && event.target !== close) dialog.close();
+    });
+    dialog.addEventListener('close', () => dialog.remove());
+    root.append(dialog);
+    dialog.showModal();
+    close.focus();
   }
 
   /** Download the Markdown the "Copy Markdown" button copies, as a file named after the headline. */
@@ -630,6 +657,13 @@ hr { border: 0; border-top: 1px solid var(--rule); }
 @media (min-width: 1300px) {
   .contents { position: fixed; top: 4rem; inset-inline-start: 1rem; width: 14rem; max-height: calc(100vh - 6rem); overflow: auto; margin: 0; }
 }
+.lightbox { max-width: 96vw; max-height: 96vh; padding: 0; border: 0; border-radius: 8px; background: var(--bg); color: var(--fg); }
+.lightbox::backdrop { background: rgba(0, 0, 0, .8); }
+.lightbox img { display: block; max-width: 96vw; max-height: 88vh; object-fit: contain; margin: 0 auto; }
+.lightbox-caption { margin: .4rem .8rem .6rem; color: var(--muted); font: 14px/1.4 system-ui, sans-serif; }
+.lightbox-close { position: absolute; top: .4rem; inset-inline-end: .4rem; }
+.masthead-body img { cursor: zoom-in; }
+.masthead-body a img { cursor: pointer; }
 .code-tools { display: flex; justify-content: flex-end; margin-bottom: -.6em; }
 .copy-code { font-size: 12px; padding: .25rem .5rem; }
 .message { display: flex; align-items: center; justify-content: center; }

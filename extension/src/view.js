@@ -174,8 +174,9 @@ async function main() {
 
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape' && event.isTrusted && !event.defaultPrevented) {
-    // Esc in an open <select> or details closes that first.
+    // Esc in an open <select> or details closes that first, and so does an image shown large.
     if (event.target instanceof HTMLSelectElement) return;
+    if (document.querySelector('dialog[open]')) return;
     close();
   }
 });

@@ -48,6 +48,12 @@ export const ROUTES = {
   // The same story as a genuine newsroom that shares its name with a listed outlet (Korea's SBS,
   // Australia's public broadcaster's name too).
   '/news/harbour-as-sbs.html': { file: 'harbour-story.html', edits: [[/Evening Dispatch/g, 'SBS']] },
+  // The story with a photograph in a figure, its size given by the page (reserved before it loads).
+  '/news/harbour-photo.html': {
+    file: 'harbour-story.html',
+    edits: [['<p>Harbour towns along', '<figure><img src="/img/harbour.png" width="600" height="400" alt="The harbour wall after the storm">'
+      + '<figcaption>The harbour wall after the storm. Photo: Evening Dispatch</figcaption></figure><p>Harbour towns along']],
+  },
   '/': { file: 'home-page.html' },
   // Articles without a <p>, and pages that only list articles (tests/readerable.rs has the same).
   '/news/ferry.html': { file: 'readerable/div-only-article.html' },

@@ -86,3 +86,28 @@ test('a code block copies its code, and "Save as Markdown" downloads the article
   assert.equal(saved, await d.readClipboard());
   await page.close();
 });
+
+test('an image clicked is shown large; Esc closes it first, then the view', async () => {
+  const page = await d.openPage(d.base('www.eveningdispatch.example') + '/news/harbour-photo.html');
+  await d.click(page);
+  await d.waitForReader(page, 'Harbour towns count the cost');
+  const image = page.locator('.masthead-body figure img').first();
+  // Its room is kept before it loads: the view keeps the width and height the page gave, which
+  // the browser turns into the image's aspect ratio until the picture arrives.
+  assert.deepEqual(await image.evaluate((img) => [img.getAttribute('width'), img.getAttribute('height')]), ['600', '400']);
+  const src = await image.getAttribute('src');
+  await image.click();
+  const shown = await page.evaluate(() => {
+    const dialog = document.querySelector('dialog.lightbox[open]');
+    return dialog && { src: dialog.querySelector('img').getAttribute('src'), caption: dialog.querySelector('.lightbox-caption')?.textContent };
+  });
+  assert.ok(shown, 'the image is shown large');
+  assert.equal(shown.src, src, 'the same picture at the same address');
+  assert.equal(shown.caption, 'The harbour wall after the storm. Photo: Evening Dispatch');
+  await page.keyboard.press('Escape');
+  await d.poll(async () => page.evaluate(() => !document.querySelector('dialog.lightbox')), 'the large image to close');
+  assert.ok(/reader\.html/.test(page.url()), 'the first Esc leaves the view open');
+  await page.keyboard.press('Escape');
+  await d.waitForClosed(page);
+  await page.close();
+});
