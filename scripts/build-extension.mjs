@@ -36,6 +36,17 @@ function files(dir, prefix = '') {
     .sort();
 }
 
+// The highly legible typeface (Atkinson Hyperlegible, SIL Open Font License 1.1, from the npm
+// package @fontsource/atkinson-hyperlegible), bundled: the extension fetches nothing.
+const FONT_DIR = path.join(ROOT, 'node_modules/@fontsource/atkinson-hyperlegible');
+const FONT_FILES = ['atkinson-hyperlegible-latin-400-normal.woff2', 'atkinson-hyperlegible-latin-700-normal.woff2'];
+
+function copyFonts(target) {
+  fs.mkdirSync(path.join(target, 'fonts'), { recursive: true });
+  for (const name of FONT_FILES) fs.copyFileSync(path.join(FONT_DIR, 'files', name), path.join(target, 'fonts', name));
+  fs.copyFileSync(path.join(FONT_DIR, 'LICENSE'), path.join(target, 'fonts', 'LICENSE-atkinson-hyperlegible.txt'));
+}
+
 function main() {
   const pkg = path.join(EXTENSION, 'pkg');
   const missing = PKG_FILES.filter((name) => !fs.existsSync(path.join(pkg, name)));
@@ -51,6 +62,7 @@ function main() {
     fs.cpSync(path.join(EXTENSION, 'src'), target, { recursive: true });
     fs.cpSync(path.join(EXTENSION, 'icons'), path.join(target, 'icons'), { recursive: true });
     fs.cpSync(path.join(EXTENSION, '_locales'), path.join(target, '_locales'), { recursive: true });
+    copyFonts(target);
     if (browser !== 'chrome') {
       // Chrome's service worker needs an offscreen document for the clipboard; Firefox's event
       // page writes it itself.
@@ -70,7 +82,8 @@ function main() {
   fs.rmSync(path.join(ROOT, 'www', 'messages.json'), { force: true });
   fs.rmSync(path.join(ROOT, 'www', '_locales'), { recursive: true, force: true });
   fs.cpSync(path.join(EXTENSION, '_locales'), path.join(ROOT, 'www', '_locales'), { recursive: true });
-  console.log('wrote www/reader.js and www/_locales/');
+  copyFonts(path.join(ROOT, 'www'));
+  console.log('wrote www/reader.js, www/_locales/ and www/fonts/');
 }
 
 main();

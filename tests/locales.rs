@@ -89,7 +89,7 @@ fn may_match_english(key: &str, english: &str) -> bool {
         || key == "summaryOwner"
         || !english.chars().any(char::is_alphabetic)
         // The same word in some languages (French "Image", Spanish and German "Sepia").
-        || ["Masthead", "Markdown", "Sepia", "Image"].contains(&english)
+        || ["Masthead", "Markdown", "Sepia", "Image", "Atkinson Hyperlegible"].contains(&english)
 }
 
 #[test]

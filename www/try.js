@@ -22,6 +22,7 @@ function localeFor(tag) {
   return languages.includes(language) ? language : 'en';
 }
 let lastInput = null;
+globalThis.mastheadReader.registerFonts(document, (name) => new URL(`fonts/${name}`, import.meta.url).href);
 const $ = (id) => document.getElementById(id);
 const status = (message) => { $('status').textContent = message; };
 

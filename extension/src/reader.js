@@ -17,11 +17,20 @@
   // The languages Masthead speaks (extension/_locales), for the language setting.
   const LANGUAGES = ['en', 'ar', 'de', 'es', 'fa', 'fr', 'hi', 'ja', 'pt_BR', 'ru', 'tr', 'uk', 'zh_CN', 'zh_TW'];
 
-  const DEFAULT_SETTINGS = { theme: 'system', fontSize: 20, font: 'serif', width: 'medium', language: 'auto' };
-  const CHOICES = {
-    theme: ['system', 'light', 'dark', 'sepia'], font: ['serif', 'sans'], width: ['narrow', 'medium', 'wide'],
-    language: ['auto', ...LANGUAGES],
+  const DEFAULT_SETTINGS = {
+    theme: 'system', fontSize: 20, font: 'serif', width: 38, lineSpacing: 1.6, letterSpacing: 0, wordSpacing: 0,
+    align: 'start', fg: '#1d1d1f', bg: '#fdfdfb', language: 'auto',
   };
+  const CHOICES = {
+    theme: ['system', 'light', 'dark', 'sepia', 'gray', 'contrast', 'custom'], font: ['serif', 'sans', 'legible'],
+    align: ['start', 'justify'], language: ['auto', ...LANGUAGES],
+  };
+  // [least, most, step]: the sliders' and buttons' ranges.
+  const RANGES = {
+    fontSize: [14, 32, 2], width: [28, 56, 2], lineSpacing: [1.2, 2.4, 0.1], letterSpacing: [0, 0.12, 0.01], wordSpacing: [0, 0.4, 0.05],
+  };
+  // Widths as the settings named them before the content-width slider.
+  const OLD_WIDTHS = { narrow: 32, medium: 38, wide: 48 };
 
   /**
    * Settings as stored may be anything (an older version, a hand edit): only known values are
@@ -31,7 +40,15 @@
     const settings = { ...DEFAULT_SETTINGS };
     if (!raw || typeof raw !== 'object') return settings;
     for (const [key, values] of Object.entries(CHOICES)) if (values.includes(raw[key])) settings[key] = raw[key];
-    if (Number.isInteger(raw.fontSize) && raw.fontSize >= 14 && raw.fontSize <= 32 && raw.fontSize % 2 === 0) settings.fontSize = raw.fontSize;
+    const width = OLD_WIDTHS[raw.width] ?? raw.width;
+    for (const [key, [least, most, step]] of Object.entries(RANGES)) {
+      const value = key === 'width' ? width : raw[key];
+      const steps = (value - least) / step;
+      if (typeof value === 'number' && value >= least && value <= most && Math.abs(steps - Math.round(steps)) < 1e-6) {
+        settings[key] = Math.round(value * 100) / 100;
+      }
+    }
+    for (const key of ['fg', 'bg']) if (typeof raw[key] === 'string' && /^#[0-9a-f]{6}$/i.test(raw[key])) settings[key] = raw[key].toLowerCase();
     return settings;
   }
 
@@ -297,8 +314,15 @@
   function applySettings(root, settings) {
     root.dataset.theme = settings.theme;
     root.dataset.font = settings.font;
-    root.dataset.width = settings.width;
+    root.dataset.align = settings.align;
     root.style.setProperty('--font-size', `${settings.fontSize}px`);
+    root.style.setProperty('--content-width', `${settings.width}rem`);
+    root.style.setProperty('--line-spacing', String(settings.lineSpacing));
+    root.style.setProperty('--letter-spacing', `${settings.letterSpacing}em`);
+    root.style.setProperty('--word-spacing', `${settings.wordSpacing}em`);
+    // Validated #rrggbb values only (validSettings), for the custom theme.
+    root.style.setProperty('--custom-fg', settings.fg);
+    root.style.setProperty('--custom-bg', settings.bg);
   }
 
   /** A button that acts on a person's click or key press only: a click a script synthesises
@@ -339,30 +363,78 @@
     });
 
     const panel = el(doc, 'div', { className: 'settings', hidden: true, role: 'group', ariaLabel: msg('settingsGroup') });
+    const controls = new Map(); // setting → its control, kept in step by update()
     const update = (change) => {
       settings = validSettings({ ...settings, ...change });
       applySettings(root, settings);
       actions.saveSettings?.({ ...settings });
+      for (const [key, control] of controls) control.show(settings[key]);
       if ('language' in change) actions.changeLanguage?.(settings.language);
     };
-    const select = (labelKey, key, options) => el(doc, 'label', {}, [msg(labelKey), el(doc, 'select', {
-      ariaLabel: msg(labelKey), 'data-setting': key, onchange: (event) => update({ [key]: event.target.value }),
-    }, options.map(([value, textKey]) => el(doc, 'option', {
-      value, text: textKey ? msg(textKey) : endonym(value), selected: settings[key] === value, lang: textKey ? '' : value.replace('_', '-'),
-    })))]);
+    const select = (labelKey, key, options) => {
+      const control = el(doc, 'select', {
+        ariaLabel: msg(labelKey), 'data-setting': key, onchange: (event) => update({ [key]: event.target.value }),
+      }, options.map(([value, textKey]) => el(doc, 'option', {
+        value, text: textKey ? msg(textKey) : endonym(value), selected: settings[key] === value, lang: textKey ? '' : value.replace('_', '-'),
+      })));
+      controls.set(key, { show: (value) => { control.value = value; } });
+      return el(doc, 'label', {}, [msg(labelKey), control]);
+    };
+    const slider = (labelKey, key, format) => {
+      const [least, most, step] = RANGES[key];
+      const readout = el(doc, 'output', { className: 'readout', text: format(settings[key]) });
+      const control = el(doc, 'input', {
+        type: 'range', min: String(least), max: String(most), step: String(step), value: String(settings[key]),
+        ariaLabel: msg(labelKey), 'data-setting': key, oninput: (event) => update({ [key]: Number(event.target.value) }),
+      });
+      controls.set(key, { show: (value) => { control.value = String(value); readout.textContent = format(value); } });
+      return el(doc, 'label', {}, [msg(labelKey), control, readout]);
+    };
+    const colour = (labelKey, key) => {
+      const control = el(doc, 'input', {
+        type: 'color', value: settings[key], ariaLabel: msg(labelKey), 'data-setting': key,
+        oninput: (event) => update({ [key]: event.target.value, theme: 'custom' }),
+      });
+      controls.set(key, { show: (value) => { control.value = value; } });
+      return el(doc, 'label', { className: 'colour' }, [msg(labelKey), control]);
+    };
+    const number = (value) => new Intl.NumberFormat(language).format(value);
+    const sizeReadout = el(doc, 'output', { className: 'readout', ariaLive: 'polite', text: number(settings.fontSize) });
+    controls.set('fontSize', { show: (value) => { sizeReadout.textContent = number(value); } });
     panel.append(
-      select('theme', 'theme', [['system', 'themeSystem'], ['light', 'themeLight'], ['dark', 'themeDark'], ['sepia', 'themeSepia']]),
-      select('typeface', 'font', [['serif', 'fontSerif'], ['sans', 'fontSans']]),
-      select('lineWidth', 'width', [['narrow', 'widthNarrow'], ['medium', 'widthMedium'], ['wide', 'widthWide']]),
-      select('language', 'language', [['auto', 'languageAuto'], ...LANGUAGES.map((code) => [code, null])]),
-      el(doc, 'span', { className: 'size' }, [
+      select('theme', 'theme', [['system', 'themeSystem'], ['light', 'themeLight'], ['dark', 'themeDark'], ['sepia', 'themeSepia'],
+        ['gray', 'themeGray'], ['contrast', 'themeContrast'], ['custom', 'themeCustom']]),
+      colour('textColour', 'fg'),
+      colour('backgroundColour', 'bg'),
+      select('typeface', 'font', [['serif', 'fontSerif'], ['sans', 'fontSans'], ['legible', 'fontLegible']]),
+      el(doc, 'span', { className: 'size', role: 'group', ariaLabel: msg('textSize') }, [
         button(doc, { text: 'A−', ariaLabel: msg('smallerText') }, () => update({ fontSize: Math.max(14, settings.fontSize - 2) })),
+        sizeReadout,
         button(doc, { text: 'A+', ariaLabel: msg('largerText') }, () => update({ fontSize: Math.min(32, settings.fontSize + 2) })),
       ]),
+      slider('contentWidth', 'width', (value) => number(value)),
+      slider('lineSpacing', 'lineSpacing', (value) => number(value)),
+      slider('letterSpacing', 'letterSpacing', (value) => number(value)),
+      slider('wordSpacing', 'wordSpacing', (value) => number(value)),
+      select('alignment', 'align', [['start', 'alignStart'], ['justify', 'alignJustify']]),
+      select('language', 'language', [['auto', 'languageAuto'], ...LANGUAGES.map((code) => [code, null])]),
+      button(doc, { className: 'reset', text: msg('reset'), ariaLabel: msg('reset') }, () => {
+        const language = settings.language;
+        update({ ...DEFAULT_SETTINGS, language });
+      }),
     );
     const settingsButton = button(doc, { text: 'Aa', ariaLabel: msg('settings'), ariaExpanded: 'false' }, () => {
       panel.hidden = !panel.hidden;
       settingsButton.setAttribute('aria-expanded', String(!panel.hidden));
+      if (!panel.hidden) panel.querySelector('select, input, button')?.focus();
+    });
+    // Esc closes the open settings first (view.js leaves the view open for it).
+    panel.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || !event.isTrusted || event.target instanceof doc.defaultView.HTMLSelectElement) return;
+      event.preventDefault();
+      panel.hidden = true;
+      settingsButton.setAttribute('aria-expanded', 'false');
+      settingsButton.focus();
     });
     const saveButton = button(doc, { text: msg('saveMarkdown'), ariaLabel: msg('saveMarkdown') }, () => {
       saveMarkdown(doc, article);
@@ -525,6 +597,18 @@
     close.focus();
   }
 
+  /**
+   * The bundled legible typeface, for the document the view is in: `fontUrl(name)` gives a
+   * font file's address (the extension's own, or www/'s). Nothing loads until the face is used.
+   */
+  function registerFonts(doc, fontUrl) {
+    if (!doc.fonts || doc.mastheadFontsRegistered) return;
+    doc.mastheadFontsRegistered = true;
+    for (const weight of ['400', '700']) {
+      doc.fonts.add(new FontFace('Atkinson Hyperlegible', `url("${fontUrl(`atkinson-hyperlegible-latin-${weight}-normal.woff2`)}")`, { weight }));
+    }
+  }
+
   /** Download the Markdown the "Copy Markdown" button copies, as a file named after the headline. */
   function saveMarkdown(doc, article) {
     const name = (article.title || 'article').replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim().slice(0, 120) || 'article';
@@ -561,6 +645,8 @@
   font-size: var(--font-size, 20px); line-height: 1.6;
   font-family: Charter, 'Iowan Old Style', Georgia, Cambria, 'Noto Serif', 'Noto Serif CJK SC', 'Source Han Serif SC', 'Songti SC',
     SimSun, 'Noto Naskh Arabic', 'Amiri', 'Noto Serif Devanagari', serif; }
+.masthead-root[data-font="legible"] { font-family: 'Atkinson Hyperlegible', Verdana, 'Noto Sans', 'Noto Sans CJK SC', 'Noto Sans Arabic',
+  'Noto Sans Devanagari', sans-serif; }
 .masthead-root[data-font="sans"] { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK SC',
   'PingFang SC', 'Microsoft YaHei', 'Noto Sans Arabic', 'Vazirmatn', Tahoma, 'Noto Sans Devanagari', 'Nirmala UI', sans-serif; }
 /* Each script from the reader's own fonts, in both typefaces: the lists above fall back script by
@@ -573,9 +659,13 @@
   font-family: 'Noto Sans CJK TC', 'PingFang TC', 'Microsoft JhengHei', sans-serif; }
 :lang(fa):not(pre, code, kbd) { font-family: 'Vazirmatn', 'Noto Naskh Arabic', 'B Nazanin', Tahoma, serif; }
 /* Taller lines for scripts with tall or stacked marks; CJK and Devanagari are not justified or hyphenated. */
-:lang(zh), :lang(ja), :lang(ko) { line-height: 1.8; }
-:lang(ar), :lang(fa), :lang(ur) { line-height: 1.9; }
-:lang(hi), :lang(mr), :lang(ne) { line-height: 1.85; }
+:lang(zh), :lang(ja), :lang(ko) { line-height: calc(var(--line-spacing, 1.6) + .2); }
+:lang(ar), :lang(fa), :lang(ur) { line-height: calc(var(--line-spacing, 1.6) + .3); }
+:lang(hi), :lang(mr), :lang(ne) { line-height: calc(var(--line-spacing, 1.6) + .25); }
+.masthead-root[data-theme="gray"] { --bg: #e9e9e7; --fg: #202022; --muted: #4d4d50; --accent: #0a4fb8; --rule: #c9c9c6; --panel: #dcdcd9; }
+.masthead-root[data-theme="contrast"] { --bg: #000; --fg: #fff; --muted: #e6e6e6; --accent: #ffe14d; --rule: #fff; --panel: #141414; }
+.masthead-root[data-theme="custom"] { --bg: var(--custom-bg); --fg: var(--custom-fg); --muted: var(--custom-fg); --accent: var(--custom-fg);
+  --rule: var(--custom-fg); --panel: var(--custom-bg); }
 .masthead-root[data-theme="dark"] { --bg: #1b1b1d; --fg: #e6e6e3; --muted: #a3a3a0; --accent: #8ab4f8; --rule: #3a3a3c; --panel: #2a2a2d; }
 .masthead-root[data-theme="sepia"] { --bg: #f6eedb; --fg: #3b2f1e; --muted: #5c4d36; --accent: #8a4b08; --rule: #e0d3b5; --panel: #ede2c6; }
 @media (prefers-color-scheme: dark) {
@@ -586,12 +676,27 @@
 button, select { font: 14px/1.2 system-ui, sans-serif; color: var(--fg); background: var(--panel); border: 1px solid var(--rule);
   border-radius: 6px; padding: .45rem .7rem; cursor: pointer; }
 button:focus-visible, select:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.settings { display: flex; flex-wrap: wrap; gap: 1rem; justify-content: flex-end; padding: .5rem 0 1rem; font: 14px system-ui, sans-serif; }
+/* The settings: a popover under the toolbar, a sheet from the bottom on a phone. */
+.settings { position: fixed; top: 3.4rem; inset-inline-end: 1rem; z-index: 3; width: min(24rem, calc(100vw - 2rem));
+  max-height: calc(100vh - 5rem); overflow: auto; display: grid; gap: .6rem; padding: .9rem 1rem; font: 14px system-ui, sans-serif;
+  background: var(--bg); color: var(--fg); border: 1px solid var(--rule); border-radius: 8px; box-shadow: 0 6px 24px rgba(0, 0, 0, .18);
+  line-height: 1.3; letter-spacing: normal; word-spacing: normal; }
 .settings[hidden] { display: none; }
-.settings label { display: flex; gap: .4rem; align-items: center; }
-.masthead-article { margin: 0 auto; max-width: 38rem; }
-.masthead-root[data-width="narrow"] .masthead-article { max-width: 32rem; }
-.masthead-root[data-width="wide"] .masthead-article { max-width: 48rem; }
+.settings label { display: grid; grid-template-columns: 8.5rem 1fr auto; gap: .5rem; align-items: center; }
+.settings .colour { grid-template-columns: 8.5rem auto; }
+.settings .size { display: flex; gap: .5rem; align-items: center; }
+.settings .readout { min-width: 2.5em; text-align: end; font-variant-numeric: tabular-nums; }
+.settings .reset { justify-self: end; }
+.masthead-root:not([data-theme="custom"]) .settings .colour { display: none; }
+@media (max-width: 600px) {
+  .settings { top: auto; bottom: 0; inset-inline: 0; width: auto; max-height: 70vh; border-radius: 12px 12px 0 0; }
+  .settings label { grid-template-columns: 7rem 1fr auto; }
+}
+.masthead-article { margin: 0 auto; max-width: var(--content-width, 38rem); letter-spacing: var(--letter-spacing, 0);
+  word-spacing: var(--word-spacing, 0); }
+.masthead-body { line-height: var(--line-spacing, 1.6); }
+.masthead-root[data-align="justify"] .masthead-body p { text-align: justify; hyphens: auto; }
+.masthead-root[data-align="justify"] .masthead-body :is(:lang(zh), :lang(ja), :lang(hi)) { text-align: start; }
 .masthead-header { border-bottom: 1px solid var(--rule); margin-bottom: 1.5rem; padding-bottom: 1rem; }
 .masthead-header h1 { font-size: 1.9em; line-height: 1.2; margin: .2em 0 .4em; }
 .site, .byline, .meta, .source { color: var(--muted); font: .8em/1.4 system-ui, sans-serif; margin: .2em 0; }
@@ -624,6 +729,10 @@ hr { border: 0; border-top: 1px solid var(--rule); }
   .masthead-root[data-theme="system"] { --controlled: #f28b82; --controlled-tint: #3c1f1d; --controlled-ink: #f6dcd9;
     --captured: #f0b45a; --captured-tint: #372a14; --captured-ink: #f3e3c7; }
 }
+.masthead-root[data-theme="contrast"] { --controlled: #ff8a80; --controlled-tint: #1f0503; --controlled-ink: #fff;
+  --captured: #ffc266; --captured-tint: #1f1400; --captured-ink: #fff; }
+/* The reader's own colours may be anything: inside the label, links and "Why?" take the label's ink. */
+.masthead-root[data-theme="custom"] :is(.label, .name-claim, .wire-note) :is(summary, a) { color: inherit; }
 .tier-controlled { --tone: var(--controlled); border-color: var(--tone); background: var(--controlled-tint); color: var(--controlled-ink); }
 .tier-controlled .label-heading::before { content: "⚠ "; }
 .tier-captured { --tone: var(--captured); border-color: var(--tone); border-style: dashed; border-inline-start-style: solid;
@@ -687,5 +796,7 @@ h1:focus { outline: none; }
 }
 `;
 
-  globalThis.mastheadReader = { render, renderMessage, validSettings, msg, useLanguage, uiLanguage, LANGUAGES, STYLE, DEFAULT_SETTINGS };
+  globalThis.mastheadReader = {
+    render, renderMessage, validSettings, msg, useLanguage, uiLanguage, registerFonts, LANGUAGES, STYLE, DEFAULT_SETTINGS,
+  };
 })();

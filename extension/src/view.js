@@ -13,6 +13,7 @@ const key = location.hash.slice(1);
 const sheet = new CSSStyleSheet();
 sheet.replaceSync(reader.STYLE);
 document.adoptedStyleSheets = [sheet];
+reader.registerFonts(document, (name) => api.runtime.getURL(`fonts/${name}`));
 let articleUrl = null;
 let shownArticle = null;
 

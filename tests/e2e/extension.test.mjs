@@ -116,6 +116,9 @@ test('settings persist across a reload', async () => {
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await page.getByRole('combobox', { name: 'Typeface' }).selectOption('sans');
   await page.getByRole('button', { name: 'Larger text' }).click();
+  // Esc closes the open settings first, then the view.
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.querySelector('.settings').hidden), true);
   await page.keyboard.press('Escape');
   await waitForClosed(page);
   await page.reload();

@@ -90,20 +90,28 @@ for (const attack of ATTACKS) {
 test('a settings value that is not one of the known values is not used, kept or passed on', async () => {
   const worker = await currentWorker(browser);
   await worker.evaluate(() => chrome.storage.local.set({
-    mastheadSettings: { theme: 'id-4f1c2e', font: '<img src=x>', width: 'wide', fontSize: 7777, extra: 'tracker', language: '../../evil' },
+    mastheadSettings: {
+      theme: 'id-4f1c2e', font: '<img src=x>', width: 'wide', fontSize: 7777, extra: 'tracker', language: '../../evil',
+      fg: 'red; background: url(https://tracker.example/x)', bg: '#fff', lineSpacing: 9, letterSpacing: '0.05', align: 'center',
+    },
   }));
   const page = await d.openPage(d.base('sputnikglobe.com') + '/hostile/label-rewrite.html');
   await d.click(page);
   await d.waitForReader(page, "Venezuela's self-proclaimed interim president");
   const applied = await page.evaluate(() => {
     const root = document.querySelector('.masthead-root');
-    return { theme: root.dataset.theme, font: root.dataset.font, width: root.dataset.width, size: root.style.getPropertyValue('--font-size') };
+    return { theme: root.dataset.theme, font: root.dataset.font, width: root.style.getPropertyValue('--content-width'),
+      size: root.style.getPropertyValue('--font-size'), fg: root.style.getPropertyValue('--custom-fg'), align: root.dataset.align };
   });
-  assert.deepEqual(applied, { theme: 'system', font: 'serif', width: 'wide', size: '20px' });
+  // 'wide' is how an earlier version stored the width; it becomes the slider's 48rem.
+  assert.deepEqual(applied, { theme: 'system', font: 'serif', width: '48rem', size: '20px', fg: '#1d1d1f', align: 'start' });
   await page.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('sepia');
   const stored = await (await currentWorker(browser)).evaluate(async () => (await chrome.storage.local.get('mastheadSettings')).mastheadSettings);
-  assert.deepEqual(stored, { theme: 'sepia', font: 'serif', width: 'wide', fontSize: 20, language: 'auto' });
+  assert.deepEqual(stored, {
+    theme: 'sepia', fontSize: 20, font: 'serif', width: 48, lineSpacing: 1.6, letterSpacing: 0, wordSpacing: 0,
+    align: 'start', fg: '#1d1d1f', bg: '#fdfdfb', language: 'auto',
+  });
   await worker.evaluate(() => chrome.storage.local.remove('mastheadSettings')).catch(() => {});
   await page.close();
 });

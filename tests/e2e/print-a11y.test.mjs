@@ -11,7 +11,7 @@ import { startServer, launch, driver, currentWorker, readabilityPages } from './
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const THEMES = ['system', 'light', 'dark', 'sepia'];
+const THEMES = ['system', 'light', 'dark', 'sepia', 'gray', 'contrast'];
 const ARTICLE = '/20190209/guaido-intervention-us-contacts-1072305.html';
 
 let server;
