@@ -82,7 +82,10 @@ function render(article) {
   shadow.adoptedStyleSheets = [sheet];
   let settings = readSettings();
   const actions = {
-    close: () => view.replaceChildren(),
+    close: () => {
+      reader.stopSpeaking();
+      view.replaceChildren();
+    },
     changeLanguage: () => readAndShow().catch((error) => status(`Masthead could not read this: ${error?.message ?? error}`)),
     copy: (text) => navigator.clipboard.writeText(text),
     saveSettings: (next) => { settings = next; localStorage.setItem('mastheadSettings', JSON.stringify(next)); },

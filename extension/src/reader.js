@@ -441,12 +441,14 @@
       report(msg('savedMarkdown'));
     });
     const timeLeft = el(doc, 'span', { className: 'time-left', ariaHidden: 'true' });
+    const listening = readAloud(doc, { report, articleLang: article.lang || '' });
     const toolbar = el(doc, 'div', { className: 'toolbar', role: 'toolbar', ariaLabel: msg('toolbar') }, [
       timeLeft,
       // Both made by the core's one renderer (src/copy.rs), as the command-line tool prints them.
       copyButton('copyText', 'copiedText', () => article.copy_text),
       copyButton('copyMarkdown', 'copiedMarkdown', () => article.copy_markdown),
       saveButton,
+      listening.button,
       settingsButton,
       button(doc, { className: 'close', text: '✕', ariaLabel: msg('closeReader') }, () => actions.close()),
     ]);
@@ -490,6 +492,7 @@
     const progress = el(doc, 'div', { className: 'progress', ariaHidden: 'true' }, [el(doc, 'div', { className: 'progress-fill' })]);
     root.append(progress, toolbar, panel, ...(contents ? [contents] : []), el(doc, 'main', {}, [page]), status);
     followReading(doc, { page, progress, timeLeft, contents, minutes: Math.max(1, Math.round((article.word_count || 0) / 230)) });
+    listening.attach(page, root);
     return root;
   }
 
@@ -528,6 +531,151 @@
     });
     nav.append(list);
     return nav;
+  }
+
+  // What reads aloud now, if anything: a new view or closing the view stops it.
+  let stopSpeaking = () => {};
+
+  /**
+   * Read the article aloud with the browser's own speech (speechSynthesis: on the device, no
+   * network). The headline and byline, then the body's paragraphs, headings, list items and
+   * quotes, one at a time, the one being read marked and kept in view (and its word, where the
+   * voice reports word boundaries); never the outlet label, captions or code. Play, pause,
+   * previous and next paragraph, voice (the article's language first) and speed; while the
+   * player is open a click on a paragraph reads from there.
+   */
+  function readAloud(doc, { report, articleLang }) {
+    stopSpeaking();
+    const speech = doc.defaultView?.speechSynthesis;
+    const Utterance = doc.defaultView?.SpeechSynthesisUtterance;
+    const state = { units: [], index: 0, turn: 0, playing: false, rate: 1, voice: '' };
+    const toggle = button(doc, { text: '🔊', ariaLabel: msg('readAloud'), ariaPressed: 'false', disabled: !speech }, () => {
+      if (player.hidden) open();
+      else close();
+    });
+    const playPause = button(doc, { className: 'play', text: '⏸', ariaLabel: msg('pauseReading') }, () => {
+      if (state.playing) pause();
+      else speak(state.index);
+    });
+    const voices = el(doc, 'select', {
+      ariaLabel: msg('voice'), onchange: (event) => { state.voice = event.target.value; speak(state.index); },
+    });
+    const speed = el(doc, 'select', {
+      ariaLabel: msg('speed'), onchange: (event) => { state.rate = Number(event.target.value); speak(state.index); },
+    }, [0.75, 1, 1.25, 1.5, 2].map((rate) => el(doc, 'option', { value: String(rate), text: `${rate}×`, selected: rate === 1 })));
+    const player = el(doc, 'div', { className: 'player', role: 'region', ariaLabel: msg('readAloud'), hidden: true }, [
+      button(doc, { text: '⏮', ariaLabel: msg('previousParagraph') }, () => speak(Math.max(0, state.index - 1))),
+      playPause,
+      button(doc, { text: '⏭', ariaLabel: msg('nextParagraph') }, () => speak(Math.min(state.units.length - 1, state.index + 1))),
+      el(doc, 'label', {}, [msg('voice'), voices]),
+      el(doc, 'label', {}, [msg('speed'), speed]),
+      button(doc, { text: '✕', ariaLabel: msg('stopReading') }, () => close()),
+    ]);
+    const fillVoices = () => {
+      const primary = (articleLang || uiLanguage()).toLowerCase().split('-')[0];
+      const list = [...(speech?.getVoices() ?? [])]
+        .sort((a, b) => Number(b.lang.toLowerCase().startsWith(primary)) - Number(a.lang.toLowerCase().startsWith(primary)));
+      voices.replaceChildren(el(doc, 'option', { value: '', text: msg('defaultVoice') }),
+        ...list.map((voice) => el(doc, 'option', { value: voice.voiceURI, text: `${voice.name} (${voice.lang})`, selected: voice.voiceURI === state.voice })));
+    };
+    const mark = (index) => {
+      state.units.forEach((unit, i) => unit.classList.toggle('speaking', i === index));
+      const unit = state.units[index];
+      const box = unit?.getBoundingClientRect();
+      if (box && (box.top < 60 || box.bottom > doc.defaultView.innerHeight)) unit.scrollIntoView({ block: 'center' });
+    };
+    const highlight = (unit, start, length) => {
+      const highlights = doc.defaultView.CSS?.highlights;
+      if (!highlights || !doc.defaultView.Highlight) return;
+      const walker = doc.createTreeWalker(unit, doc.defaultView.NodeFilter.SHOW_TEXT);
+      let offset = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (start < offset + node.length) {
+          const range = doc.createRange();
+          range.setStart(node, start - offset);
+          range.setEnd(node, Math.min(node.length, start - offset + Math.max(1, length)));
+          highlights.set('masthead-word', new doc.defaultView.Highlight(range));
+          return;
+        }
+        offset += node.length;
+      }
+    };
+    function speak(index) {
+      if (!speech || !state.units[index]) return close();
+      const turn = ++state.turn;
+      speech.cancel();
+      state.index = index;
+      const unit = state.units[index];
+      const utterance = new Utterance(unit.textContent.replace(/\s+/g, ' ').trim());
+      utterance.lang = articleLang;
+      utterance.rate = state.rate;
+      const voice = speech.getVoices().find((v) => v.voiceURI === state.voice);
+      if (voice) utterance.voice = voice;
+      utterance.onstart = () => { if (turn === state.turn) mark(index); };
+      utterance.onboundary = (event) => {
+        if (turn === state.turn && event.name === 'word') highlight(unit, event.charIndex, event.charLength ?? 0);
+      };
+      utterance.onend = () => { if (turn === state.turn && state.playing) speak(index + 1); };
+      utterance.onerror = (event) => {
+        if (turn !== state.turn || ['interrupted', 'canceled'].includes(event.error)) return;
+        report(msg('noVoice'));
+        close();
+      };
+      state.playing = true;
+      playPause.textContent = '⏸';
+      playPause.setAttribute('aria-label', msg('pauseReading'));
+      mark(index);
+      speech.speak(utterance);
+    }
+    // Paused by stopping the voice and keeping the place: speechSynthesis.pause() does nothing
+    // with some voices (Chromium's speech-dispatcher ones among them); resuming reads the
+    // paragraph from its start.
+    function pause() {
+      state.turn += 1;
+      state.playing = false;
+      speech.cancel();
+      doc.defaultView?.CSS?.highlights?.delete('masthead-word');
+      playPause.textContent = '▶';
+      playPause.setAttribute('aria-label', msg('resumeReading'));
+    }
+    function open() {
+      player.hidden = false;
+      toggle.setAttribute('aria-pressed', 'true');
+      fillVoices();
+      speech.addEventListener?.('voiceschanged', fillVoices);
+      // From the paragraph in view, else from the headline.
+      const inView = state.units.findIndex((unit) => unit.getBoundingClientRect().top >= 0);
+      speak(Math.max(0, doc.defaultView.scrollY > 200 ? inView : 0));
+    }
+    function close() {
+      state.turn += 1;
+      state.playing = false;
+      speech?.cancel();
+      player.hidden = true;
+      toggle.setAttribute('aria-pressed', 'false');
+      state.units.forEach((unit) => unit.classList.remove('speaking'));
+      doc.defaultView?.CSS?.highlights?.delete('masthead-word');
+    }
+    stopSpeaking = close;
+    return {
+      button: toggle,
+      attach(page, root) {
+        const header = page.querySelector('.masthead-header');
+        const candidates = [
+          header.querySelector('h1'), header.querySelector('.byline'),
+          ...page.querySelectorAll('.masthead-body :is(p, h2, h3, h4, h5, h6, li, dt, dd)'),
+        ].filter(Boolean);
+        state.units = candidates.filter((unit) => unit.textContent.trim()
+          && !unit.closest('figure, pre, table, .outlet-label, .code-tools')
+          && !candidates.some((other) => other !== unit && unit.contains(other)));
+        root.append(player);
+        page.querySelector('.masthead-body').addEventListener('click', (event) => {
+          if (!event.isTrusted || player.hidden || String(doc.getSelection?.() ?? '')) return;
+          const index = state.units.findIndex((unit) => unit.contains(event.target));
+          if (index >= 0) speak(index);
+        });
+      },
+    };
   }
 
   // The one scroll listener of the view now shown (a new view replaces it).
@@ -625,6 +773,7 @@
    * the address has one: a page that defeats extraction does not escape its label.
    */
   function renderMessage(doc, title, detail, actions, { showAnyway = null, article = null } = {}) {
+    stopSpeaking();
     const language = uiLanguage();
     const root = el(doc, 'div', { className: 'masthead-root message', lang: language, dir: isRightToLeft(language) ? 'rtl' : 'ltr' });
     applySettings(root, DEFAULT_SETTINGS);
@@ -773,6 +922,13 @@ hr { border: 0; border-top: 1px solid var(--rule); }
 .lightbox-close { position: absolute; top: .4rem; inset-inline-end: .4rem; }
 .masthead-body img { cursor: zoom-in; }
 .masthead-body a img { cursor: pointer; }
+.player { position: fixed; bottom: 1rem; left: 50%; transform: translateX(-50%); z-index: 3; display: flex; gap: .5rem;
+  align-items: center; flex-wrap: wrap; justify-content: center; padding: .5rem .7rem; background: var(--bg); color: var(--fg);
+  border: 1px solid var(--rule); border-radius: 8px; box-shadow: 0 6px 24px rgba(0, 0, 0, .18); font: 14px system-ui, sans-serif; }
+.player[hidden] { display: none; }
+.player label { display: flex; gap: .3rem; align-items: center; }
+.speaking { background: var(--panel); box-shadow: -.5rem 0 0 var(--panel), .5rem 0 0 var(--panel); border-radius: 3px; }
+::highlight(masthead-word) { background-color: var(--accent); color: var(--bg); }
 .code-tools { display: flex; justify-content: flex-end; margin-bottom: -.6em; }
 .copy-code { font-size: 12px; padding: .25rem .5rem; }
 .message { display: flex; align-items: center; justify-content: center; }
@@ -783,7 +939,7 @@ html, body { margin: 0; padding: 0; }
 h1:focus { outline: none; }
 .loading { font: 14px system-ui, sans-serif; color: var(--muted); text-align: center; padding-top: 30vh; margin: 0; }
 @media print {
-  .toolbar, .settings, .status, .progress, .contents, .code-tools { display: none !important; }
+  .toolbar, .settings, .status, .progress, .contents, .code-tools, .player { display: none !important; }
   .masthead-root { --bg: #fff; --fg: #000; --muted: #444; --rule: #999; --panel: #fff; --accent: #000; padding: 0; min-height: 0; }
   .masthead-article { max-width: none; }
   .label-why summary { display: none; }
@@ -798,5 +954,6 @@ h1:focus { outline: none; }
 
   globalThis.mastheadReader = {
     render, renderMessage, validSettings, msg, useLanguage, uiLanguage, registerFonts, LANGUAGES, STYLE, DEFAULT_SETTINGS,
+    stopSpeaking: () => stopSpeaking(),
   };
 })();

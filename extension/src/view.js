@@ -20,6 +20,7 @@ let shownArticle = null;
 /** Back to the page as it was: the history entry before this one (restored from the
  * back-forward cache where the browser kept it), or, when there is none, its address. */
 function close() {
+  reader.stopSpeaking(); // reading aloud ends with the view
   if (shownArticle) {
     const { url, affiliation, wire_credits: wireCredits } = shownArticle;
     api.runtime.sendMessage({ type: 'masthead:closing', key, article: { url, affiliation, wire_credits: wireCredits } }).catch(() => {});
@@ -172,6 +173,9 @@ async function main() {
     keepForReload(session);
   });
 }
+
+// Leaving the reader page any way at all (back, a link, closing the tab) silences it.
+window.addEventListener('pagehide', () => reader.stopSpeaking());
 
 document.addEventListener('keydown', (event) => {
   if (event.key === 'Escape' && event.isTrusted && !event.defaultPrevented) {

@@ -160,6 +160,8 @@ export async function launch({ secureOrigins = [], lang = null, viewport = undef
       '--enable-unsafe-extension-debugging', '--host-resolver-rules=MAP * 127.0.0.1', '--no-sandbox', '--disable-gpu',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
       '--disable-dev-shm-usage',
+      // The browser's own speech for "Read aloud", through speech-dispatcher (Debian's, with espeak-ng).
+      '--enable-speech-dispatcher',
       ...(lang ? [`--lang=${lang}`] : []),
       ...(secureOrigins.length ? [`--unsafely-treat-insecure-origin-as-secure=${secureOrigins.join(',')}`] : []),
     ],

@@ -111,3 +111,42 @@ test('an image clicked is shown large; Esc closes it first, then the view', asyn
   await d.waitForClosed(page);
   await page.close();
 });
+
+test('read aloud: the headline first, the paragraph being read marked, next, pause, stop; never the label', async () => {
+  const page = await d.openPage(d.base('sputnikglobe.com') + '/20190209/guaido-intervention-us-contacts-1072305.html');
+  await d.click(page);
+  await d.waitForReader(page, "Venezuela's self-proclaimed interim president");
+  await page.getByRole('button', { name: 'Read aloud' }).click();
+  const speaking = () => page.evaluate(() => ({
+    unit: document.querySelector('.speaking')?.textContent.trim().slice(0, 40) ?? null,
+    tag: document.querySelector('.speaking')?.tagName ?? null,
+    inLabel: Boolean(document.querySelector('.outlet-label .speaking')),
+    speaking: speechSynthesis.speaking, paused: speechSynthesis.paused,
+  }));
+  await d.poll(async () => (await speaking()).tag === 'H1', 'the headline read first');
+  assert.equal((await speaking()).inLabel, false);
+  // The browser's speech is really at work (speech-dispatcher's voice here).
+  await d.poll(async () => (await speaking()).speaking, 'the speech to start');
+  await page.getByRole('button', { name: 'Next paragraph' }).click();
+  await d.poll(async () => (await speaking()).tag !== 'H1', 'the next unit marked');
+  const next = await speaking();
+  assert.equal(next.inLabel, false, 'the label is not read as if it were the article');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await d.poll(async () => !(await speaking()).speaking, 'paused: the voice stops');
+  assert.equal((await speaking()).unit, next.unit, 'the place is kept');
+  await page.getByRole('button', { name: 'Resume' }).click();
+  await d.poll(async () => (await speaking()).speaking, 'resumed');
+  assert.equal((await speaking()).unit, next.unit, 'from the same paragraph');
+  // A click on a paragraph reads from there.
+  await page.locator('.masthead-body p').nth(3).click();
+  await d.poll(async () => (await speaking()).unit === (await page.locator('.masthead-body p').nth(3).textContent()).trim().slice(0, 40), 'reading from the clicked paragraph');
+  await page.getByRole('button', { name: 'Stop reading' }).click();
+  await d.poll(async () => !(await speaking()).speaking && (await speaking()).unit === null, 'stopped');
+  // Closing the view while reading silences it.
+  await page.getByRole('button', { name: 'Read aloud' }).click();
+  await d.poll(async () => (await speaking()).speaking, 'reading again');
+  await page.getByRole('button', { name: 'Close reader view' }).click();
+  await d.waitForClosed(page);
+  assert.equal(await page.evaluate(() => speechSynthesis.speaking), false);
+  await page.close();
+});
