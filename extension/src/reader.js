@@ -401,7 +401,8 @@
     const number = (value) => new Intl.NumberFormat(language).format(value);
     const sizeReadout = el(doc, 'output', { className: 'readout', ariaLive: 'polite', text: number(settings.fontSize) });
     controls.set('fontSize', { show: (value) => { sizeReadout.textContent = number(value); } });
-    panel.append(
+    // Built when first opened: a view shows the article first, and most views never open it.
+    const fillPanel = () => panel.append(
       select('theme', 'theme', [['system', 'themeSystem'], ['light', 'themeLight'], ['dark', 'themeDark'], ['sepia', 'themeSepia'],
         ['gray', 'themeGray'], ['contrast', 'themeContrast'], ['custom', 'themeCustom']]),
       colour('textColour', 'fg'),
@@ -423,11 +424,15 @@
         update({ ...DEFAULT_SETTINGS, language });
       }),
     );
-    const settingsButton = button(doc, { text: 'Aa', ariaLabel: msg('settings'), ariaExpanded: 'false' }, () => {
-      panel.hidden = !panel.hidden;
-      settingsButton.setAttribute('aria-expanded', String(!panel.hidden));
-      if (!panel.hidden) panel.querySelector('select, input, button')?.focus();
-    });
+    const showPanel = (shown, focus = 'select, input, button') => {
+      if (shown && !panel.firstChild) fillPanel();
+      panel.hidden = !shown;
+      settingsButton.setAttribute('aria-expanded', String(shown));
+      if (shown) panel.querySelector(focus)?.focus();
+    };
+    const settingsButton = button(doc, { text: 'Aa', ariaLabel: msg('settings'), ariaExpanded: 'false' }, () => showPanel(panel.hidden));
+    // For the reader page: the settings open again after it redraws the view in a new language.
+    root.mastheadShowSettings = (focus) => showPanel(true, focus);
     // Esc closes the open settings first (view.js leaves the view open for it).
     panel.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape' || !event.isTrusted || event.target instanceof doc.defaultView.HTMLSelectElement) return;
@@ -546,10 +551,14 @@
    */
   function readAloud(doc, { report, articleLang }) {
     stopSpeaking();
-    const speech = doc.defaultView?.speechSynthesis;
-    const Utterance = doc.defaultView?.SpeechSynthesisUtterance;
+    // The speech service is touched only when the reader asks for it: its first use starts the
+    // platform's speech machinery, which is no part of showing the article.
+    const win = doc.defaultView;
+    let speech = null;
+    const Utterance = win?.SpeechSynthesisUtterance;
     const state = { units: [], index: 0, turn: 0, playing: false, rate: 1, voice: '' };
-    const toggle = button(doc, { text: '🔊', ariaLabel: msg('readAloud'), ariaPressed: 'false', disabled: !speech }, () => {
+    const toggle = button(doc, { text: '🔊', ariaLabel: msg('readAloud'), ariaPressed: 'false', disabled: !(win && 'speechSynthesis' in win) }, () => {
+      speech ??= win.speechSynthesis;
       if (player.hidden) open();
       else close();
     });
@@ -720,7 +729,9 @@
       win.removeEventListener('scroll', onScroll, { capture: true });
       win.removeEventListener('resize', onScroll);
     };
-    win.requestAnimationFrame(update);
+    // Not before the first paint: at the top there is no progress to show, and measuring the
+    // page then would lay it out ahead of the browser's own first frame.
+    win.setTimeout(onScroll, 250);
   }
 
   /**

@@ -78,12 +78,7 @@ async function changeLanguage(language) {
   }
   showArticle(shownArticle, await loadSettings(), keptSession?.loadedImages);
   // The settings stay open where the reader was, the language choice focused.
-  const panel = document.querySelector('#view .settings');
-  if (panel) {
-    panel.hidden = false;
-    document.querySelector('#view .toolbar [aria-expanded]')?.setAttribute('aria-expanded', 'true');
-    panel.querySelector('select[data-setting="language"]')?.focus();
-  }
+  document.getElementById('view')?.mastheadShowSettings?.('select[data-setting="language"]');
   if (!answer?.article) {
     // The worker stopped since the click and kept no page to say again: the interface has
     // changed; the label and the copies follow on the next click.
