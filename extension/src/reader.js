@@ -964,7 +964,7 @@ h1:focus { outline: none; }
 `;
 
   globalThis.mastheadReader = {
-    render, renderMessage, validSettings, msg, useLanguage, uiLanguage, registerFonts, LANGUAGES, STYLE, DEFAULT_SETTINGS,
+    render, renderMessage, validSettings, msg, useLanguage, uiLanguage, isRightToLeft, registerFonts, LANGUAGES, STYLE, DEFAULT_SETTINGS,
     stopSpeaking: () => stopSpeaking(),
   };
 })();

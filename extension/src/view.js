@@ -56,7 +56,7 @@ async function loadMessages(locale) {
 function setDocumentLanguage() {
   const language = reader.uiLanguage();
   document.documentElement.lang = language;
-  document.documentElement.dir = /^(ar|fa|he|ur)\b/i.test(language) ? 'rtl' : 'ltr';
+  document.documentElement.dir = reader.isRightToLeft(language) ? 'rtl' : 'ltr';
 }
 
 /** The reader picked another language in the settings: the view, and the label and copies the
