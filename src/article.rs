@@ -71,6 +71,18 @@ impl Element {
     }
 }
 
+/// Whether `blocks` show the image at `src` anywhere (the lead image is drawn above the body
+/// only when they do not).
+pub fn shows_image(blocks: &[Block], src: &str) -> bool {
+    blocks.iter().any(|block| match block {
+        Block::Element(element) => {
+            (element.tag == "img" && element.attr("src") == Some(src))
+                || shows_image(&element.children, src)
+        }
+        Block::Text(_) => false,
+    })
+}
+
 /// Every tag the model can hold (`extract::build` re-creates nothing else). The reader view
 /// (`extension/src/reader.js`) renders only these too; `tests/allowlist.rs` keeps the two equal.
 pub const MODEL_TAGS: &[&str] = &[

@@ -39,6 +39,13 @@ pub fn copy_markdown(article: &Article, wording: &Wording) -> String {
         } else {
             format!("*{byline}*")
         },
+        // The lead photo, as the view shows it, when the body does not hold it already.
+        article
+            .lead_image
+            .as_deref()
+            .filter(|src| !crate::article::shows_image(&article.content, src))
+            .map(|src| format!("![]({})", text::escape_url(src)))
+            .unwrap_or_default(),
         text::to_markdown(&article.content),
         format!(
             "---\n{}",

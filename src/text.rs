@@ -441,7 +441,7 @@ fn escape_markdown(text: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-fn escape_url(url: &str) -> String {
+pub fn escape_url(url: &str) -> String {
     url.replace(' ', "%20")
         .replace('(', "%28")
         .replace(')', "%29")

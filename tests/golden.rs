@@ -56,6 +56,21 @@ fn sample_page_matches_the_golden_article() {
     );
     assert_eq!(article.site_name.as_deref(), Some("Sputnik International"));
     assert!(article.readerable);
+    // The lead photo set above the story keeps the page's caption and credit (and nothing of
+    // the "Subscribe" link beside it); the Markdown carries both, the clean text neither.
+    let markdown = masthead::copy::copy_markdown(&article, &masthead::wording::Wording::english());
+    let figure = markdown
+        .split("\n\n")
+        .position(|part| part.starts_with("![Juan Guaido"))
+        .expect("the lead photo in the Markdown");
+    let caption = markdown.split("\n\n").nth(figure + 1).unwrap();
+    assert!(
+        caption.contains("© REUTERS / Carlos Garcia Rawlins")
+            && caption.contains("holds a copy of Venezuelan constitution"),
+        "{caption}"
+    );
+    assert!(!caption.contains("Subscribe"), "{caption}");
+    assert!(!text.contains("Carlos Garcia Rawlins"));
     // And what the seed page never said: who stands behind it.
     let label = article.affiliation.expect("Sputnik is labeled");
     assert_eq!(

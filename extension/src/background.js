@@ -115,6 +115,7 @@ async function openReader(tab) {
     ...outcome,
     url: tab.url,
     loadedImages: page.loadedImages,
+    imageSizes: page.imageSizes,
     timings: { ...timings, clicked, snapped },
   })));
   // A session nobody asked for (the tab was closed first) does not stay in memory.

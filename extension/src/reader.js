@@ -115,10 +115,10 @@
   }
 
   /** A DOM node for one block of the model. */
-  function buildNode(doc, block, imageFor, depth = 0) {
+  function buildNode(doc, block, media, depth = 0) {
     if (typeof block === 'string') return doc.createTextNode(block);
     if (!block || depth > 64) return doc.createDocumentFragment();
-    const children = (block.children ?? []).map((child) => buildNode(doc, child, imageFor, depth + 1));
+    const children = (block.children ?? []).map((child) => buildNode(doc, child, media, depth + 1));
     if (!TAGS.has(block.tag)) {
       const fragment = doc.createDocumentFragment();
       fragment.append(...children);
@@ -128,8 +128,12 @@
     if (block.tag === 'img') {
       // Only an image the page itself showed, at the URL it showed: the view requests nothing new.
       const wanted = (block.attrs ?? []).find(([name]) => name === 'src')?.[1];
-      src = wanted && safeUrl(wanted, 'src') ? imageFor(wanted) : null;
+      src = wanted && safeUrl(wanted, 'src') ? media.imageFor(wanted) : null;
       if (!src) return doc.createDocumentFragment();
+    }
+    // A photo's caption without the photo (one the page never showed) reads as a stray line.
+    if (block.tag === 'figure' && hasImage(block) && !children.some((child) => child.querySelector?.('img') || child.localName === 'img')) {
+      return doc.createDocumentFragment();
     }
     const element = doc.createElement(block.tag);
     for (const [name, value] of block.attrs ?? []) {
@@ -148,9 +152,24 @@
       element.referrerPolicy = 'no-referrer';
       // A decorative image stays silent to screen readers, as on the page.
       if (!element.hasAttribute('alt')) element.alt = '';
+      reserveSpace(element, media.sizeOf(src));
     }
     element.append(...children);
     return element;
+  }
+
+  /** Whether a block of the model holds an image. */
+  function hasImage(block) {
+    return typeof block === 'object' && (block.tag === 'img' || (block.children ?? []).some(hasImage));
+  }
+
+  /** The image's own size, where the page gave none: its box keeps the picture's shape while it
+   * loads, so the text below does not jump. `size` is [width, height] as the page loaded it. */
+  function reserveSpace(image, size) {
+    if (image.hasAttribute('width') && image.hasAttribute('height')) return;
+    if (!Array.isArray(size) || !size.every((n) => Number.isInteger(n) && n > 0 && n < 100_000)) return;
+    image.width = size[0];
+    image.height = size[1];
   }
 
   function el(doc, tag, props = {}, children = []) {
@@ -279,22 +298,25 @@
       ]));
     }
     if (label) {
+      // One line: the tier (its glyph, colour and capitals make it plain at a glance), then
+      // outlet, country and owner; the sanctions, the reasons and the sources wait under "Why?".
       const heading = label.tier === 'captured' ? label.category_name : msg(TIER_HEADINGS[label.tier]);
+      const line = msg('labelLine', [label.outlet, label.country_name]);
       const box = el(doc, 'div', { className: `label tier-${label.tier}`, role: 'note', 'data-tier': label.tier }, [
         el(doc, 'p', { className: 'label-heading', text: heading }),
-        el(doc, 'p', { className: 'label-summary', text: label.summary }),
+        el(doc, 'p', { className: 'label-summary', text: label.owner ? msg('summaryOwner', [line, label.owner]) : line }),
       ]);
       const flags = [];
       if (label.sanctions) flags.push(msg('flagSanctions', [label.sanctions.measure, longDate(label.sanctions.since)]));
       if (label.contested) flags.push(msg('flagContested', [label.contested]));
       if (MATCH_NOTES[label.matched_by]) flags.push(msg(MATCH_NOTES[label.matched_by]));
-      // A date that ends in its own full stop ("2 марта 2022 г.") takes no second one.
-      for (const flag of flags) box.append(el(doc, 'p', { className: 'label-flag', text: flag.replace(/\.(\u2069?)\.$/, '.$1') }));
       const sources = el(doc, 'ul', { className: 'label-sources' }, label.sources
         .filter((href) => safeUrl(href, 'href'))
         .map((href) => el(doc, 'li', {}, [el(doc, 'a', { href, text: shortLink(href), title: href, target: '_blank', rel: 'noopener noreferrer' })])));
       const why = el(doc, 'details', { className: 'label-why' }, [
         el(doc, 'summary', { text: msg('why') }),
+        // A date that ends in its own full stop ("2 марта 2022 г.") takes no second one.
+        ...flags.map((flag) => el(doc, 'p', { className: 'label-flag', text: flag.replace(/\.(\u2069?)\.$/, '.$1') })),
         el(doc, 'p', { text: label.why }),
         el(doc, 'p', { text: msg('whyCategory', [label.category, label.basis, longDate(label.reviewed)]) }),
         label.unconfirmed ? el(doc, 'p', { text: msg('whyUnconfirmed', [label.unconfirmed]) }) : '',
@@ -335,9 +357,9 @@
    * Build the reader view for `article` in document `doc`. `actions` holds the callbacks:
    * close(), copy(text) → Promise, saveSettings(settings). `imageFor(src)` gives the URL to show
    * for an image of the model, or null to leave it out (the extension: only images the page
-   * loaded). Returns the root element; its headline has tabindex -1 so that focus can start there.
+   * loaded); `sizeOf(shown)` the [width, height] it had there, if known. Returns the root element; its headline has tabindex -1 so that focus can start there.
    */
-  function render(doc, article, settings, actions, { imageFor = (src) => src } = {}) {
+  function render(doc, article, settings, actions, { imageFor = (src) => src, sizeOf = () => null } = {}) {
     settings = validSettings(settings);
     // Masthead's own interface speaks the reader's language and runs in its direction; the
     // article inside keeps its own.
@@ -353,14 +375,15 @@
       clearTimeout(statusTimer);
       statusTimer = setTimeout(() => status.classList.remove('shown'), 2500);
     };
-    const copyButton = (key, doneKey, make) => button(doc, { text: msg(key), ariaLabel: msg(key) }, async () => {
+    const copyNow = async (doneKey, make) => {
       try {
         await actions.copy(make(article));
         report(msg(doneKey));
       } catch (error) {
         report(msg('couldNotCopy', [String(error?.message ?? error)]));
       }
-    });
+    };
+    const copyButton = (key, doneKey, make) => button(doc, { text: msg(key), ariaLabel: msg(key) }, () => copyNow(doneKey, make));
 
     const panel = el(doc, 'div', { className: 'settings', hidden: true, role: 'group', ariaLabel: msg('settingsGroup') });
     const controls = new Map(); // setting → its control, kept in step by update()
@@ -423,6 +446,7 @@
         const language = settings.language;
         update({ ...DEFAULT_SETTINGS, language });
       }),
+      button(doc, { className: 'show-shortcuts', text: msg('shortcutsTitle'), ariaLabel: msg('shortcutsTitle') }, () => showShortcuts(doc, root)),
     );
     const showPanel = (shown, focus = 'select, input, button') => {
       if (shown && !panel.firstChild) fillPanel();
@@ -467,12 +491,14 @@
       outletLabel(doc, article),
     ]);
     const body = el(doc, 'div', { className: 'masthead-body' });
-    const leadShown = (article.content ?? []).some(function hasImage(block) {
-      return typeof block === 'object' && (block.tag === 'img' || (block.children ?? []).some(hasImage));
-    });
+    const leadShown = (article.content ?? []).some(hasImage);
     const lead = article.lead_image && !leadShown && safeUrl(article.lead_image, 'src') ? imageFor(article.lead_image) : null;
-    if (lead) body.append(el(doc, 'img', { className: 'lead', src: lead, alt: '', loading: 'lazy', referrerPolicy: 'no-referrer' }));
-    for (const block of article.content ?? []) body.append(buildNode(doc, block, imageFor));
+    if (lead) {
+      const image = el(doc, 'img', { className: 'lead', src: lead, alt: '', loading: 'lazy', referrerPolicy: 'no-referrer' });
+      reserveSpace(image, sizeOf(lead));
+      body.append(image);
+    }
+    for (const block of article.content ?? []) body.append(buildNode(doc, block, { imageFor, sizeOf }));
     // Each code block gets its own copy button (the reader's click only, like every button here).
     for (const pre of body.querySelectorAll('pre')) {
       const copyCode = button(doc, { className: 'copy-code', text: msg('copyCode'), ariaLabel: msg('copyCode') }, async () => {
@@ -493,12 +519,75 @@
       const image = event.isTrusted && event.target instanceof doc.defaultView.HTMLImageElement ? event.target : null;
       if (image && !image.closest('a')) openLightbox(doc, root, image);
     });
-    const contents = tableOfContents(doc, body, toolbar, language, root.dir);
+    const { nav: contents, toggle: toggleContents } = tableOfContents(doc, body, toolbar, language, root.dir) ?? {};
     const progress = el(doc, 'div', { className: 'progress', ariaHidden: 'true' }, [el(doc, 'div', { className: 'progress-fill' })]);
     root.append(progress, toolbar, panel, ...(contents ? [contents] : []), el(doc, 'main', {}, [page]), status);
     followReading(doc, { page, progress, timeLeft, contents, minutes: Math.max(1, Math.round((article.word_count || 0) / 230)) });
     listening.attach(page, root);
+    const THEMES = ['system', 'light', 'dark', 'sepia', 'gray', 'contrast'];
+    listenForShortcuts(doc, root, {
+      larger: () => update({ fontSize: Math.min(32, settings.fontSize + 2) }),
+      smaller: () => update({ fontSize: Math.max(14, settings.fontSize - 2) }),
+      theme: () => update({ theme: THEMES[(THEMES.indexOf(settings.theme) + 1) % THEMES.length] }),
+      readAloud: listening.press,
+      contents: toggleContents,
+      copy: () => copyNow('copiedText', () => article.copy_text),
+      help: () => showShortcuts(doc, root),
+    });
     return root;
+  }
+
+  /** The view's keys, by their place on the keyboard (the same keys on a Russian or Arabic
+   * layout), with what each does: listed under "?" and in the settings. */
+  const SHORTCUTS = [
+    ['larger', ['Equal', 'NumpadAdd'], '+', 'shortcutLarger'],
+    ['smaller', ['Minus', 'NumpadSubtract'], '−', 'shortcutSmaller'],
+    ['theme', ['KeyT'], 'T', 'shortcutTheme'],
+    ['readAloud', ['KeyR'], 'R', 'shortcutReadAloud'],
+    ['contents', ['KeyO'], 'O', 'shortcutContents'],
+    ['copy', ['KeyC'], 'C', 'shortcutCopy'],
+    ['close', [], 'Esc', 'shortcutClose'],
+    ['help', ['Slash'], '?', 'shortcutHelp'],
+  ];
+
+  /**
+   * One key press, no modifier, focus not in a field or a dialog: the action of `actions` named by
+   * SHORTCUTS (Esc is the reader page's own). A person's key press only; a page never reaches the
+   * view's document. The listener goes when its view does.
+   */
+  function listenForShortcuts(doc, root, actions) {
+    const onKey = (event) => {
+      if (!root.isConnected) {
+        doc.removeEventListener('keydown', onKey);
+        return;
+      }
+      if (!event.isTrusted || event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.target?.closest?.('input, select, textarea, [contenteditable], dialog')) return;
+      const isHelp = event.key === '?';
+      const found = SHORTCUTS.find(([, codes]) => codes.includes(event.code));
+      const action = isHelp ? actions.help : found && !(found[0] !== 'larger' && event.shiftKey) && actions[found[0]];
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    doc.addEventListener('keydown', onKey);
+  }
+
+  /** The keyboard shortcuts, listed in a modal dialog; Esc or its close button closes it. */
+  function showShortcuts(doc, root) {
+    if (root.querySelector('dialog.shortcuts')) return;
+    const list = el(doc, 'dl', {}, SHORTCUTS.flatMap(([, , keyName, key]) => [
+      el(doc, 'dt', {}, [el(doc, 'kbd', { text: keyName })]), el(doc, 'dd', { text: msg(key) }),
+    ]));
+    const dialog = el(doc, 'dialog', { className: 'shortcuts', ariaLabel: msg('shortcutsTitle') }, [
+      el(doc, 'h2', { text: msg('shortcutsTitle') }), list,
+    ]);
+    const close = button(doc, { className: 'lightbox-close', text: '✕', ariaLabel: msg('close') }, () => dialog.close());
+    dialog.prepend(close);
+    dialog.addEventListener('close', () => dialog.remove());
+    root.append(dialog);
+    dialog.showModal();
+    close.focus();
   }
 
   /**
@@ -512,10 +601,12 @@
     if (headings.length < 3) return null;
     const wide = doc.defaultView?.matchMedia?.('(min-width: 1300px)').matches ?? false;
     const nav = el(doc, 'nav', { className: 'contents', ariaLabel: msg('contents'), lang: language, dir: uiDir, hidden: !wide });
-    const toggle = button(doc, { text: '☰', ariaLabel: msg('contents'), ariaExpanded: String(wide) }, () => {
+    const show = () => {
       nav.hidden = !nav.hidden;
       toggle.setAttribute('aria-expanded', String(!nav.hidden));
-    });
+      if (!nav.hidden) nav.querySelector('a[aria-current], a')?.focus();
+    };
+    const toggle = button(doc, { text: '☰', ariaLabel: msg('contents'), ariaExpanded: String(wide) }, show);
     toolbar.insertBefore(toggle, toolbar.querySelector('.close'));
     const list = el(doc, 'ol');
     headings.forEach((heading, index) => {
@@ -535,7 +626,7 @@
       list.append(el(doc, 'li', {}, [link]));
     });
     nav.append(list);
-    return nav;
+    return { nav, toggle: show };
   }
 
   // What reads aloud now, if anything: a new view or closing the view stops it.
@@ -557,11 +648,13 @@
     let speech = null;
     const Utterance = win?.SpeechSynthesisUtterance;
     const state = { units: [], index: 0, turn: 0, playing: false, rate: 1, voice: '' };
-    const toggle = button(doc, { text: '🔊', ariaLabel: msg('readAloud'), ariaPressed: 'false', disabled: !(win && 'speechSynthesis' in win) }, () => {
+    const press = () => {
+      if (!(win && 'speechSynthesis' in win)) return;
       speech ??= win.speechSynthesis;
       if (player.hidden) open();
       else close();
-    });
+    };
+    const toggle = button(doc, { text: '🔊', ariaLabel: msg('readAloud'), ariaPressed: 'false', disabled: !(win && 'speechSynthesis' in win) }, press);
     const playPause = button(doc, { className: 'play', text: '⏸', ariaLabel: msg('pauseReading') }, () => {
       if (state.playing) pause();
       else speak(state.index);
@@ -668,6 +761,7 @@
     stopSpeaking = close;
     return {
       button: toggle,
+      press,
       attach(page, root) {
         const header = page.querySelector('.masthead-header');
         const candidates = [
@@ -851,6 +945,9 @@ button:focus-visible, select:focus-visible { outline: 2px solid var(--accent); o
 @media (max-width: 600px) {
   .settings { top: auto; bottom: 0; inset-inline: 0; width: auto; max-height: 70vh; border-radius: 12px 12px 0 0; }
   .settings label { grid-template-columns: 7rem 1fr auto; }
+  /* Every button stays on the screen: the row wraps rather than running off the start. */
+  .toolbar { flex-wrap: wrap; gap: .35rem; }
+  .toolbar button { padding: .4rem .55rem; }
 }
 .masthead-article { margin: 0 auto; max-width: var(--content-width, 38rem); letter-spacing: var(--letter-spacing, 0);
   word-spacing: var(--word-spacing, 0); }
@@ -871,8 +968,12 @@ table { border-collapse: collapse; width: 100%; font-size: .85em; display: block
 td, th { border: 1px solid var(--rule); padding: .35em .6em; text-align: start; vertical-align: top; }
 hr { border: 0; border-top: 1px solid var(--rule); }
 .outlet-label { margin: .8rem 0 0; font: .8em/1.45 system-ui, sans-serif; }
-.label, .name-claim { border: 1px solid var(--rule); border-inline-start-width: 6px; border-radius: 6px; padding: .6rem .8rem; }
+.label, .name-claim { border: 1px solid var(--rule); border-inline-start-width: 6px; border-radius: 6px; padding: .45rem .8rem; }
 .label p, .name-claim p { margin: .15em 0; }
+/* The label is one sentence that wraps as text: the tier, then who; "Why?" at its end opens beneath it. */
+.label > .label-heading, .label > .label-summary { display: inline; margin: 0 .5em 0 0; }
+.label-why:not([open]), .label-why:not([open]) > summary { display: inline; }
+.label-why:not([open]) > summary { margin: 0; white-space: nowrap; }
 .label-heading { font-weight: 700; text-transform: uppercase; letter-spacing: .05em; font-size: .85em; }
 .label-summary { font-weight: 600; }
 .label-flag { color: var(--muted); }
@@ -942,10 +1043,19 @@ hr { border: 0; border-top: 1px solid var(--rule); }
 ::highlight(masthead-word) { background-color: var(--accent); color: var(--bg); }
 .code-tools { display: flex; justify-content: flex-end; margin-bottom: -.6em; }
 .copy-code { font-size: 12px; padding: .25rem .5rem; }
-.message { display: flex; align-items: center; justify-content: center; }
-.notice { max-width: 30rem; text-align: center; font-family: system-ui, sans-serif; }
-.notice h1 { font-size: 1.4em; } .notice p { color: var(--muted); }
-.buttons { display: flex; gap: .5rem; justify-content: center; }
+/* A small notice at the top, not a page of its own: what happened, the label, what to do. */
+.notice { max-width: 34rem; margin: 2rem auto 0; padding: 1rem 1.25rem; border: 1px solid var(--rule); border-radius: 8px;
+  background: var(--panel); font: 15px/1.5 system-ui, sans-serif; }
+.notice h1 { font-size: 1.15em; margin: 0 0 .3em; } .notice p { color: var(--muted); margin: 0 0 .6em; }
+.notice .outlet-label { margin: .6em 0; }
+.buttons { display: flex; flex-wrap: wrap; gap: .5rem; }
+.shortcuts { border: 1px solid var(--rule); border-radius: 8px; background: var(--bg); color: var(--fg); padding: 1rem 1.5rem;
+  font: 15px/1.5 system-ui, sans-serif; min-width: min(22rem, 90vw); }
+.shortcuts::backdrop { background: rgb(0 0 0 / .4); }
+.shortcuts h2 { font-size: 1.1em; margin: 0 2rem .6em 0; }
+.shortcuts dl { display: grid; grid-template-columns: auto 1fr; gap: .35em 1em; margin: 0; }
+.shortcuts dt, .shortcuts dd { margin: 0; }
+.shortcuts kbd { border: 1px solid var(--rule); border-radius: 4px; padding: 0 .4em; background: var(--panel); }
 html, body { margin: 0; padding: 0; }
 h1:focus { outline: none; }
 .loading { font: 14px system-ui, sans-serif; color: var(--muted); text-align: center; padding-top: 30vh; margin: 0; }

@@ -7,10 +7,12 @@
  * The page's HTML and the images the page itself loaded: a map from every URL an
  * image element names (src, srcset and <picture> candidates, lazy-loading attributes) to the
  * URL it actually shows (currentSrc). The reader view shows only those, so it requests nothing
- * the page did not.
+ * the page did not; and the size each was shown at its own resolution, so its box is kept.
  */
 export function snapshotPage() {
   const loaded = {};
+  const sizes = {}; // shown URL → [width, height]: the view reserves each image's shape
+
   const add = (raw, current) => {
     if (!raw) return;
     try {
@@ -24,6 +26,7 @@ export function snapshotPage() {
     const current = image.currentSrc;
     if (!current || !image.complete || image.naturalWidth === 0) continue;
     add(current, current);
+    sizes[current] = [image.naturalWidth, image.naturalHeight];
     for (const name of ['src', 'data-src', 'data-lazy-src', 'data-original', 'data-url']) add(image.getAttribute(name), current);
     const sets = [image.getAttribute('srcset'), image.getAttribute('data-srcset')];
     if (image.parentElement?.localName === 'picture') {
@@ -34,5 +37,6 @@ export function snapshotPage() {
   return {
     html: document.documentElement.outerHTML,
     loadedImages: loaded,
+    imageSizes: sizes,
   };
 }

@@ -76,7 +76,7 @@ async function changeLanguage(language) {
     sessionStorage.removeItem(key);
     keepForReload(keptSession);
   }
-  showArticle(shownArticle, await loadSettings(), keptSession?.loadedImages);
+  showArticle(shownArticle, await loadSettings(), keptSession);
   // The settings stay open where the reader was, the language choice focused.
   document.getElementById('view')?.mastheadShowSettings?.('select[data-setting="language"]');
   if (!answer?.article) {
@@ -113,7 +113,9 @@ function keepForReload(session) {
   if (!session || session.expired || session.error || session.restored) return;
   setTimeout(() => {
     try {
-      sessionStorage.setItem(key, JSON.stringify({ article: session.article, url: session.url, loadedImages: session.loadedImages }));
+      sessionStorage.setItem(key, JSON.stringify({
+        article: session.article, url: session.url, loadedImages: session.loadedImages, imageSizes: session.imageSizes,
+      }));
     } catch {
       // Over the storage quota (a huge article): a reload will say the view has expired.
     }
@@ -128,9 +130,12 @@ function show(root, title) {
   root.querySelector('h1')?.focus({ preventScroll: true });
 }
 
-function showArticle(article, settings, loadedImages) {
-  const images = new Map(Object.entries(loadedImages ?? {}));
-  const root = reader.render(document, article, settings, actions, { imageFor: (src) => images.get(src) ?? null });
+function showArticle(article, settings, session) {
+  const images = new Map(Object.entries(session?.loadedImages ?? {}));
+  const sizes = new Map(Object.entries(session?.imageSizes ?? {}));
+  const root = reader.render(document, article, settings, actions, {
+    imageFor: (src) => images.get(src) ?? null, sizeOf: (shown) => sizes.get(shown) ?? null,
+  });
   show(root, article.title || msg('untitled'));
 }
 
@@ -156,12 +161,12 @@ async function main() {
   shownArticle = article;
   if (session.restored) api.runtime.sendMessage({ type: 'masthead:relabel', article }).catch(() => {});
   if (!article.readerable || !article.word_count) {
-    const showAnyway = article.word_count ? () => showArticle(article, settings, session.loadedImages) : null;
+    const showAnyway = article.word_count ? () => showArticle(article, settings, session) : null;
     show(reader.renderMessage(document, msg('noArticleTitle'), msg('noArticleDetail'), actions, { showAnyway, article }), msg('noArticleTitle'));
     keepForReload(session);
     return;
   }
-  showArticle(article, settings, session.loadedImages);
+  showArticle(article, settings, session);
   // Read by the cold-click benchmark: when the article was in the view (after layout).
   requestAnimationFrame(() => {
     globalThis.mastheadShownAt = performance.timeOrigin + performance.now();

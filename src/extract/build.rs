@@ -168,6 +168,21 @@ pub fn safe_link(raw: &str, base: Option<&Url>) -> Option<String> {
     matches!(url.scheme(), "http" | "https" | "mailto").then(|| url.to_string())
 }
 
+/// `blocks` without their images, their figures and captions as plain boxes and paragraphs.
+fn as_paragraphs(blocks: &mut Vec<Block>) {
+    blocks.retain(|b| !matches!(b, Block::Element(e) if e.tag == "img"));
+    for block in blocks {
+        if let Block::Element(element) = block {
+            element.tag = match element.tag {
+                "figure" => "div",
+                "figcaption" => "p",
+                tag => tag,
+            };
+            as_paragraphs(&mut element.children);
+        }
+    }
+}
+
 /// Like [`safe_link`], and also inline raster images (`data:image/png;base64,...`).
 pub fn safe_image(raw: &str, base: Option<&Url>) -> Option<String> {
     let trimmed = raw.trim();
@@ -246,6 +261,64 @@ impl Builder<'_> {
         super::figures::mark_captions(&mut blocks);
         space_caption_phrases(&mut blocks, false);
         blocks
+    }
+
+    /// The page's own box around its lead image (`lead`, resolved), for a story whose container
+    /// left the photo out (set above the story, beside the headline): the image with the caption
+    /// and credit the page gives it, as one `<figure>`. `None` when the image stands alone.
+    pub fn lead_figure(&self, root: NodeId, lead: &str) -> Option<Block> {
+        let dom = self.dom;
+        let image = dom.find_all(root, &["img"]).into_iter().find(|&img| {
+            self.attributes(img, "img")
+                .is_some_and(|attrs| attrs[0].1 == lead)
+        })?;
+        // The widest box that still holds this one image and no more words than a caption.
+        // A link or a button is the page's furniture ("Subscribe"), not the photo's words.
+        let mut boxed = image;
+        for ancestor in dom.ancestors(image, 4) {
+            let text = dom.text_content(ancestor);
+            if dom.find_all(ancestor, &["img"]).len() > 1
+                || dom
+                    .find_all(ancestor, &["a", "button"])
+                    .iter()
+                    .any(|&n| dom.text_len(n) > 0)
+                || crate::text::word_count(&text) > super::figures::MAX_FIGURE_CAPTION_WORDS
+            {
+                break;
+            }
+            boxed = ancestor;
+        }
+        let mut built = Vec::new();
+        self.node(boxed, 1, &mut built);
+        // The words as lines of text: the clean text leaves captions out, so they become paragraphs.
+        as_paragraphs(&mut built);
+        let lines = crate::text::to_text(&built);
+        let mut caption = Vec::new();
+        for line in lines.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if !caption.is_empty() {
+                caption.push(Block::Element(Element {
+                    tag: "br",
+                    attrs: Vec::new(),
+                    children: Vec::new(),
+                }));
+            }
+            caption.push(Block::Text(line.to_string()));
+        }
+        if caption.is_empty() {
+            return None;
+        }
+        let mut picture = Vec::new();
+        self.node(image, 1, &mut picture);
+        picture.push(Block::Element(Element {
+            tag: "figcaption",
+            attrs: Vec::new(),
+            children: caption,
+        }));
+        Some(Block::Element(Element {
+            tag: "figure",
+            attrs: Vec::new(),
+            children: picture,
+        }))
     }
 
     fn build_tree(&self, content: NodeId) -> Vec<Block> {

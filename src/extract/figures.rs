@@ -16,7 +16,7 @@ use crate::text::word_count;
 /// paragraph of the story beside an inline image runs longer.
 const MAX_CAPTION_WORDS: usize = 50;
 /// Inside an explicit `<figure>`, the page itself says the text belongs to the image.
-const MAX_FIGURE_CAPTION_WORDS: usize = 120;
+pub(super) const MAX_FIGURE_CAPTION_WORDS: usize = 120;
 const MAX_IMAGES: usize = 2;
 
 /// Turn caption boxes inside `blocks` into `<figure>`s with a `<figcaption>`. The story's own

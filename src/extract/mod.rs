@@ -91,6 +91,23 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .build(selection.content),
         None => Vec::new(),
     };
+    let lead_image = meta
+        .lead_image
+        .as_deref()
+        .and_then(|src| safe_image(src, base.as_ref()));
+    //    The lead photo the story's container left out, with the page's caption and credit.
+    if let (Some(lead), Some(body)) = (&lead_image, dom.body()) {
+        if !content.is_empty() && !crate::article::shows_image(&content, lead) {
+            let builder = build::Builder {
+                dom: &dom,
+                base: base.as_ref(),
+                max_depth: options.max_output_depth,
+            };
+            if let Some(figure) = builder.lead_figure(body, lead) {
+                content.insert(0, figure);
+            }
+        }
+    }
     // 9. The byline, the names alone, and its line out of the body; the plain text and counts;
     //    metadata gaps filled from the content.
     let byline = meta
@@ -123,10 +140,6 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .excerpt
         .map(|e| without_invisible_marks(&e))
         .or_else(|| first_paragraph(&content));
-    let lead_image = meta
-        .lead_image
-        .as_deref()
-        .and_then(|src| safe_image(src, base.as_ref()));
     // 11. Who stands behind it: the outlet by address (the page's own claim is only reported as
     //     one), and any state agency whose copy it carries.
     let wording = Wording::for_language(&options.language);

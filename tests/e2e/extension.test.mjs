@@ -144,10 +144,16 @@ test('a right-to-left article reads right to left in its language', async () => 
   await page.close();
 });
 
-test('a page with no article gets a polite message, not a broken view', async () => {
+test('a page with no article gets a small notice, not a broken view or a page-sized message', async () => {
   const page = await openPage(base('daily.example') + '/');
   await click(page);
   await waitForReader(page, 'No article here');
+  // A card at the top: what happened and what to do, well short of the screen.
+  const notice = await page.evaluate(() => {
+    const box = document.querySelector('.notice').getBoundingClientRect();
+    return { top: box.top, height: box.height, screen: innerHeight };
+  });
+  assert.ok(notice.top < 80 && notice.height < notice.screen / 3, JSON.stringify(notice));
   await page.getByRole('button', { name: 'Close reader view' }).click();
   await waitForClosed(page);
   await page.close();

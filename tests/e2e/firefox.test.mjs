@@ -23,7 +23,7 @@ after(async () => {
 });
 
 const ARTICLE = '/20190209/guaido-intervention-us-contacts-1072305.html';
-const LABEL = 'Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya.';
+const LABEL = 'Sputnik International, Russia. Owned by Rossiya Segodnya.';
 const FAKE = /editorially independent|FAKE VIEW|SWAPPED ARTICLE|PWNED|nothing here/;
 const ATTACKS = fs.readdirSync(path.join(FIXTURES, 'attacks')).map((name) => path.basename(name, '.js')).sort();
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

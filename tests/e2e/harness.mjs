@@ -2,6 +2,7 @@
 // host names, and headless Chromium with the built dist/chrome loaded, clicked for real.
 import { chromium } from 'playwright-core';
 import http from 'node:http';
+import zlib from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,6 +55,16 @@ export const ROUTES = {
     edits: [['<p>Harbour towns along', '<figure><img src="/img/harbour.png" width="600" height="400" alt="The harbour wall after the storm">'
       + '<figcaption>The harbour wall after the storm. Photo: Evening Dispatch</figcaption></figure><p>Harbour towns along']],
   },
+  // The story with photographs whose size the page does not give (their shape is only known
+  // once loaded), served slowly and never cached.
+  '/news/harbour-photos.html': {
+    file: 'harbour-story.html',
+    edits: [['<p>Harbour towns along', '<figure><img src="/img/slow/harbour-800x500.png" alt="The harbour wall">'
+      + '<figcaption>The harbour wall. Photo: Evening Dispatch</figcaption></figure><p>Harbour towns along'],
+    ['</article>', '<figure><img src="/img/slow/quay-600x800.png" alt="The quay"><figcaption>The quay.</figcaption></figure></article>']],
+  },
+  // The seed article with its lead photo served by the test server (the page shows it).
+  '/20190209/guaido-photo.html': { file: 'sputnik-guaido.html', edits: [[/https:\/\/cdn1\.img\.sputnikglobe\.com\/img\/guaido\.jpg/g, '/img/guaido.jpg']] },
   '/': { file: 'home-page.html' },
   // Articles without a <p>, and pages that only list articles (tests/readerable.rs has the same).
   '/news/ferry.html': { file: 'readerable/div-only-article.html' },
@@ -80,6 +91,37 @@ for (const attack of fs.readdirSync(path.join(FIXTURES, 'attacks')).map((name) =
 // A 2×2 PNG, the same for every /img/ address.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==', 'base64');
 
+/** A grey PNG of `width`×`height` (the layout-shift test needs a picture with a real shape). */
+function sizedPng(width, height) {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes) => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 0; // greyscale
+  const rows = Buffer.alloc((width + 1) * height, 0x80);
+  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0; // filter: none
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm' };
 
 export function startServer() {
@@ -102,6 +144,16 @@ export function startServer() {
       }
       response.writeHead(200, { 'content-type': 'text/javascript' });
       return response.end(fs.readFileSync(file));
+    }
+    // /img/slow/NAME-800x500.png: a picture of that size, never cached, sent after 1.5 s
+    // (the reader view asks for it again, so it arrives after the view is drawn).
+    const slow = url.pathname.match(/^\/img\/slow\/[a-z-]+?-(\d{2,4})x(\d{2,4})\.png$/);
+    if (slow) {
+      setTimeout(() => {
+        response.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
+        response.end(sizedPng(Number(slow[1]), Number(slow[2])));
+      }, 1500);
+      return undefined;
     }
     if (url.pathname.startsWith('/img/')) {
       response.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'max-age=3600' });

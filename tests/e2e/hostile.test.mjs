@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, launch, driver, onReaderPage, currentWorker, FIXTURES } from './harness.mjs';
 
-const LABEL = 'Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya.';
+const LABEL = 'Sputnik International, Russia. Owned by Rossiya Segodnya.';
 const HEADLINE = 'Guaido Not Ruling Out Intervention Amid Alleged US Contacts With Venezuelan Army';
 const FAKE = /editorially independent|FAKE VIEW|SWAPPED ARTICLE|PWNED|nothing here/;
 const SENTINEL = 'clipboard before the click';

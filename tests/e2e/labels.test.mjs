@@ -38,7 +38,7 @@ async function labelOf(page) {
     return {
       tier: box.dataset.tier,
       role: box.getAttribute('role'),
-      text: box.textContent.replace(/\s+/g, ' '),
+      text: [...box.querySelectorAll('p, summary')].map((n) => n.textContent).join(' ').replace(/\s+/g, ' '),
       border: style.borderLeftColor,
       background: style.backgroundColor,
       sources: [...box.querySelectorAll('.label-sources a')].map((a) => a.href),
@@ -58,9 +58,9 @@ async function openStory(host, path = STORY) {
 test('each tier looks different, and an ordinary outlet gets no label', async () => {
   const seen = {};
   for (const [host, tier, words] of [
-    ['sputnikglobe.com', 'controlled', 'Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya.'],
-    ['www.1tv.ru', 'captured', 'Channel One Russia — government-captured media, Russia.'],
-    ['www.dw.com', 'independent', 'Deutsche Welle — publicly funded, editorially independent, Germany.'],
+    ['sputnikglobe.com', 'controlled', 'State-controlled media Sputnik International, Russia. Owned by Rossiya Segodnya.'],
+    ['www.1tv.ru', 'captured', 'Government-captured media Channel One Russia, Russia.'],
+    ['www.dw.com', 'independent', 'Publicly funded, editorially independent Deutsche Welle, Germany.'],
   ]) {
     const page = await openStory(host);
     const label = await labelOf(page);
@@ -82,6 +82,38 @@ test('each tier looks different, and an ordinary outlet gets no label', async ()
   const ordinary = await openStory('www.eveningdispatch.example');
   assert.deepEqual(await labelOf(ordinary), { tier: null, wire: [] });
   await ordinary.close();
+});
+
+test('the label is one quiet sentence: the tier once, then outlet, country and owner; "Why?" holds the rest', async () => {
+  const page = await openStory('sputnikglobe.com');
+  const measure = () => page.evaluate(() => {
+    const box = document.querySelector('.outlet-label .label');
+    const summary = box.querySelector('.label-summary');
+    const padding = parseFloat(getComputedStyle(box).paddingTop) + parseFloat(getComputedStyle(box).paddingBottom) + 2;
+    return {
+      lines: Math.round((box.getBoundingClientRect().height - padding) / parseFloat(getComputedStyle(summary).lineHeight)),
+      tierSaid: (box.innerText.match(/state-controlled/gi) || []).length,
+      sanctionsShown: /sanctions/i.test(box.innerText),
+      firstParagraph: document.querySelector('.masthead-body p').getBoundingClientRect().top + scrollY,
+      height: innerHeight,
+    };
+  });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // One sentence, two lines at most at the default size on a desktop (it was seven lines and
+  // about 170 px before), four on a phone (it was 215 px there).
+  const desktop = await measure();
+  assert.ok(desktop.lines <= 2, JSON.stringify(desktop));
+  assert.equal(desktop.tierSaid, 1, 'the tier is said once');
+  assert.equal(desktop.sanctionsShown, false, 'the sanctions wait under "Why?"');
+  await page.setViewportSize({ width: 390, height: 844 });
+  const phone = await measure();
+  assert.ok(phone.lines <= 4, JSON.stringify(phone));
+  assert.ok(phone.firstParagraph < phone.height * 0.6, `the article starts at y=${phone.firstParagraph} of ${phone.height}`);
+  // "Why?" opens beneath the line with the sanctions, the reasons and the sources.
+  await page.click('.label-why summary');
+  const open = await measure();
+  assert.ok(open.sanctionsShown, 'the sanctions under "Why?"');
+  await page.close();
 });
 
 test('a genuine newsroom sharing a listed outlet\'s name gets no note and no badge', async () => {
@@ -116,7 +148,7 @@ test("a state outlet's home page says who runs it, though it has no article", as
   await d.waitForReader(page, 'No article here');
   const label = await labelOf(page);
   assert.equal(label.tier, 'controlled');
-  assert.ok(label.text.includes('Sputnik International — state-controlled media, Russia.'), label.text);
+  assert.ok(label.text.includes('State-controlled media Sputnik International, Russia.'), label.text);
   await page.close();
 });
 

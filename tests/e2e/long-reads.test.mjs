@@ -150,3 +150,98 @@ test('read aloud: the headline first, the paragraph being read marked, next, pau
   assert.equal(await page.evaluate(() => speechSynthesis.speaking), false);
   await page.close();
 });
+
+test('images whose size the page did not give keep their shape while they load: nothing jumps', async () => {
+  const page = await d.openPage(d.base('www.eveningdispatch.example') + '/news/harbour-photos.html');
+  await d.click(page);
+  await d.waitForReader(page, 'Harbour towns count the cost');
+  // Layout shifts from here on (the pictures arrive 1.5 s after the view asks for them again).
+  await page.evaluate(() => {
+    globalThis.shifts = [];
+    new PerformanceObserver((list) => globalThis.shifts.push(...list.getEntries().map((e) => e.value)))
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  const images = page.locator('.masthead-body figure img');
+  assert.equal(await images.count(), 2);
+  // The size the page showed them at, before they arrive.
+  assert.deepEqual(await images.evaluateAll((all) => all.map((img) => [img.getAttribute('width'), img.getAttribute('height'), img.complete])),
+    [['800', '500', false], ['600', '800', false]]);
+  await d.poll(async () => images.evaluateAll((all) => all.every((img) => img.complete && img.naturalWidth > 0)), 'the pictures to load');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const shifted = await page.evaluate(() => globalThis.shifts.reduce((sum, value) => sum + value, 0));
+  assert.ok(shifted < 0.01, `layout shift ${shifted}`);
+  await page.close();
+});
+
+test("the seed page's lead photo keeps its caption and credit in the view and in the Markdown", async () => {
+  const page = await d.openPage(d.base('sputnikglobe.com') + '/20190209/guaido-photo.html');
+  await d.click(page);
+  await d.waitForReader(page, "Venezuela's self-proclaimed interim president");
+  const lead = await page.evaluate(() => {
+    const figure = document.querySelector('.masthead-body > figure');
+    return figure && {
+      first: figure === document.querySelector('.masthead-body').firstElementChild,
+      src: figure.querySelector('img')?.getAttribute('src'),
+      caption: figure.querySelector('figcaption')?.textContent,
+      separateLead: Boolean(document.querySelector('img.lead')),
+    };
+  });
+  assert.ok(lead?.first, 'the lead figure opens the body');
+  assert.match(lead.src, /\/img\/guaido\.jpg$/);
+  assert.match(lead.caption, /© REUTERS \/ Carlos Garcia Rawlins/);
+  assert.match(lead.caption, /holds a copy of Venezuelan constitution/);
+  assert.equal(lead.separateLead, false, 'the photo is shown once');
+  await page.getByRole('button', { name: 'Copy Markdown' }).click();
+  const markdown = await d.readClipboard();
+  assert.match(markdown, /!\[Juan Guaido[^\]]*\]\(http:\/\/sputnikglobe\.com[^)]*\/img\/guaido\.jpg\)\n\n© REUTERS/);
+  await page.close();
+  // Where the page never showed the photo (an address the test server does not serve), the
+  // view shows neither it nor its caption alone.
+  const unseen = await d.openPage(d.base('sputnikglobe.com') + '/20190209/guaido-intervention-us-contacts-1072305.html');
+  await d.click(unseen);
+  await d.waitForReader(unseen, "Venezuela's self-proclaimed interim president");
+  assert.equal(await unseen.evaluate(() => /Carlos Garcia Rawlins/.test(document.querySelector('.masthead-body').textContent)), false);
+  await unseen.close();
+});
+
+test('keyboard shortcuts: "?" lists them; size, theme, read aloud and copy by one key; Esc closes the list first', async () => {
+  const page = await d.openPage(d.base('www.eveningdispatch.example') + '/news/harbour.html');
+  await d.click(page);
+  await d.waitForReader(page, 'Harbour towns count the cost');
+  const state = () => page.evaluate(() => {
+    const root = document.querySelector('.masthead-root');
+    return {
+      size: root.style.getPropertyValue('--font-size'), theme: root.dataset.theme,
+      player: document.querySelector('.player')?.hidden === false,
+      list: [...document.querySelectorAll('dialog.shortcuts[open] dd')].map((dd) => dd.textContent),
+    };
+  });
+  const before = await state();
+  await page.keyboard.press('Shift+Slash');
+  assert.deepEqual((await state()).list, ['Larger text', 'Smaller text', 'Next theme', 'Read aloud, or stop', 'Contents',
+    'Copy the text', 'Close the reader view', 'This list']);
+  await page.keyboard.press('Escape');
+  await d.poll(async () => (await state()).list.length === 0, 'the list to close');
+  assert.ok(/reader\.html/.test(page.url()), 'Esc closed the list, not the view');
+  await page.keyboard.press('Equal');
+  await page.keyboard.press('Equal');
+  assert.equal((await state()).size, `${parseInt(before.size, 10) + 4}px`);
+  await page.keyboard.press('Minus');
+  assert.equal((await state()).size, `${parseInt(before.size, 10) + 2}px`);
+  await page.keyboard.press('KeyT');
+  assert.notEqual((await state()).theme, before.theme);
+  await page.keyboard.press('KeyC');
+  await d.poll(async () => (await d.readClipboard()).startsWith('Harbour towns count the cost'), 'the text copied');
+  await page.keyboard.press('KeyR');
+  assert.equal((await state()).player, true, 'read aloud started');
+  await page.keyboard.press('KeyR');
+  assert.equal((await state()).player, false, 'and stopped');
+  // A key pressed in a field is the field's.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.focus('input[data-setting="width"]');
+  const size = (await state()).size;
+  await page.keyboard.press('Equal');
+  assert.equal((await state()).size, size);
+  await page.close();
+});
+
