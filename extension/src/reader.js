@@ -301,10 +301,9 @@
       // One line: the tier (its glyph, colour and capitals make it plain at a glance), then
       // outlet, country and owner; the sanctions, the reasons and the sources wait under "Why?".
       const heading = label.tier === 'captured' ? label.category_name : msg(TIER_HEADINGS[label.tier]);
-      const line = msg('labelLine', [label.outlet, label.country_name]);
       const box = el(doc, 'div', { className: `label tier-${label.tier}`, role: 'note', 'data-tier': label.tier }, [
         el(doc, 'p', { className: 'label-heading', text: heading }),
-        el(doc, 'p', { className: 'label-summary', text: label.owner ? msg('summaryOwner', [line, label.owner]) : line }),
+        el(doc, 'p', { className: 'label-summary', text: label.line }),
       ]);
       const flags = [];
       if (label.sanctions) flags.push(msg('flagSanctions', [label.sanctions.measure, longDate(label.sanctions.since)]));

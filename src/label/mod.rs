@@ -112,6 +112,9 @@ pub struct Affiliation {
     pub matched_on: String,
     /// One line: "Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya."
     pub summary: String,
+    /// The same without the tier, for the view to set after its tier heading: "Sputnik
+    /// International, Russia. Owned by Rossiya Segodnya."
+    pub line: String,
     /// The category in plain words.
     pub why: String,
 }
@@ -380,15 +383,24 @@ pub fn category_text(category: &str, wording: &Wording) -> (String, String) {
     (wording.message(name, &[]), wording.message(why, &[]))
 }
 
-/// "Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya."
-fn summary(outlet: &Outlet, country_name: &str, wording: &Wording) -> String {
+/// "Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya.", and
+/// the same without the tier ("Sputnik International, Russia. Owned by …").
+fn summary(outlet: &Outlet, country_name: &str, wording: &Wording) -> (String, String) {
     let key = match outlet.category {
         "SC" => "summarySC",
         "CaPu" => "summaryCaPu",
         "CaPr" => "summaryCaPr",
         _ => "summaryIndependent",
     };
-    let line = wording.message(key, &[outlet.name, country_name]);
+    let with_owner = |line: String| with_owner(line, outlet, wording);
+    (
+        with_owner(wording.message(key, &[outlet.name, country_name])),
+        with_owner(wording.message("labelLine", &[outlet.name, country_name])),
+    )
+}
+
+/// `line`, then who owns or funds the outlet, where the dataset says.
+fn with_owner(line: String, outlet: &Outlet, wording: &Wording) -> String {
     match outlet.owner.trim_end_matches('.') {
         "" => line,
         owner => wording.message("summaryOwner", &[&line, &owner_text(owner, wording)]),
@@ -448,7 +460,7 @@ fn label(
         .country(outlet.country)
         .or_else(|| country_name(outlet.country))
         .unwrap_or(outlet.country);
-    let summary = summary(outlet, country_name, wording);
+    let (summary, line) = summary(outlet, country_name, wording);
     let sanctions = outlet
         .eu_sanctions
         .split_once(' ')
@@ -474,6 +486,7 @@ fn label(
         matched_by,
         matched_on,
         summary,
+        line,
         why: why.to_string(),
     }
 }

@@ -23,7 +23,9 @@ after(async () => {
 });
 
 const ARTICLE = '/20190209/guaido-intervention-us-contacts-1072305.html';
+// The label in the view (after its tier heading), and as the copied text's last line.
 const LABEL = 'Sputnik International, Russia. Owned by Rossiya Segodnya.';
+const OUTLET_LINE = 'Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya.';
 const FAKE = /editorially independent|FAKE VIEW|SWAPPED ARTICLE|PWNED|nothing here/;
 const ATTACKS = fs.readdirSync(path.join(FIXTURES, 'attacks')).map((name) => path.basename(name, '.js')).sort();
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -134,7 +136,7 @@ for (const attack of ATTACKS) {
     await pause(1000);
     const copied = await clipboardText();
     assert.ok(copied?.startsWith('Guaido Not Ruling Out Intervention'), String(copied).slice(0, 100));
-    assert.ok(copied.trimEnd().endsWith(`Outlet: ${LABEL}`), copied.slice(-200));
+    assert.ok(copied.trimEnd().endsWith(`Outlet: ${OUTLET_LINE}`), copied.slice(-200));
     assert.doesNotMatch(copied, FAKE);
   });
 }

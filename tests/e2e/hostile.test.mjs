@@ -8,7 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, launch, driver, onReaderPage, currentWorker, FIXTURES } from './harness.mjs';
 
+// The label in the view (after its tier heading), and as the copied text's last line.
 const LABEL = 'Sputnik International, Russia. Owned by Rossiya Segodnya.';
+const OUTLET_LINE = 'Sputnik International — state-controlled media, Russia. Owned by Rossiya Segodnya.';
 const HEADLINE = 'Guaido Not Ruling Out Intervention Amid Alleged US Contacts With Venezuelan Army';
 const FAKE = /editorially independent|FAKE VIEW|SWAPPED ARTICLE|PWNED|nothing here/;
 const SENTINEL = 'clipboard before the click';
@@ -81,7 +83,7 @@ for (const attack of ATTACKS) {
     await pause(1000);
     const copied = await d.readClipboard();
     assert.ok(copied.startsWith(`${HEADLINE}\n\n`), copied.slice(0, 120));
-    assert.ok(copied.trimEnd().endsWith(`Outlet: ${LABEL}`), copied.slice(-200));
+    assert.ok(copied.trimEnd().endsWith(`Outlet: ${OUTLET_LINE}`), copied.slice(-200));
     assert.doesNotMatch(copied, FAKE);
     await page.close();
   });
