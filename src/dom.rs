@@ -207,6 +207,20 @@ impl Dom {
         id
     }
 
+    /// Copy the children of `from` in `other` (another page's tree) under `parent`, in order.
+    pub fn graft(&mut self, other: &Dom, from: NodeId, parent: NodeId) {
+        let mut stack: Vec<(NodeId, NodeId)> = other.nodes[from]
+            .children
+            .iter()
+            .rev()
+            .map(|&child| (child, parent))
+            .collect();
+        while let Some((node, under)) = stack.pop() {
+            let copy = self.push(other.nodes[node].kind.clone(), Some(under));
+            stack.extend(other.nodes[node].children.iter().rev().map(|&c| (c, copy)));
+        }
+    }
+
     /// A new element not yet in the tree.
     pub fn create_element(&mut self, tag: &str) -> NodeId {
         self.push(

@@ -38,6 +38,7 @@ pub fn parse(html: &str, options: &Options) -> Result<Dom, Error> {
 
 /// Remove scripts and styles, unwrap `<noscript>` images, replace `<br>` runs and `<font>`.
 pub fn strip_document(dom: &mut Dom) {
+    unwrap_app_shell(dom);
     unwrap_noscript_images(dom);
     for node in dom.find_all(ROOT, &["script", "noscript", "style", "template"]) {
         dom.detach(node);
@@ -48,6 +49,59 @@ pub fn strip_document(dom: &mut Dom) {
     if let Some(body) = dom.body() {
         replace_brs(dom, body);
     }
+}
+
+/// At most this much text (characters) outside `<noscript>` makes a body an app's shell.
+const SHELL_TEXT_MAX: usize = 400;
+/// At least this much text in a `<noscript>` makes it the page an app shell stands in for.
+const SHELL_NOSCRIPT_TEXT_MIN: usize = 500;
+
+/// A page saved as an app's shell (a Discourse forum, a single-page app): its words are only
+/// in the `<noscript>` the server fills for readers without scripts, which the parser keeps as
+/// raw text. When the body holds almost no text outside its noscripts and one of them holds a
+/// page of it, that noscript's markup is the page. A page whose scripts drew it (the reader's
+/// own tab) has its text outside, and is left as it is.
+fn unwrap_app_shell(dom: &mut Dom) {
+    let Some(body) = dom.body() else {
+        return;
+    };
+    let noscripts = dom.find_all(body, &["noscript"]);
+    let Some(&largest) = noscripts.iter().max_by_key(|&&n| dom.text_len(n)) else {
+        return;
+    };
+    if dom.text_len(largest) < SHELL_NOSCRIPT_TEXT_MIN
+        || text_outside_noscript(dom, body) > SHELL_TEXT_MAX
+    {
+        return;
+    }
+    let fragment = crate::parse::document(&dom.text_content(largest));
+    let Some(fragment_body) = fragment.body() else {
+        return;
+    };
+    if fragment.text_len(fragment_body) < SHELL_NOSCRIPT_TEXT_MIN {
+        return;
+    }
+    let holder = dom.create_element("div");
+    dom.graft(&fragment, fragment_body, holder);
+    dom.replace(largest, holder);
+}
+
+/// Characters of text under `root`, outside `<noscript>`, `<script>`, `<style>` and `<template>`.
+fn text_outside_noscript(dom: &Dom, root: NodeId) -> usize {
+    let mut total = 0;
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        match &dom.nodes[node].kind {
+            NodeKind::Text(text) => total += text.split_whitespace().map(str::len).sum::<usize>(),
+            NodeKind::Element { tag, .. }
+                if !matches!(&**tag, "noscript" | "script" | "style" | "template") =>
+            {
+                stack.extend(dom.children(node));
+            }
+            _ => {}
+        }
+    }
+    total
 }
 
 /// Whether an image has a real source rather than a placeholder.
