@@ -597,7 +597,7 @@ fn wcxb_score(reference: &str, prediction: &str) -> [f64; 3] {
 const WCXB_TYPES: [(&str, f64); 7] = [
     ("article", 0.9359),
     ("service", 0.7444),
-    ("forum", 0.4987),
+    ("forum", 0.6458),
     ("listing", 0.5364),
     ("product", 0.462),
     ("collection", 0.4647),

@@ -291,6 +291,27 @@ mod tests {
     }
 
     #[test]
+    fn an_app_shell_reads_the_page_its_noscript_holds() {
+        let post =
+            "<p>The first post of the thread, long enough to be a page of its own words. </p>"
+                .repeat(8);
+        let shell = format!(
+            "<body><div class=splash>Loading</div><noscript><div id=main><h1>Thread</h1>{post}</div></noscript></body>"
+        );
+        let mut dom = crate::parse::document(&shell);
+        strip_document(&mut dom);
+        assert!(dom
+            .inner_text(ROOT)
+            .starts_with("Loading Thread The first post"));
+        assert_eq!(dom.find_all(ROOT, &["p"]).len(), 8);
+        // The same noscript on a page whose scripts drew it: the page's own text stands.
+        let drawn = format!("<body><main>{post}</main><noscript><p>Please enable JavaScript {post}</p></noscript></body>");
+        let mut dom = crate::parse::document(&drawn);
+        strip_document(&mut dom);
+        assert!(!dom.inner_text(ROOT).contains("Please enable JavaScript"));
+    }
+
+    #[test]
     fn scripts_and_styles_go() {
         let mut dom = crate::parse::document(
             "<body><script>x()</script><style>p{}</style><p>text</p></body>",
