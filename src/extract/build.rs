@@ -72,7 +72,10 @@ fn treatment(tag: &str) -> Treatment {
         "summary" => Keep("summary"),
         "div" | "section" | "article" | "main" | "header" | "center" | "address" | "aside"
         | "hgroup" | "footer" | "nav" => Keep("div"),
-        "script" | "style" | "noscript" | "template" | "object" | "embed" | "form" | "input"
+        // Forums wrap every post of a thread in a form (to moderate them together): a form
+        // that holds prose is a box like any other (`is_field_form` drops the others).
+        "form" => Keep("div"),
+        "script" | "style" | "noscript" | "template" | "object" | "embed" | "input"
         | "textarea" | "select" | "option" | "button" | "svg" | "math" | "canvas" | "head"
         | "title" | "meta" | "link" | "base" | "dialog" | "source" | "track" | "map" | "area"
         | "frame" | "frameset" | "param" | "applet" | "portal" | "slot" | "datalist" => Drop,
@@ -166,6 +169,31 @@ fn keep_when_empty(tag: &str) -> bool {
 pub fn safe_link(raw: &str, base: Option<&Url>) -> Option<String> {
     let url = resolve(raw, base)?;
     matches!(url.scheme(), "http" | "https" | "mailto").then(|| url.to_string())
+}
+
+/// The fewest words per visible field of a form that holds prose (a thread of posts with a
+/// checkbox each) rather than fields and their labels (a sign-up or contact form, about five
+/// words a field). Measured on wcxb-dev: forum threads wrapped in a form kept, lead forms out.
+const PROSE_WORDS_PER_FIELD: usize = 40;
+
+/// Whether `form` is fields and their labels, not a box of prose.
+fn is_field_form(dom: &Dom, form: NodeId) -> bool {
+    let fields = dom
+        .find_all(form, &["input", "select", "textarea"])
+        .into_iter()
+        .filter(|&field| {
+            !dom.attr(field, "type")
+                .is_some_and(|kind| kind.eq_ignore_ascii_case("hidden"))
+        })
+        .count();
+    // A list's choices are the field's, not prose.
+    let words = |node| crate::text::word_count(&dom.text_content(node));
+    let choices: usize = dom
+        .find_all(form, &["select", "datalist"])
+        .into_iter()
+        .map(words)
+        .sum();
+    words(form).saturating_sub(choices) < PROSE_WORDS_PER_FIELD * (fields + 1)
 }
 
 /// `blocks` without their images, their figures and captions as plain boxes and paragraphs.
@@ -348,6 +376,9 @@ impl Builder<'_> {
             if !text.is_empty() {
                 out.push(Block::Text(format!(" {text} ")));
             }
+            return;
+        }
+        if tag == "form" && is_field_form(self.dom, node) {
             return;
         }
         if is_credit(self.dom, node) {
