@@ -116,7 +116,7 @@ async function openReader(tab) {
     url: tab.url,
     loadedImages: page.loadedImages,
     imageSizes: page.imageSizes,
-    timings: { ...timings, clicked, snapped },
+    timings: { ...timings, clicked, snapped, extracted: now() },
   })));
   // A session nobody asked for (the tab was closed first) does not stay in memory.
   setTimeout(() => sessions.delete(key), 60_000);

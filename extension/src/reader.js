@@ -158,6 +158,25 @@
     return element;
   }
 
+  /** About a screenful of text: what the view draws before its first frame. */
+  const FIRST_SCREEN_CHARS = 2500;
+  const BLOCK_TAGS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'figure', 'blockquote', 'pre', 'table', 'hr', 'div', 'details']);
+
+  /** The model's blocks with the boxes that only hold blocks opened up (a story is often one box
+   * in another), so the view can draw them a screenful at a time. */
+  function outerBlocks(blocks) {
+    return blocks.flatMap((block) => {
+      const box = typeof block === 'object' && block.tag === 'div' && !(block.attrs ?? []).length
+        && (block.children ?? []).every((child) => (typeof child === 'string' ? !child.trim() : BLOCK_TAGS.has(child.tag)));
+      return box ? outerBlocks(block.children ?? []) : [block];
+    });
+  }
+
+  /** Characters of text in a block of the model. */
+  function textLength(block) {
+    return typeof block === 'string' ? block.length : (block.children ?? []).reduce((sum, child) => sum + textLength(child), 0);
+  }
+
   /** Whether a block of the model holds an image. */
   function hasImage(block) {
     return typeof block === 'object' && (block.tag === 'img' || (block.children ?? []).some(hasImage));
@@ -497,18 +516,14 @@
       reserveSpace(image, sizeOf(lead));
       body.append(image);
     }
-    for (const block of article.content ?? []) body.append(buildNode(doc, block, { imageFor, sizeOf }));
-    // Each code block gets its own copy button (the reader's click only, like every button here).
-    for (const pre of body.querySelectorAll('pre')) {
-      const copyCode = button(doc, { className: 'copy-code', text: msg('copyCode'), ariaLabel: msg('copyCode') }, async () => {
-        try {
-          await actions.copy(pre.textContent);
-          report(msg('copiedCode'));
-        } catch (error) {
-          report(msg('couldNotCopy', [String(error?.message ?? error)]));
-        }
-      });
-      pre.before(el(doc, 'div', { className: 'code-tools', lang: language, dir: root.dir }, [copyCode]));
+    // The first screen first: the blocks that fill it now, the rest after the first frame
+    // (tests/e2e/bench-cold.mjs: building and laying out a long article was most of the draw).
+    const media = { imageFor, sizeOf };
+    const blocks = outerBlocks(article.content ?? []);
+    let next = 0;
+    for (let chars = 0; next < blocks.length && chars < FIRST_SCREEN_CHARS; next++) {
+      body.append(buildNode(doc, blocks[next], media));
+      chars += textLength(blocks[next]);
     }
     const footer = el(doc, 'footer', { className: 'source', text: msg('sourceLine', [sourceLine(article)]), lang: language, dir: root.dir });
     if (article.affiliation) footer.append(el(doc, 'br'), msg('outletLine', [article.affiliation.summary]));
@@ -518,18 +533,47 @@
       const image = event.isTrusted && event.target instanceof doc.defaultView.HTMLImageElement ? event.target : null;
       if (image && !image.closest('a')) openLightbox(doc, root, image);
     });
-    const { nav: contents, toggle: toggleContents } = tableOfContents(doc, body, toolbar, language, root.dir) ?? {};
     const progress = el(doc, 'div', { className: 'progress', ariaHidden: 'true' }, [el(doc, 'div', { className: 'progress-fill' })]);
-    root.append(progress, toolbar, panel, ...(contents ? [contents] : []), el(doc, 'main', {}, [page]), status);
-    followReading(doc, { page, progress, timeLeft, contents, minutes: Math.max(1, Math.round((article.word_count || 0) / 230)) });
-    listening.attach(page, root);
+    const main = el(doc, 'main', {}, [page]);
+    root.append(progress, toolbar, panel, main, status);
+    let toggleContents = null;
+    const finish = () => {
+      for (; next < blocks.length; next++) body.append(buildNode(doc, blocks[next], media));
+      // Each code block gets its own copy button (the reader's click only, like every button here).
+      for (const pre of body.querySelectorAll('pre')) {
+        const copyCode = button(doc, { className: 'copy-code', text: msg('copyCode'), ariaLabel: msg('copyCode') }, async () => {
+          try {
+            await actions.copy(pre.textContent);
+            report(msg('copiedCode'));
+          } catch (error) {
+            report(msg('couldNotCopy', [String(error?.message ?? error)]));
+          }
+        });
+        pre.before(el(doc, 'div', { className: 'code-tools', lang: language, dir: root.dir }, [copyCode]));
+      }
+      const contents = tableOfContents(doc, body, toolbar, language, root.dir);
+      if (contents) {
+        main.before(contents.nav);
+        toggleContents = contents.toggle;
+      }
+      followReading(doc, { page, progress, timeLeft, contents: contents?.nav, minutes: Math.max(1, Math.round((article.word_count || 0) / 230)) });
+      listening.attach(page, root);
+      root.dataset.drawn = 'all';
+    };
+    if (next < blocks.length) {
+      root.dataset.drawn = 'first';
+      const win = doc.defaultView;
+      win.requestAnimationFrame(() => win.setTimeout(finish, 0));
+    } else {
+      finish();
+    }
     const THEMES = ['system', 'light', 'dark', 'sepia', 'gray', 'contrast'];
     listenForShortcuts(doc, root, {
       larger: () => update({ fontSize: Math.min(32, settings.fontSize + 2) }),
       smaller: () => update({ fontSize: Math.max(14, settings.fontSize - 2) }),
       theme: () => update({ theme: THEMES[(THEMES.indexOf(settings.theme) + 1) % THEMES.length] }),
       readAloud: listening.press,
-      contents: toggleContents,
+      contents: () => toggleContents?.(),
       copy: () => copyNow('copiedText', () => article.copy_text),
       help: () => showShortcuts(doc, root),
     });

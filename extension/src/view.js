@@ -104,7 +104,7 @@ let keptSession = null;
 async function loadSession() {
   const kept = sessionStorage.getItem(key);
   if (kept) return { ...JSON.parse(kept), restored: true };
-  return api.runtime.sendMessage({ type: 'masthead:session', key });
+  return globalThis.mastheadSessionAsked ?? api.runtime.sendMessage({ type: 'masthead:session', key });
 }
 
 /** Keep the session in this tab's sessionStorage (this origin's only), once the article is

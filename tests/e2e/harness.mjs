@@ -196,7 +196,7 @@ export function startServer() {
  * `secureOrigins` are plain-http origins treated as https, so that a page there has the async
  * clipboard API (the hostile pages use it to fight the copy).
  */
-export async function launch({ secureOrigins = [], lang = null, viewport = undefined } = {}) {
+export async function launch({ secureOrigins = [], lang = null, viewport = undefined, extension = EXTENSION_DIR } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -208,7 +208,7 @@ export async function launch({ secureOrigins = [], lang = null, viewport = undef
     ...(viewport ? { viewport } : {}),
     ignoreDefaultArgs: ['--disable-back-forward-cache'],
     args: [
-      '--headless=new', `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+      '--headless=new', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
       '--enable-unsafe-extension-debugging', '--host-resolver-rules=MAP * 127.0.0.1', '--no-sandbox', '--disable-gpu',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
       '--disable-dev-shm-usage',
@@ -332,6 +332,8 @@ export function driver(browser, server) {
     }
     try {
       await poll(async () => ((await readerText(page)) ?? '').includes(text), `the reader view to show "${text}"`);
+      // The view draws its first screen, then the rest after the first frame: tests look at all of it.
+      await poll(async () => page.evaluate(() => document.getElementById('view')?.dataset.drawn !== 'first').catch(() => false), 'the whole article drawn');
     } catch (error) {
       throw new Error(`${error.message}; toolbar title: ${await actionTitle()}; shown: ${(await readerText(page))?.slice(0, 200)}`);
     }
