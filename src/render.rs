@@ -48,6 +48,18 @@ fn blocks(items: &[Block], out: &mut String) {
     }
 }
 
+/// The article as one JSON object, as `masthead extract` prints it and the Python package
+/// returns it: every field, missing ones `null`, the model tree as its HTML (`content_html`).
+pub fn to_json(article: &crate::Article) -> serde_json::Value {
+    let mut value = serde_json::to_value(article).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        if object.remove("content").is_some() {
+            object.insert("content_html".into(), to_html(&article.content).into());
+        }
+    }
+    value
+}
+
 /// Render the model as an HTML fragment.
 pub fn to_html(content: &[Block]) -> String {
     let mut out = String::new();

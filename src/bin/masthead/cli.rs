@@ -140,19 +140,9 @@ fn lang_value(tag: &str) -> Result<String, String> {
     Ok(tag.to_string())
 }
 
-/// The JSON object of `masthead extract`: every field present, missing ones `null`; the model
-/// tree as its HTML.
+/// The JSON object of `masthead extract` (the library's, shared with the Python package).
 pub fn to_json_value(article: &Article) -> serde_json::Value {
-    let mut value = serde_json::to_value(article).unwrap_or_default();
-    if let Some(object) = value.as_object_mut() {
-        if object.remove("content").is_some() {
-            object.insert(
-                "content_html".into(),
-                masthead::render::to_html(&article.content).into(),
-            );
-        }
-    }
-    value
+    masthead::render::to_json(article)
 }
 
 /// One page in `format`, as the single-page tool prints it.
