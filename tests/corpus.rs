@@ -645,6 +645,8 @@ fn wcxb_development_split() {
     // [development folds, held-out fold] per type, and overall.
     let mut folds = [[MeanScore::default(); 2]; WCXB_TYPES.len()];
     let mut snippets = [[0usize; 2]; 2]; // with: [found, all]; without: [found, all]
+                                         // Title and author exactly as the reference gives them: [agreeing, given]. Reported.
+    let mut metadata = [[0usize; 2]; 2];
     let mut rows = Vec::new();
     for path in &answers {
         let answer: serde_json::Value =
@@ -660,9 +662,22 @@ fn wcxb_development_split() {
             .unwrap_or_else(|| panic!("{id}: unknown page type {kind}"));
         let truth = &answer["ground_truth"];
         let html = read_gz(&dir.join(format!("html/{id}.html.gz")));
-        let text = extract_bytes(&html, url, &Options::default())
-            .map(|a| a.text)
-            .unwrap_or_default();
+        let article = extract_bytes(&html, url, &Options::default()).ok();
+        let collapse = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (i, (field, got)) in [
+            ("title", article.as_ref().and_then(|a| a.title.clone())),
+            ("author", article.as_ref().and_then(|a| a.byline.clone())),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let wanted = collapse(truth[field].as_str().unwrap_or_default());
+            if !wanted.is_empty() {
+                metadata[i][1] += 1;
+                metadata[i][0] += usize::from(got.as_deref().map(collapse) == Some(wanted));
+            }
+        }
+        let text = article.map(|a| a.text).unwrap_or_default();
         let score = wcxb_score(truth["main_content"].as_str().unwrap_or_default(), &text);
         let empty = text.trim().is_empty();
         all.add(score, empty);
@@ -689,6 +704,13 @@ fn wcxb_development_split() {
         all.empty,
         snippets[0][0] as f64 / snippets[0][1].max(1) as f64,
         snippets[1][0] as f64 / snippets[1][1].max(1) as f64,
+    );
+    println!(
+        "  metadata, exactly as the reference gives it: title {:.3} ({} pages), author {:.3} ({})",
+        metadata[0][0] as f64 / metadata[0][1].max(1) as f64,
+        metadata[0][1],
+        metadata[1][0] as f64 / metadata[1][1].max(1) as f64,
+        metadata[1][1]
     );
     let mut fold_totals = [MeanScore::default(); 2];
     let mut failures = Vec::new();

@@ -3,6 +3,8 @@ tests/cli.rs), and the datatrove step in a real pipeline over a WARC file writte
 
 import gzip
 import json
+import os
+import sys
 import threading
 from pathlib import Path
 
@@ -108,3 +110,35 @@ def test_a_datatrove_pipeline_reads_a_warc_and_keeps_the_label(tmp_path):
     assert sputnik["metadata"]["masthead_label"]["tier"] == "controlled"
     assert sputnik["metadata"]["title"].startswith("Guaido Not Ruling Out")
     assert by_url["https://www.example.com/plain"]["metadata"]["masthead_label"] is None
+
+
+def test_the_spark_recipe_on_local_2(tmp_path):
+    from pyspark.sql import SparkSession
+
+    from masthead.spark import PAGE_SCHEMA, extract_warc_partition
+
+    story = SAMPLE.read_bytes()
+    paths = []
+    for n in range(2):
+        path = tmp_path / f"crawl-{n}.warc.gz"
+        path.write_bytes(
+            warc_record("response", f"{SAMPLE_URL}?copy={n}", http_response("text/html; charset=utf-8", story))
+            + warc_record("response", f"https://www.example.com/{n}.png", http_response("image/png", b"\x89PNG"))
+            + warc_record("response", f"https://www.example.com/{n}", http_response("text/html", b"\x89PNG\r\n\x1a\n\0\0\0\0"))
+        )
+        paths.append(str(path))
+    # The workers' Python is this one, with the wheel installed (on a cluster: PYSPARK_PYTHON).
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    spark = SparkSession.builder.master("local[2]").appName("masthead-test").config("spark.ui.enabled", "false").getOrCreate()
+    try:
+        pages = spark.sparkContext.parallelize(paths, numSlices=2).mapPartitions(extract_warc_partition).toDF(PAGE_SCHEMA)
+        rows = sorted(pages.collect(), key=lambda row: row.url)
+    finally:
+        spark.stop()
+    assert [row.url for row in rows] == [f"{SAMPLE_URL}?copy=0", f"{SAMPLE_URL}?copy=1", "https://www.example.com/0", "https://www.example.com/1"]
+    for row in rows[:2]:
+        assert row.label_tier == "controlled" and row.label_outlet == "Sputnik International"
+        assert "Venezuela's self-proclaimed interim president" in row.text and row.error is None
+        assert json.loads(row.label)["country"] == "RU"
+    for row in rows[2:]:
+        assert row.error and "binary" in row.error

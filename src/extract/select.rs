@@ -121,7 +121,32 @@ fn byline_text(dom: &Dom, node: NodeId) -> String {
         .into_iter()
         .skip(1)
         .find(|&n| dom.attr(n, "itemprop").is_some_and(|i| i.contains("name")));
-    crate::dom::collapse_whitespace(&dom.text_content(name_node.unwrap_or(node)))
+    spaced_text(dom, name_node.unwrap_or(node))
+}
+
+/// The text of `node` with a space at every block's edge: "<p>By</p><p>Ann Lee</p>" is "By Ann
+/// Lee", not "ByAnn Lee" as `textContent` has it.
+fn spaced_text(dom: &Dom, node: NodeId) -> String {
+    let mut out = String::new();
+    let mut stack = vec![(node, false)];
+    while let Some((current, leaving)) = stack.pop() {
+        if leaving {
+            out.push(' ');
+            continue;
+        }
+        match &dom.nodes[current].kind {
+            crate::dom::NodeKind::Text(text) => out.push_str(text),
+            crate::dom::NodeKind::Element { tag, .. } => {
+                if !super::patterns::PHRASING_ELEMS.contains(&&**tag) {
+                    out.push(' ');
+                    stack.push((current, true));
+                }
+                stack.extend(dom.children(current).iter().rev().map(|&c| (c, false)));
+            }
+            crate::dom::NodeKind::Document => {}
+        }
+    }
+    crate::dom::collapse_whitespace(&out)
 }
 
 /// Text is empty and the only children are `<br>` / `<hr>`.
