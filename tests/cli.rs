@@ -270,6 +270,10 @@ fn a_folder_and_warc_files_give_one_json_line_per_page_with_its_source() {
     )
     .unwrap();
     std::fs::write(pages.join("notes.txt"), "not a page").unwrap();
+    // A page kept gzipped, as corpora keep them.
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(&std::fs::read(SAMPLE).unwrap()).unwrap();
+    std::fs::write(pages.join("kept.html.gz"), gz.finish().unwrap()).unwrap();
     std::fs::write(dir.join("crawl.warc"), crawl(false)).unwrap();
     std::fs::write(dir.join("crawl.warc.gz"), crawl(true)).unwrap();
     let paths = [
@@ -282,8 +286,20 @@ fn a_folder_and_warc_files_give_one_json_line_per_page_with_its_source() {
     let (code, out, err) = masthead(&args, b"");
     assert_eq!(code, 0, "{err}");
     let lines = json_lines(&out);
-    // Two files (the .txt left out by the pattern), and the story from each WARC file.
-    assert_eq!(lines.len(), 4, "{out}");
+    // Three files (the .txt left out by the pattern), and the story from each WARC file.
+    assert_eq!(lines.len(), 5, "{out}");
+    let kept = lines
+        .iter()
+        .find(|l| {
+            l["source"]["path"]
+                .as_str()
+                .is_some_and(|p| p.ends_with("kept.html.gz"))
+        })
+        .unwrap();
+    assert_eq!(
+        kept["readerable"], true,
+        "the gzipped page read as its HTML"
+    );
     let from_warc: Vec<_> = lines
         .iter()
         .filter(|l| l["source"]["warc"].is_string())
@@ -323,7 +339,7 @@ fn a_folder_and_warc_files_give_one_json_line_per_page_with_its_source() {
         .unwrap();
     assert_eq!(story["readerable"], true);
     assert!(
-        err.contains("4 pages")
+        err.contains("5 pages")
             && err.contains("4 records not HTML skipped")
             && err.contains("0 failed"),
         "{err}"

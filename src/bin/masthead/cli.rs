@@ -41,8 +41,8 @@ enum Command {
 
 #[derive(Args)]
 pub struct ExtractArgs {
-    /// Pages: HTML files, folders (searched recursively), WARC files (.warc, .warc.gz); none, or
-    /// `-`, reads one page from standard input
+    /// Pages: HTML files (gzipped too: .html.gz), folders (searched recursively), WARC files
+    /// (.warc, .warc.gz); none, or `-`, reads one page from standard input
     pub inputs: Vec<PathBuf>,
     /// More inputs, one path per line, from FILE (`-` for standard input)
     #[arg(long, value_name = "FILE")]

@@ -128,7 +128,7 @@ fn emit_file(path: &Path, emit: &mut dyn FnMut(Item) -> bool) -> bool {
     if is_warc(path) {
         return crate::warc_input::each_record(path, emit);
     }
-    emit(match std::fs::read(path) {
+    emit(match read_page(path) {
         Ok(bytes) => Item::Page {
             source: Source::File(path.to_path_buf()),
             bytes,
@@ -139,6 +139,21 @@ fn emit_file(path: &Path, emit: &mut dyn FnMut(Item) -> bool) -> bool {
             error: format!("cannot read {}: {e}", path.display()),
         },
     })
+}
+
+/// A page file's bytes; a gzipped one (`page.html.gz`, as corpora and mirrors keep them)
+/// uncompressed.
+fn read_page(path: &Path) -> std::io::Result<Vec<u8>> {
+    let bytes = std::fs::read(path)?;
+    if !path.to_string_lossy().to_ascii_lowercase().ends_with(".gz") {
+        return Ok(bytes);
+    }
+    let mut plain = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::MultiGzDecoder::new(&bytes[..]),
+        &mut plain,
+    )?;
+    Ok(plain)
 }
 
 /// The files under `dir` whose name matches `glob` (WARC files always), sorted, depth first.
