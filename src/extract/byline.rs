@@ -5,7 +5,7 @@
 //! the date on the same line from the date itself, so a date left in the byline would be
 //! shown twice.
 
-use super::dates::{date_in, is_month};
+use super::date_text::{date_in, is_month};
 use super::furniture::DATE_WORDS;
 use super::title::squeezed;
 use crate::article::{is_block_tag, Block};

@@ -5,7 +5,7 @@
 //! them; readers (and the human-made reference texts of the Zyte benchmark) do not count them as
 //! the article.
 
-use super::dates::is_month;
+use super::date_text::is_month;
 use super::patterns::{
     contains_any, contains_phrase, AD_LABELS, AUTHOR_BOX_TOKENS, BREADCRUMB_MARKERS,
     CALL_TO_ACTION_PREFIXES, NEWSLETTER_WORDS, READING_TIME_PHRASES, SIGN_UP_WORDS,

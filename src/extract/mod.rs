@@ -22,6 +22,7 @@ mod anchor;
 mod build;
 mod byline;
 mod clean;
+mod date_text;
 mod dates;
 mod figures;
 mod furniture;

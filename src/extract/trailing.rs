@@ -319,7 +319,7 @@ fn is_post_footer(dom: &Dom, node: NodeId, text: &str) -> bool {
     super::patterns::contains_phrase(&lower, POST_FOOTER_PHRASES)
         || (super::patterns::contains_phrase(&lower, FILED_UNDER_PHRASES)
             && !dom.find_all(node, &["a"]).is_empty()
-            && (super::dates::date_in(text).is_some()
+            && (super::date_text::date_in(text).is_some()
                 || super::score::link_density(dom, node) >= MIN_FILED_UNDER_LINK_DENSITY))
 }
 
