@@ -95,6 +95,28 @@ test('Firefox ESR: the add-on installs and a toolbar click shows the reader view
   assert.equal(badge, 'GV!', 'the Firefox badge for a state-controlled outlet');
 });
 
+test("Firefox ESR: the lead photo keeps its caption and credit, and the label is one sentence", { skip }, async () => {
+  await install();
+  await openReader('/20190209/guaido-photo.html');
+  let seen = null;
+  for (let i = 0; i < 50 && !seen?.caption; i++) {
+    seen = await run(`const figure = document.querySelector('.masthead-body > figure');
+      const label = document.querySelector('.outlet-label .label');
+      return {
+        caption: figure?.querySelector('figcaption')?.textContent ?? null,
+        image: figure?.querySelector('img')?.getAttribute('src') ?? null,
+        label: label.innerText,
+        sanctionsShown: /sanctions/i.test(label.innerText),
+      };`).catch(() => null);
+    if (!seen?.caption) await pause(100);
+  }
+  assert.match(seen.caption, /© REUTERS \/ Carlos Garcia Rawlins/);
+  assert.match(seen.image, /\/img\/guaido\.jpg$/);
+  assert.equal((seen.label.match(/state-controlled/gi) || []).length, 1, seen.label);
+  assert.ok(seen.label.includes(LABEL), seen.label);
+  assert.equal(seen.sanctionsShown, false, 'the sanctions wait under "Why?"');
+});
+
 test('Firefox ESR: Esc gives back the page at its scroll position', { skip }, async () => {
   await install();
   await firefox.goto( `http://sputnikglobe.com:${server.address().port}${ARTICLE}?restore=1`);
