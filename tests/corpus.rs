@@ -597,7 +597,7 @@ fn wcxb_score(reference: &str, prediction: &str) -> [f64; 3] {
 const WCXB_TYPES: [(&str, f64); 7] = [
     ("article", 0.9353),
     ("service", 0.7456),
-    ("forum", 0.6981),
+    ("forum", 0.7579),
     ("listing", 0.5461),
     ("product", 0.462),
     ("collection", 0.4651),

@@ -32,6 +32,7 @@ mod prepare;
 mod readerable;
 mod score;
 mod select;
+mod thread;
 mod title;
 mod trailing;
 
@@ -57,6 +58,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     // 3. What the page says about itself, read before cleaning removes its scripts.
     let document_title = title::document_title(&dom);
     let meta = metadata::read(&dom, &document_title);
+    let discussion = thread::declares_discussion(&dom);
     // 4. Take out scripts and styles, recover noscript images, turn <br> runs into paragraphs.
     prepare::strip_document(&mut dom);
     // 5. The headline: metadata first, else the document title without its site suffix.
@@ -92,6 +94,17 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .build(selection.content),
         None => Vec::new(),
     };
+    //    A discussion as its posts, where the page marks them up.
+    if let (true, Some(body)) = (discussion, dom.body()) {
+        let builder = build::Builder {
+            dom: &dom,
+            base: base.as_ref(),
+            max_depth: options.max_output_depth,
+        };
+        if let Some(posts) = thread::posts(&builder, body) {
+            content = posts;
+        }
+    }
     let lead_image = meta
         .lead_image
         .as_deref()
