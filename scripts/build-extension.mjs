@@ -78,12 +78,12 @@ function main() {
     const size = files(target).reduce((sum, name) => sum + fs.statSync(path.join(target, name)).size, 0);
     console.log(`wrote dist/${browser}/ (${size} bytes unpacked) and ${path.relative(ROOT, zip)} (${archive.length} bytes)`);
   }
-  for (const name of ['reader.js', 'reader-style.js']) fs.copyFileSync(path.join(EXTENSION, 'src', name), path.join(ROOT, 'www', name));
+  for (const name of ['reader.js', 'reader-style.js', 'reader-listen.js']) fs.copyFileSync(path.join(EXTENSION, 'src', name), path.join(ROOT, 'www', name));
   fs.rmSync(path.join(ROOT, 'www', 'messages.json'), { force: true });
   fs.rmSync(path.join(ROOT, 'www', '_locales'), { recursive: true, force: true });
   fs.cpSync(path.join(EXTENSION, '_locales'), path.join(ROOT, 'www', '_locales'), { recursive: true });
   copyFonts(path.join(ROOT, 'www'));
-  console.log('wrote www/reader.js, www/reader-style.js, www/_locales/ and www/fonts/');
+  console.log('wrote www/reader.js, www/reader-style.js, www/reader-listen.js, www/_locales/ and www/fonts/');
 }
 
 main();
