@@ -94,14 +94,16 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .build(selection.content),
         None => Vec::new(),
     };
+    //    The whole page's builder, for what the story's container may have left out.
+    let whole_page = build::Builder {
+        dom: &dom,
+        base: base.as_ref(),
+        max_depth: options.max_output_depth,
+    };
+    let body = dom.body();
     //    A discussion as its posts, where the page marks them up.
-    if let (true, Some(body)) = (discussion, dom.body()) {
-        let builder = build::Builder {
-            dom: &dom,
-            base: base.as_ref(),
-            max_depth: options.max_output_depth,
-        };
-        if let Some(posts) = thread::posts(&builder, body) {
+    if let (true, Some(body)) = (discussion, body) {
+        if let Some(posts) = thread::posts(&whole_page, body) {
             content = posts;
         }
     }
@@ -110,14 +112,9 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .as_deref()
         .and_then(|src| safe_image(src, base.as_ref()));
     //    The lead photo the story's container left out, with the page's caption and credit.
-    if let (Some(lead), Some(body)) = (&lead_image, dom.body()) {
+    if let (Some(lead), Some(body)) = (&lead_image, body) {
         if !content.is_empty() && !crate::article::shows_image(&content, lead) {
-            let builder = build::Builder {
-                dom: &dom,
-                base: base.as_ref(),
-                max_depth: options.max_output_depth,
-            };
-            if let Some(figure) = builder.lead_figure(body, lead) {
+            if let Some(figure) = whole_page.lead_figure(body, lead) {
                 content.insert(0, figure);
             }
         }

@@ -120,8 +120,8 @@ const quantile = (xs, q) => {
 };
 // results[build][mode]: { page name → [totals] }
 const results = Object.fromEntries(BUILDS.map(([name]) => [name, { cold: {}, warm: {} }]));
-const stages = { cold: [], warm: [] };
-const loads = Object.fromEntries(BUILDS.map(([name]) => [name, {}]));
+// measured[build][mode]: every click's figures, in order.
+const measured = Object.fromEntries(BUILDS.map(([name]) => [name, {}]));
 let visit = 0;
 for (let round = 0; round < ROUNDS; round++) {
   const order = round % 2 ? [...BUILDS].reverse() : BUILDS;
@@ -135,8 +135,7 @@ for (let round = 0; round < ROUNDS; round++) {
           continue;
         }
         (results[build][mode][name] ??= []).push(figures.total);
-        if (build === 'masthead') stages[mode].push(figures);
-        (loads[build][mode] ??= []).push(figures);
+        (measured[build][mode] ??= []).push(figures);
       }
     }
     await browser.context.close();
@@ -156,11 +155,11 @@ for (const mode of ['cold', 'warm']) {
       + `ratio of medians ${(median(all(ours)) / median(all(floor))).toFixed(2)}×, median per-page ratio ${median(paired).toFixed(2)}× (${both.length} pages)`);
   }
   for (const [build] of BUILDS) {
-    const rows = loads[build][mode] ?? [];
+    const rows = measured[build][mode] ?? [];
     console.log(`    ${build}: its page loaded (DOMContentLoaded) at ${median(rows.map((r) => r.pageLoaded)).toFixed(0)} ms, first words at ${median(rows.map((r) => r.firstWords)).toFixed(0)} ms after its navigation began; the click's part before that ${median(rows.map((r) => r.total - r.firstWords)).toFixed(0)} ms`);
   }
   const names = ['workerStart', 'toHandler', 'snapshot', 'navigate', 'pageScript', 'wasm', 'extract', 'extracted', 'handover', 'draw'];
-  const rows = stages[mode].filter((r) => r.draw !== undefined);
+  const rows = (measured.masthead[mode] ?? []).filter((r) => r.draw !== undefined);
   if (rows.length) console.log(`    Masthead's stages, median ms: ${names.map((s) => `${s} ${median(rows.map((r) => r[s] ?? 0)).toFixed(0)}`).join(', ')}`);
 }
 server.close();

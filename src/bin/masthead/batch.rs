@@ -4,7 +4,7 @@
 //! and a summary at the end. A page that fails is one line on standard error and an error
 //! object in the output; the run goes on.
 
-use crate::cli::{render, to_json_value, ExtractArgs, Format};
+use crate::cli::{render, ExtractArgs, Format};
 use crate::inputs::{each_item, Item, Source};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use masthead::wording::Wording;
@@ -213,7 +213,7 @@ fn write_page(
 ) -> Result<(), String> {
     match output {
         Output::Lines(out) => {
-            let mut value = to_json_value(article);
+            let mut value = masthead::render::to_json(article);
             if let Some(object) = value.as_object_mut() {
                 if !args.fields.is_empty() {
                     object.retain(|key, _| args.fields.iter().any(|f| f == key));

@@ -140,15 +140,12 @@ fn lang_value(tag: &str) -> Result<String, String> {
     Ok(tag.to_string())
 }
 
-/// The JSON object of `masthead extract` (the library's, shared with the Python package).
-pub fn to_json_value(article: &Article) -> serde_json::Value {
-    masthead::render::to_json(article)
-}
-
 /// One page in `format`, as the single-page tool prints it.
 pub fn render(article: &Article, format: Format, wording: &Wording) -> String {
     match format {
-        Format::Json => serde_json::to_string_pretty(&to_json_value(article)).unwrap_or_default(),
+        Format::Json => {
+            serde_json::to_string_pretty(&masthead::render::to_json(article)).unwrap_or_default()
+        }
         // As the extension's "Copy text" and "Copy as Markdown": the same renderer.
         Format::Text => copy::copy_text(article, wording),
         Format::Markdown => copy::copy_markdown(article, wording),
