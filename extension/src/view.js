@@ -32,7 +32,10 @@ function close() {
 
 async function loadSettings() {
   try {
-    const stored = await api.storage.local.get(SETTINGS_KEY);
+    // The first read was started by ask.js; later ones (a change of language) read anew.
+    const asked = globalThis.mastheadSettingsAsked;
+    globalThis.mastheadSettingsAsked = null;
+    const stored = await (asked ?? api.storage.local.get(SETTINGS_KEY));
     return reader.validSettings(stored[SETTINGS_KEY]);
   } catch {
     return { ...reader.DEFAULT_SETTINGS };
@@ -137,6 +140,7 @@ function showArticle(article, settings, session) {
     imageFor: (src) => images.get(src) ?? null, sizeOf: (shown) => sizes.get(shown) ?? null,
   });
   show(root, article.title || msg('untitled'));
+  globalThis.mastheadRenderedAt ??= performance.timeOrigin + performance.now(); // read by the cold-click benchmark
 }
 
 async function main() {

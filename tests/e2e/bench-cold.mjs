@@ -81,6 +81,7 @@ async function measure(browser, url, visit, cold) {
         scriptAt: globalThis.mastheadScriptAt ?? null,
         sessionAt: globalThis.mastheadSessionAt ?? null,
         shownAt: globalThis.mastheadShownAt ?? null,
+        renderedAt: globalThis.mastheadRenderedAt ?? null,
         noArticle: Boolean(globalThis.mastheadSession && !globalThis.mastheadShownAt && document.querySelector('.notice')),
         session: globalThis.mastheadSession ? { timings: globalThis.mastheadSession.timings, extractMs: globalThis.mastheadSession.extractMs } : null,
       })).catch(() => null);
@@ -105,6 +106,8 @@ async function measure(browser, url, visit, cold) {
         // When the worker had the article, from the reader page's start (before its script ran: the page waited).
         extracted: t.extracted - marks.origin,
         handover: marks.sessionAt - marks.origin - marks.scriptAt,
+        // The view built in the document (the core's model to elements), then the frame that shows it.
+        render: marks.renderedAt - marks.sessionAt,
         draw: marks.firstWordsAt - marks.sessionAt,
       });
     }
@@ -158,7 +161,7 @@ for (const mode of ['cold', 'warm']) {
     const rows = measured[build][mode] ?? [];
     console.log(`    ${build}: its page loaded (DOMContentLoaded) at ${median(rows.map((r) => r.pageLoaded)).toFixed(0)} ms, first words at ${median(rows.map((r) => r.firstWords)).toFixed(0)} ms after its navigation began; the click's part before that ${median(rows.map((r) => r.total - r.firstWords)).toFixed(0)} ms`);
   }
-  const names = ['workerStart', 'toHandler', 'snapshot', 'navigate', 'pageScript', 'wasm', 'extract', 'extracted', 'handover', 'draw'];
+  const names = ['workerStart', 'toHandler', 'snapshot', 'navigate', 'pageScript', 'wasm', 'extract', 'extracted', 'handover', 'render', 'draw'];
   const rows = (measured.masthead[mode] ?? []).filter((r) => r.draw !== undefined);
   if (rows.length) console.log(`    Masthead's stages, median ms: ${names.map((s) => `${s} ${median(rows.map((r) => r[s] ?? 0)).toFixed(0)}`).join(', ')}`);
 }
