@@ -30,6 +30,9 @@ pub struct Article {
     pub source_url: Option<String>,
     /// Whether the page looks like an article worth a reader view.
     pub readerable: bool,
+    /// What kind of page it is: `article`, `thread` (shown as its posts), `listing` (shown as its
+    /// items), `product` or `page`.
+    pub kind: crate::extract::PageKind,
     /// The article body as clean text (headline not included).
     pub text: String,
     pub word_count: usize,

@@ -20,6 +20,9 @@ pub struct Metadata {
     /// The page's names for its publisher, kept apart for the outlet label's exact-name match.
     pub og_site_name: Option<String>,
     pub publisher: Option<String>,
+    /// The page calls itself an article: a schema.org article type in its JSON-LD, or
+    /// `og:type` "article".
+    pub declares_article: bool,
 }
 
 const META_PREFIXES: &[&str] = &["article", "dc", "dcterm", "og", "twitter"];
@@ -28,6 +31,7 @@ const META_FIELDS: &[&str] = &[
     "creator",
     "description",
     "published_time",
+    "type",
     "title",
     "site_name",
     "image",
@@ -176,6 +180,9 @@ pub fn read(dom: &Dom, document_title: &str) -> Metadata {
         canonical_url: canonical_link(dom).or_else(|| first_of(&values, &["og:url"])),
         og_site_name: first_of(&values, &["og:site_name"]),
         publisher: ld.site_name,
+        declares_article: ld.found
+            || first_of(&values, &["og:type"])
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("article")),
     };
     // A byline that is a URL (Facebook profile links in `article:author`) is no name.
     if meta
@@ -273,6 +280,7 @@ fn canonical_link(dom: &Dom) -> Option<String> {
 
 #[derive(Default)]
 struct JsonLd {
+    found: bool,
     title: Option<String>,
     byline: Option<String>,
     excerpt: Option<String>,
@@ -395,6 +403,7 @@ fn json_ld(dom: &Dom, document_title: &str) -> JsonLd {
             .and_then(|p| p.as_object())
             .and_then(|p| string_of(p.get("name")));
         return JsonLd {
+            found: true,
             title,
             byline,
             excerpt: string_of(article.get("description")),

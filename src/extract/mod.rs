@@ -11,9 +11,11 @@
 //!  7. `clean`                   what slipped into that container taken out (each attempt), last
 //!     `trailing`: the site's own sections after the story
 //!  8. `build`                   the output model, rebuilt from the allowlist; `figures`: images
-//!     boxed with a few words become figures with their captions
+//!     boxed with a few words become figures with their captions; `thread`: a discussion as its
+//!     posts; `listing`: a run of items as a list
 //!  9. text and counts           the plain text, word count and excerpt; `byline`: the names alone
-//! 10. `readerable`              whether what was found is an article: a stretch of running prose
+//! 10. `readerable`              whether what was found is an article: a stretch of running prose;
+//!     `kind`: what kind of page it is
 //! 11. `label`                   who stands behind the outlet, and any state wire copy
 //!
 //! Stages 6 and 7 repeat with looser rules while the article comes out short.
@@ -26,6 +28,8 @@ mod date_text;
 mod dates;
 mod figures;
 mod furniture;
+mod kind;
+mod listing;
 mod metadata;
 pub mod patterns;
 mod prepare;
@@ -37,6 +41,7 @@ mod title;
 mod trailing;
 
 pub use build::safe_image;
+pub use kind::PageKind;
 
 use crate::article::{Article, Block};
 use crate::dom::{collapse_whitespace, without_invisible_marks, Dom};
@@ -59,6 +64,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     let document_title = title::document_title(&dom);
     let meta = metadata::read(&dom, &document_title);
     let discussion = thread::declares_discussion(&dom);
+    let product = kind::declares_product(&dom);
     // 4. Take out scripts and styles, recover noscript images, turn <br> runs into paragraphs.
     prepare::strip_document(&mut dom);
     // 5. The headline: metadata first, else the document title without its site suffix.
@@ -101,10 +107,27 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         max_depth: options.max_output_depth,
     };
     let body = dom.body();
-    //    A discussion as its posts, where the page marks them up.
+    //    A discussion as its posts, where the page marks them up; a listing as its items, where
+    //    they hold more than the story found (see `listing`).
+    let mut shown_as = None;
     if let (true, Some(body)) = (discussion, body) {
         if let Some(posts) = thread::posts(&whole_page, body) {
             content = posts;
+            shown_as = Some(PageKind::Thread);
+        }
+    }
+    //    A page that calls itself an article or a product is never shown as a listing.
+    if let (None, false, Some(body)) = (shown_as, product || meta.declares_article, body) {
+        if let Some(items) = listing::find(&dom, body) {
+            let found_words = text::word_count(&text::to_text(&content));
+            let prose = readerable::has_running_prose(&content, options.readerable_min_words);
+            if !prose && items.outweighs(found_words) {
+                content = items.build(&whole_page);
+                shown_as = Some(PageKind::Listing);
+            } else if items.is_most_of(found_words) {
+                // The story's container already is the run of items.
+                shown_as = Some(PageKind::Listing);
+            }
         }
     }
     let lead_image = meta
@@ -147,6 +170,13 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     .filter(|t| !t.is_empty());
     // 10. Is it an article? Judged on what was found, not on the page's markup.
     let readerable = readerable::has_running_prose(&content, options.readerable_min_words);
+    let kind = shown_as.unwrap_or(if product {
+        PageKind::Product
+    } else if readerable {
+        PageKind::Article
+    } else {
+        PageKind::Page
+    });
     let excerpt = meta
         .excerpt
         .map(|e| without_invisible_marks(&e))
@@ -193,6 +223,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
             .as_ref()
             .map(|page| crate::address::citable(page, meta.canonical_url.as_deref()).to_string()),
         readerable,
+        kind,
         word_count: text::word_count(&plain),
         text: plain,
         content,
