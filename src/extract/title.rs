@@ -123,7 +123,12 @@ fn separator_positions(text: &str, set: &[char], unspaced: &[char]) -> Vec<usize
     for i in 1..chars.len().saturating_sub(1) {
         let c = chars[i].1;
         let spaced = chars[i - 1].1.is_whitespace() && chars[i + 1].1.is_whitespace();
-        if set.contains(&c) && (spaced || unspaced.contains(&c)) {
+        // A dash between CJK characters parts the title as a spaced one does ("标题-新浪网"):
+        // those scripts write no spaces, and compound words there take no hyphen.
+        let between_cjk = matches!(c, '-' | '–' | '—')
+            && crate::text::is_cjk(chars[i - 1].1)
+            && crate::text::is_cjk(chars[i + 1].1);
+        if set.contains(&c) && (spaced || between_cjk || unspaced.contains(&c)) {
             out.push(chars[i].0);
         }
     }
@@ -232,6 +237,19 @@ mod tests {
 
     fn title_of(html: &str) -> String {
         from_document(&crate::parse::document(html))
+    }
+
+    #[test]
+    fn a_site_name_after_a_dash_between_cjk_characters_is_cut() {
+        assert_eq!(
+            strip_site_name("港股收盘恒指涨百分之二-新浪财经", Some("新浪财经"), None),
+            "港股收盘恒指涨百分之二"
+        );
+        // Latin compounds keep their hyphen.
+        assert_eq!(
+            strip_site_name("Schmand-Kuchen backen", Some("Kuchen"), None),
+            "Schmand-Kuchen backen"
+        );
     }
 
     #[test]
