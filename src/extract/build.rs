@@ -4,6 +4,7 @@
 //! only the attributes listed here, URLs are resolved against the page and kept only for safe
 //! schemes, and everything else is either unwrapped (its text kept) or dropped.
 
+use super::safe_urls::{best_from_srcset, safe_image, safe_link};
 use crate::article::{Block, Element};
 use crate::dom::{collapse_whitespace, without_invisible_marks, Dom, NodeId, NodeKind};
 use url::Url;
@@ -165,12 +166,6 @@ fn keep_when_empty(tag: &str) -> bool {
     matches!(tag, "img" | "br" | "hr" | "td" | "th" | "tr")
 }
 
-/// Resolve `raw` against `base`; keep it only for http(s) and mailto.
-pub fn safe_link(raw: &str, base: Option<&Url>) -> Option<String> {
-    let url = resolve(raw, base)?;
-    matches!(url.scheme(), "http" | "https" | "mailto").then(|| url.to_string())
-}
-
 /// The fewest words per visible field of a form that holds prose (a thread of posts with a
 /// checkbox each) rather than fields and their labels (a sign-up or contact form, about five
 /// words a field). Measured on wcxb-dev: forum threads wrapped in a form kept, lead forms out.
@@ -196,86 +191,6 @@ fn is_field_form(dom: &Dom, form: NodeId) -> bool {
     words(form).saturating_sub(choices) < PROSE_WORDS_PER_FIELD * (fields + 1)
 }
 
-/// `blocks` without their images, their figures and captions as plain boxes and paragraphs.
-fn as_paragraphs(blocks: &mut Vec<Block>) {
-    blocks.retain(|b| !matches!(b, Block::Element(e) if e.tag == "img"));
-    for block in blocks {
-        if let Block::Element(element) = block {
-            element.tag = match element.tag {
-                "figure" => "div",
-                "figcaption" => "p",
-                tag => tag,
-            };
-            as_paragraphs(&mut element.children);
-        }
-    }
-}
-
-/// Like [`safe_link`], and also inline raster images (`data:image/png;base64,...`).
-pub fn safe_image(raw: &str, base: Option<&Url>) -> Option<String> {
-    let trimmed = raw.trim();
-    let lower = trimmed.get(..20).unwrap_or(trimmed).to_ascii_lowercase();
-    if lower.starts_with("data:image/") {
-        // SVG can carry script; raster data cannot.
-        return (!lower.starts_with("data:image/svg")).then(|| trimmed.to_string());
-    }
-    safe_link(trimmed, base)
-}
-
-fn resolve(raw: &str, base: Option<&Url>) -> Option<Url> {
-    // The URL parser strips tabs and newlines inside schemes ("java\tscript:") as browsers do,
-    // so the scheme check below sees what a browser would run.
-    let trimmed = raw.trim();
-    if trimmed.is_empty() {
-        return None;
-    }
-    match base {
-        Some(base) => crate::address::join(base, trimmed),
-        None => crate::address::parse(trimmed),
-    }
-}
-
-/// A `srcset` descriptor's number (`800` of `800w`, `1.5` of `1.5x`), read without the float
-/// parser (whose tables the wasm package need not carry for this).
-fn descriptor_size(text: &str) -> Option<f64> {
-    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
-    if whole.is_empty() && fraction.is_empty() || whole.len() > 9 || fraction.len() > 9 {
-        return None;
-    }
-    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(whole) || !digits(fraction) {
-        return None;
-    }
-    let whole = if whole.is_empty() {
-        0
-    } else {
-        whole.parse::<u32>().ok()?
-    };
-    let fraction_value = if fraction.is_empty() {
-        0
-    } else {
-        fraction.parse::<u32>().ok()?
-    };
-    Some(f64::from(whole) + f64::from(fraction_value) / 10f64.powi(fraction.len() as i32))
-}
-
-/// The largest candidate of a `srcset`.
-fn best_from_srcset(srcset: &str) -> Option<&str> {
-    let mut best: Option<(&str, f64)> = None;
-    for candidate in srcset.split(',') {
-        let mut parts = candidate.split_whitespace();
-        let Some(url) = parts.next() else { continue };
-        let size = parts
-            .next()
-            .and_then(|d| descriptor_size(&d[..d.len().saturating_sub(1)]))
-            .unwrap_or(1.0);
-        if best.is_none_or(|(_, s)| size >= s) {
-            best = Some((url, size));
-        }
-    }
-    best.map(|(url, _)| url)
-}
-
 pub struct Builder<'a> {
     pub dom: &'a Dom,
     pub base: Option<&'a Url>,
@@ -291,64 +206,6 @@ impl Builder<'_> {
         blocks
     }
 
-    /// The page's own box around its lead image (`lead`, resolved), for a story whose container
-    /// left the photo out (set above the story, beside the headline): the image with the caption
-    /// and credit the page gives it, as one `<figure>`. `None` when the image stands alone.
-    pub fn lead_figure(&self, root: NodeId, lead: &str) -> Option<Block> {
-        let dom = self.dom;
-        let image = dom.find_all(root, &["img"]).into_iter().find(|&img| {
-            self.attributes(img, "img")
-                .is_some_and(|attrs| attrs[0].1 == lead)
-        })?;
-        // The widest box that still holds this one image and no more words than a caption.
-        // A link or a button is the page's furniture ("Subscribe"), not the photo's words.
-        let mut boxed = image;
-        for ancestor in dom.ancestors(image, 4) {
-            let text = dom.text_content(ancestor);
-            if dom.find_all(ancestor, &["img"]).len() > 1
-                || dom
-                    .find_all(ancestor, &["a", "button"])
-                    .iter()
-                    .any(|&n| dom.text_len(n) > 0)
-                || crate::text::word_count(&text) > super::figures::MAX_FIGURE_CAPTION_WORDS
-            {
-                break;
-            }
-            boxed = ancestor;
-        }
-        let mut built = Vec::new();
-        self.node(boxed, 1, &mut built);
-        // The words as lines of text: the clean text leaves captions out, so they become paragraphs.
-        as_paragraphs(&mut built);
-        let lines = crate::text::to_text(&built);
-        let mut caption = Vec::new();
-        for line in lines.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            if !caption.is_empty() {
-                caption.push(Block::Element(Element {
-                    tag: "br",
-                    attrs: Vec::new(),
-                    children: Vec::new(),
-                }));
-            }
-            caption.push(Block::Text(line.to_string()));
-        }
-        if caption.is_empty() {
-            return None;
-        }
-        let mut picture = Vec::new();
-        self.node(image, 1, &mut picture);
-        picture.push(Block::Element(Element {
-            tag: "figcaption",
-            attrs: Vec::new(),
-            children: caption,
-        }));
-        Some(Block::Element(Element {
-            tag: "figure",
-            attrs: Vec::new(),
-            children: picture,
-        }))
-    }
-
     fn build_tree(&self, content: NodeId) -> Vec<Block> {
         self.children(content, 0)
     }
@@ -361,7 +218,7 @@ impl Builder<'_> {
         out
     }
 
-    fn node(&self, node: NodeId, depth: usize, out: &mut Vec<Block>) {
+    pub(super) fn node(&self, node: NodeId, depth: usize, out: &mut Vec<Block>) {
         let (tag, _) = match &self.dom.nodes[node].kind {
             NodeKind::Text(text) => {
                 out.push(Block::Text(without_invisible_marks(text)));
@@ -457,7 +314,11 @@ impl Builder<'_> {
     }
 
     /// The allowlisted attributes of `node`, or `None` when a required one is missing.
-    fn attributes(&self, node: NodeId, tag: &str) -> Option<Vec<(&'static str, String)>> {
+    pub(super) fn attributes(
+        &self,
+        node: NodeId,
+        tag: &str,
+    ) -> Option<Vec<(&'static str, String)>> {
         let dom = self.dom;
         let mut attrs = Vec::new();
         let copy = |name: &'static str, attrs: &mut Vec<(&'static str, String)>| {
@@ -713,24 +574,5 @@ mod tests {
         let html = "<div>".repeat(500) + "deep text" + &"</div>".repeat(500);
         let blocks = build(&html);
         assert!(format!("{blocks:?}").contains("deep text"));
-    }
-}
-
-#[cfg(test)]
-mod srcset_tests {
-    use super::*;
-
-    #[test]
-    fn descriptors_and_the_largest_candidate() {
-        assert_eq!(descriptor_size("800"), Some(800.0));
-        assert_eq!(descriptor_size("1.5"), Some(1.5));
-        assert_eq!(descriptor_size(".5"), Some(0.5));
-        assert_eq!(descriptor_size("x"), None);
-        assert_eq!(descriptor_size(""), None);
-        assert_eq!(
-            best_from_srcset("a.jpg 1x, b.jpg 2.5x, c.jpg 2x"),
-            Some("b.jpg")
-        );
-        assert_eq!(best_from_srcset("a.jpg 320w, b.jpg 1280w"), Some("b.jpg"));
     }
 }

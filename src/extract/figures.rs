@@ -1,5 +1,6 @@
 //! Stage 8, after the model is built: an image boxed with a few words beside it is a figure,
-//! and the words are its caption.
+//! and the words are its caption. Also the lead photo a story's container left out, built from
+//! the page's own box around it with its caption and credit (`Builder::lead_figure`).
 //!
 //! Pages mark up most captions without `<figcaption>`: a box holding the image and a short
 //! paragraph, a credit line, a line of small print. Left as paragraphs, they read as stray
@@ -9,7 +10,9 @@
 //! no structure of its own. Measured on the three corpora (`tests/corpus.rs`); the reader view
 //! keeps every word, as a caption.
 
+use super::build::Builder;
 use crate::article::{Block, Element};
+use crate::dom::NodeId;
 use crate::text::word_count;
 
 /// The most words a caption box holds: captions run to a sentence or three with a credit, a
@@ -245,6 +248,81 @@ fn words_in(block: &Block) -> usize {
     match block {
         Block::Text(text) => word_count(text),
         Block::Element(element) => element.children.iter().map(words_in).sum(),
+    }
+}
+
+impl Builder<'_> {
+    /// The page's own box around its lead image (`lead`, resolved), for a story whose container
+    /// left the photo out (set above the story, beside the headline): the image with the caption
+    /// and credit the page gives it, as one `<figure>`. `None` when the image stands alone.
+    pub fn lead_figure(&self, root: NodeId, lead: &str) -> Option<Block> {
+        let dom = self.dom;
+        let image = dom.find_all(root, &["img"]).into_iter().find(|&img| {
+            self.attributes(img, "img")
+                .is_some_and(|attrs| attrs[0].1 == lead)
+        })?;
+        // The widest box that still holds this one image and no more words than a caption.
+        // A link or a button is the page's furniture ("Subscribe"), not the photo's words.
+        let mut boxed = image;
+        for ancestor in dom.ancestors(image, 4) {
+            let text = dom.text_content(ancestor);
+            if dom.find_all(ancestor, &["img"]).len() > 1
+                || dom
+                    .find_all(ancestor, &["a", "button"])
+                    .iter()
+                    .any(|&n| dom.text_len(n) > 0)
+                || crate::text::word_count(&text) > MAX_FIGURE_CAPTION_WORDS
+            {
+                break;
+            }
+            boxed = ancestor;
+        }
+        let mut built = Vec::new();
+        self.node(boxed, 1, &mut built);
+        // The words as lines of text: the clean text leaves captions out, so they become paragraphs.
+        as_paragraphs(&mut built);
+        let lines = crate::text::to_text(&built);
+        let mut caption = Vec::new();
+        for line in lines.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if !caption.is_empty() {
+                caption.push(Block::Element(Element {
+                    tag: "br",
+                    attrs: Vec::new(),
+                    children: Vec::new(),
+                }));
+            }
+            caption.push(Block::Text(line.to_string()));
+        }
+        if caption.is_empty() {
+            return None;
+        }
+        let mut picture = Vec::new();
+        self.node(image, 1, &mut picture);
+        picture.push(Block::Element(Element {
+            tag: "figcaption",
+            attrs: Vec::new(),
+            children: caption,
+        }));
+        Some(Block::Element(Element {
+            tag: "figure",
+            attrs: Vec::new(),
+            children: picture,
+        }))
+    }
+}
+
+/// `blocks` without their images, their figures and captions as plain boxes and paragraphs.
+fn as_paragraphs(blocks: &mut Vec<Block>) {
+    blocks.retain(|b| !matches!(b, Block::Element(e) if e.tag == "img"));
+    for block in blocks {
+        if let Block::Element(element) = block {
+            element.tag = match element.tag {
+                "figure" => "div",
+                "figcaption" => "p",
+                tag => tag,
+            };
+            as_paragraphs(&mut element.children);
+        }
     }
 }
 

@@ -34,14 +34,15 @@ mod metadata;
 pub mod patterns;
 mod prepare;
 mod readerable;
+mod safe_urls;
 mod score;
 mod select;
 mod thread;
 mod title;
 mod trailing;
 
-pub use build::safe_image;
 pub use kind::PageKind;
+pub use safe_urls::safe_image;
 
 use crate::article::{Article, Block};
 use crate::dom::{collapse_whitespace, without_invisible_marks, Dom};
