@@ -3,13 +3,15 @@
 //! GATHMANN am 21. April 2020" → "MORITZ GATHMANN") — and no byline at all when the page's
 //! byline box held only its label ("Posted on", "Veröffentlicht am"). The reader view shows
 //! the date on the same line from the date itself, so a date left in the byline would be
-//! shown twice.
+//! shown twice. And where the byline is: the element a page marks as one (`is_valid_byline`),
+//! beside the headline or anywhere `select` walks, read with a space at each block's edge.
 
-use super::date_text::{date_in, is_month};
-use super::furniture::DATE_WORDS;
+use super::date_text::{date_in, is_month, DATE_WORDS};
+use super::patterns::{contains_any, BYLINE, PHRASING_ELEMS};
 use super::title::squeezed;
 use crate::article::{is_block_tag, Block};
 use crate::dom::collapse_whitespace;
+use crate::dom::{Dom, NodeId};
 
 /// Words that introduce the author's name, lowercase, in the corpora's languages; each is
 /// taken off only as whole words at the start, before a name.
@@ -239,6 +241,65 @@ fn has_block(blocks: &[Block]) -> bool {
         Block::Element(e) => is_block_tag(e.tag) || has_block(&e.children),
         Block::Text(_) => false,
     })
+}
+
+// Finding the byline on the page (stage 6, for `select` and the headline's neighbourhood).
+
+/// Whether `node` is a byline element: named so by `rel`, `itemprop` or its class and id
+/// (`match_string`, lowercase), with a name's length of text.
+pub(super) fn is_valid_byline(dom: &Dom, node: NodeId, match_string: &str) -> bool {
+    let rel_author = dom.attr(node, "rel") == Some("author");
+    let itemprop_author = dom
+        .attr(node, "itemprop")
+        .is_some_and(|i| i.contains("author"));
+    if !(rel_author || itemprop_author || contains_any(match_string, BYLINE)) {
+        return false;
+    }
+    let length = dom.text_content(node).trim().chars().count();
+    length > 0 && length < 100
+}
+
+/// The byline element beside the headline, if the page has one there (see
+/// `Anchor::byline_near`).
+pub fn byline_beside_headline(dom: &Dom, anchor: &super::anchor::Anchor) -> Option<NodeId> {
+    anchor.byline_near(dom, |d, n| {
+        is_valid_byline(d, n, &d.class_and_id(n).to_lowercase())
+    })
+}
+
+/// A byline element's text; a child with itemprop="name" is the cleaner name.
+pub(super) fn byline_text(dom: &Dom, node: NodeId) -> String {
+    let name_node = dom
+        .descendants(node)
+        .into_iter()
+        .skip(1)
+        .find(|&n| dom.attr(n, "itemprop").is_some_and(|i| i.contains("name")));
+    spaced_text(dom, name_node.unwrap_or(node))
+}
+
+/// The text of `node` with a space at every block's edge: "<p>By</p><p>Ann Lee</p>" is "By Ann
+/// Lee", not "ByAnn Lee" as `textContent` has it.
+fn spaced_text(dom: &Dom, node: NodeId) -> String {
+    let mut out = String::new();
+    let mut stack = vec![(node, false)];
+    while let Some((current, leaving)) = stack.pop() {
+        if leaving {
+            out.push(' ');
+            continue;
+        }
+        match &dom.nodes[current].kind {
+            crate::dom::NodeKind::Text(text) => out.push_str(text),
+            crate::dom::NodeKind::Element { tag, .. } => {
+                if !PHRASING_ELEMS.contains(&&**tag) {
+                    out.push(' ');
+                    stack.push((current, true));
+                }
+                stack.extend(dom.children(current).iter().rev().map(|&c| (c, false)));
+            }
+            crate::dom::NodeKind::Document => {}
+        }
+    }
+    crate::dom::collapse_whitespace(&out)
 }
 
 #[cfg(test)]

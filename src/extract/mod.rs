@@ -246,7 +246,7 @@ fn select_with_retries(
     // The byline beside the headline, looked for once: every attempt's copy has the same node.
     let header_byline = anchor
         .filter(|_| metadata_byline.is_none())
-        .and_then(|a| select::byline_beside_headline(dom, a));
+        .and_then(|a| byline::byline_beside_headline(dom, a));
     let context = select::Context {
         title: headline,
         anchor,

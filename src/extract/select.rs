@@ -2,8 +2,9 @@
 //! paragraph into its ancestors, pick the best container, and gather its related siblings
 //! (Readability's `_grabArticle`, one attempt; `extract` retries with looser flags).
 
+use super::byline::{byline_text, is_valid_byline};
 use super::patterns::{
-    contains_any, BYLINE, DIV_TO_P_ELEMS, MAYBE_CANDIDATE, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
+    contains_any, DIV_TO_P_ELEMS, MAYBE_CANDIDATE, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
     UNLIKELY_ROLES,
 };
 use super::prepare::is_phrasing_content;
@@ -72,18 +73,6 @@ fn remove_and_get_next(dom: &mut Dom, node: NodeId) -> Option<NodeId> {
     next
 }
 
-fn is_valid_byline(dom: &Dom, node: NodeId, match_string: &str) -> bool {
-    let rel_author = dom.attr(node, "rel") == Some("author");
-    let itemprop_author = dom
-        .attr(node, "itemprop")
-        .is_some_and(|i| i.contains("author"));
-    if !(rel_author || itemprop_author || contains_any(match_string, BYLINE)) {
-        return false;
-    }
-    let length = dom.text_content(node).trim().chars().count();
-    length > 0 && length < 100
-}
-
 /// Layers drawn over the page — `position: fixed` boxes and popovers: cookie banners, sticky
 /// bars, chat widgets, and a hostile page's fake reader view. An article scrolls with its page.
 fn is_overlay(dom: &Dom, node: NodeId) -> bool {
@@ -104,49 +93,6 @@ fn is_overlay(dom: &Dom, node: NodeId) -> bool {
                 .to_ascii_lowercase();
             compact.contains("position:fixed")
         })
-}
-
-/// The byline element beside the headline, if the page has one there (see
-/// `Anchor::byline_near`).
-pub fn byline_beside_headline(dom: &Dom, anchor: &super::anchor::Anchor) -> Option<NodeId> {
-    anchor.byline_near(dom, |d, n| {
-        is_valid_byline(d, n, &d.class_and_id(n).to_lowercase())
-    })
-}
-
-/// A byline element's text; a child with itemprop="name" is the cleaner name.
-fn byline_text(dom: &Dom, node: NodeId) -> String {
-    let name_node = dom
-        .descendants(node)
-        .into_iter()
-        .skip(1)
-        .find(|&n| dom.attr(n, "itemprop").is_some_and(|i| i.contains("name")));
-    spaced_text(dom, name_node.unwrap_or(node))
-}
-
-/// The text of `node` with a space at every block's edge: "<p>By</p><p>Ann Lee</p>" is "By Ann
-/// Lee", not "ByAnn Lee" as `textContent` has it.
-fn spaced_text(dom: &Dom, node: NodeId) -> String {
-    let mut out = String::new();
-    let mut stack = vec![(node, false)];
-    while let Some((current, leaving)) = stack.pop() {
-        if leaving {
-            out.push(' ');
-            continue;
-        }
-        match &dom.nodes[current].kind {
-            crate::dom::NodeKind::Text(text) => out.push_str(text),
-            crate::dom::NodeKind::Element { tag, .. } => {
-                if !super::patterns::PHRASING_ELEMS.contains(&&**tag) {
-                    out.push(' ');
-                    stack.push((current, true));
-                }
-                stack.extend(dom.children(current).iter().rev().map(|&c| (c, false)));
-            }
-            crate::dom::NodeKind::Document => {}
-        }
-    }
-    crate::dom::collapse_whitespace(&out)
 }
 
 /// Text is empty and the only children are `<br>` / `<hr>`.
