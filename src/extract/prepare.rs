@@ -1,6 +1,7 @@
 //! Stages 1 and 4: parse the page, and take out what is never content (scripts, styles), as
 //! Readability's `_prepDocument` does; recover images hidden in `<noscript>`; turn `<br><br>`
-//! runs into paragraphs.
+//! runs into paragraphs; read a page saved before its scripts ran (an app's shell, a page
+//! streamed in hidden parts) as its scripts would have shown it.
 
 use super::patterns::PHRASING_ELEMS;
 use crate::dom::{Dom, NodeId, NodeKind, ROOT};
@@ -43,11 +44,44 @@ pub fn strip_document(dom: &mut Dom) {
     for node in dom.find_all(ROOT, &["script", "noscript", "style", "template"]) {
         dom.detach(node);
     }
+    show_streamed_parts(dom);
     for font in dom.find_all(ROOT, &["font"]) {
         dom.rename(font, "span");
     }
     if let Some(body) = dom.body() {
         replace_brs(dom, body);
+    }
+}
+
+/// A page streamed in parts and saved before its scripts ran (React's streaming server
+/// rendering, and any page built the same way): the server sends each part in a `hidden` box
+/// and a script moves it into place. When the body shows almost no text (`SHELL_TEXT_MAX`)
+/// and its hidden boxes hold a page of it (`SHELL_NOSCRIPT_TEXT_MIN`), those boxes are the
+/// page, shown where they stand. A page whose scripts ran (the reader's own tab) has moved
+/// them out already, and a page with text of its own is left as it is (its hidden boxes stay
+/// hidden). wcxb-dev: two blog posts read as nothing before.
+fn show_streamed_parts(dom: &mut Dom) {
+    let Some(body) = dom.body() else {
+        return;
+    };
+    let hidden: Vec<NodeId> = dom
+        .descendants(body)
+        .into_iter()
+        .filter(|&n| dom.attr(n, "hidden").is_some())
+        .collect();
+    // The outermost hidden boxes only: a box inside another is counted with it.
+    let outermost: Vec<NodeId> = hidden
+        .iter()
+        .copied()
+        .filter(|&n| !hidden.iter().any(|&h| h != n && dom.is_attached_to(n, h)))
+        .collect();
+    let hidden_text: usize = outermost.iter().map(|&n| dom.text_len(n)).sum();
+    let shown_text = dom.text_len(body).saturating_sub(hidden_text);
+    if shown_text > SHELL_TEXT_MAX || hidden_text < SHELL_NOSCRIPT_TEXT_MIN {
+        return;
+    }
+    for node in outermost {
+        dom.remove_attr(node, "hidden");
     }
 }
 
@@ -307,6 +341,29 @@ mod tests {
         let mut dom = crate::parse::document(&drawn);
         strip_document(&mut dom);
         assert!(!dom.inner_text(ROOT).contains("Please enable JavaScript"));
+    }
+
+    #[test]
+    fn a_page_streamed_in_hidden_parts_is_shown_and_a_drawn_page_keeps_its_hidden_boxes() {
+        let story =
+            "<p>A paragraph of the story, streamed by the server in a hidden part. </p>".repeat(8);
+        let streamed = format!(
+            "<body><template id=B:0></template><div hidden id=S:0><main><h1>Story</h1>{story}</main></div>\
+             <script>$RC('B:0','S:0')</script></body>"
+        );
+        let mut dom = crate::parse::document(&streamed);
+        strip_document(&mut dom);
+        let main = dom.find_all(ROOT, &["main"])[0];
+        assert!(dom.attr(dom.parent(main).unwrap(), "hidden").is_none());
+        // A page with its own text: its hidden menu stays hidden.
+        let drawn =
+            format!("<body><main>{story}</main><div hidden id=menu><p>{story}</p></div></body>");
+        let mut dom = crate::parse::document(&drawn);
+        strip_document(&mut dom);
+        let menu = dom
+            .find_first(ROOT, |d, n| d.attr(n, "id") == Some("menu"))
+            .unwrap();
+        assert!(dom.attr(menu, "hidden").is_some());
     }
 
     #[test]
