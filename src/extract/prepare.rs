@@ -6,6 +6,7 @@
 use super::patterns::PHRASING_ELEMS;
 use crate::dom::{Dom, NodeId, NodeKind, ROOT};
 use crate::{Error, Options};
+use std::collections::HashMap;
 
 /// Parse `html`, refusing pages beyond the limits in `options`.
 pub fn parse(html: &str, options: &Options) -> Result<Dom, Error> {
@@ -39,6 +40,7 @@ pub fn parse(html: &str, options: &Options) -> Result<Dom, Error> {
 
 /// Remove scripts and styles, unwrap `<noscript>` images, replace `<br>` runs and `<font>`.
 pub fn strip_document(dom: &mut Dom) {
+    place_streamed_parts(dom);
     unwrap_app_shell(dom);
     unwrap_noscript_images(dom);
     for node in dom.find_all(ROOT, &["script", "noscript", "style", "template"]) {
@@ -50,6 +52,60 @@ pub fn strip_document(dom: &mut Dom) {
     }
     if let Some(body) = dom.body() {
         replace_brs(dom, body);
+    }
+}
+
+/// React's streaming server rendering (Next.js and other frameworks) sends the late parts of a
+/// page each in a `<div hidden id="S:n">` at the end of the body, with a script that moves it to
+/// its placeholder: `<template id="P:n">`, or the boundary named beside it in `$RC("B:m","S:n")`.
+/// A page saved before its scripts ran (a crawl, a saved file) has its story there, hidden; the
+/// reader's own tab has it in place already. Each part goes where its script would put it,
+/// shown; a part with no placeholder is shown where it stands. wcxb-dev: 30 pages stream parts.
+fn place_streamed_parts(dom: &mut Dom) {
+    let Some(body) = dom.body() else {
+        return;
+    };
+    let mut parts = Vec::new();
+    let mut placeholders = HashMap::new();
+    for node in dom.descendants(body) {
+        let Some(id) = dom.attr(node, "id") else {
+            continue;
+        };
+        if dom.is_tag(node, "template") && (id.starts_with("B:") || id.starts_with("P:")) {
+            placeholders.insert(id.to_string(), node);
+        } else if id.starts_with("S:") && dom.attr(node, "hidden").is_some() {
+            parts.push((id.to_string(), node));
+        }
+    }
+    if parts.is_empty() {
+        return;
+    }
+    // The boundaries the page's scripts complete: `$RC("B:m","S:n")`.
+    let mut boundary_of: HashMap<String, String> = HashMap::new();
+    for script in dom.find_all(ROOT, &["script"]) {
+        let text = dom.text_content(script);
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find("$RC(\"") {
+            rest = &rest[at + 5..];
+            let Some((boundary, tail)) = rest.split_once('"') else {
+                break;
+            };
+            if let Some(part) = tail.strip_prefix(",\"").and_then(|t| t.split('"').next()) {
+                boundary_of.insert(part.to_string(), boundary.to_string());
+            }
+        }
+    }
+    for (id, part) in parts {
+        let segment = format!("P:{}", &id[2..]);
+        let placeholder = boundary_of
+            .get(&id)
+            .and_then(|boundary| placeholders.get(boundary))
+            .or_else(|| placeholders.get(&segment))
+            .copied();
+        dom.remove_attr(part, "hidden");
+        if let Some(template) = placeholder {
+            dom.replace(template, part);
+        }
     }
 }
 
@@ -364,6 +420,29 @@ mod tests {
             .find_first(ROOT, |d, n| d.attr(n, "id") == Some("menu"))
             .unwrap();
         assert!(dom.attr(menu, "hidden").is_some());
+    }
+
+    #[test]
+    fn a_streamed_part_goes_where_its_script_would_put_it() {
+        let story =
+            "<p>The story, sent after the page's frame and moved into place by a script. </p>"
+                .repeat(4);
+        let page = format!(
+            "<body><main><h1>Story</h1><!--$?--><template id=B:0></template><!--/$--></main>\
+             <footer>Site footer</footer><div hidden id=S:0><article>{story}</article></div>\
+             <script>$RC(\"B:0\",\"S:0\")</script></body>"
+        );
+        let mut dom = crate::parse::document(&page);
+        strip_document(&mut dom);
+        let article = dom.find_all(ROOT, &["article"])[0];
+        let main = dom.find_all(ROOT, &["main"])[0];
+        assert!(
+            dom.is_attached_to(article, main),
+            "the part is in the boundary's place"
+        );
+        assert!(dom
+            .find_first(ROOT, |d, n| d.attr(n, "hidden").is_some())
+            .is_none());
     }
 
     #[test]
