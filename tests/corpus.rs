@@ -599,7 +599,7 @@ const WCXB_TYPES: [(&str, f64); 7] = [
     ("service", 0.7533),
     ("forum", 0.7579),
     ("listing", 0.5608),
-    ("product", 0.462),
+    ("product", 0.4989),
     ("collection", 0.5234),
     ("documentation", 0.9107),
 ];

@@ -33,6 +33,7 @@ mod listing;
 mod metadata;
 pub mod patterns;
 mod prepare;
+mod product;
 mod readerable;
 mod safe_urls;
 mod score;
@@ -66,6 +67,9 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     let meta = metadata::read(&dom, &document_title);
     let discussion = thread::declares_discussion(&dom);
     let product = kind::declares_product(&dom);
+    let product_description = product
+        .then(|| product::declared_description(&dom))
+        .flatten();
     // 4. Take out scripts and styles, recover noscript images, turn <br> runs into paragraphs.
     prepare::strip_document(&mut dom);
     // 5. The headline: metadata first, else the document title without its site suffix.
@@ -129,6 +133,15 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
                 // The story's container already is the run of items.
                 shown_as = Some(PageKind::Listing);
             }
+        }
+    }
+    //    One product's page: its own description, where the story found is no prose and says
+    //    too little of it.
+    if let (None, Some(description), Some(body)) = (shown_as, &product_description, body) {
+        if !readerable::has_running_prose(&content, options.readerable_min_words)
+            && product::misses(&text::to_text(&content), description)
+        {
+            content = product::description_block(&whole_page, body, description);
         }
     }
     let lead_image = meta

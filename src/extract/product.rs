@@ -1,0 +1,179 @@
+//! Stage 8, for one product's page: when the story found is no running prose and holds less than
+//! half of the words the page's structured data gives as the product's description, the page's
+//! own block holding that
+//! description is shown instead (the description itself where the page shows it nowhere). A
+//! product page's longest text is often its reviews, its size guide or its legal small print,
+//! none of which is the product. Measured on wcxb-dev's product pages (`tests/corpus.rs`).
+
+use super::build::Builder;
+use crate::article::{Block, Element};
+use crate::dom::{collapse_whitespace, Dom, NodeId, NodeKind, ROOT};
+use serde_json::Value;
+
+/// A description shorter than this is a tagline, not the product's text.
+const MIN_DESCRIPTION_WORDS: usize = 20;
+/// The found story stands when it holds at least this share of the description's words.
+const FOUND_SHARE: f64 = 0.5;
+/// The description's opening words, looked for on the page.
+const KEY_WORDS: usize = 8;
+
+/// The product's description from the page's JSON-LD (`Product`, anywhere in it), collapsed.
+pub fn declared_description(dom: &Dom) -> Option<String> {
+    dom.find_all(ROOT, &["script"])
+        .into_iter()
+        .filter(|&s| {
+            dom.attr(s, "type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        })
+        .find_map(|script| {
+            let parsed = serde_json::from_str::<Value>(dom.text_content(script).trim()).ok()?;
+            description_in(&parsed, 0).map(collapse_whitespace)
+        })
+        .filter(|d| crate::text::word_count(d) >= MIN_DESCRIPTION_WORDS)
+}
+
+fn description_in(value: &Value, depth: usize) -> Option<&str> {
+    if depth > 8 {
+        return None;
+    }
+    match value {
+        Value::Array(items) => items.iter().find_map(|v| description_in(v, depth + 1)),
+        Value::Object(map) => {
+            let product = match map.get("@type") {
+                Some(Value::String(t)) => t == "Product",
+                Some(Value::Array(ts)) => ts.iter().any(|t| t == "Product"),
+                _ => false,
+            };
+            match map.get("description") {
+                Some(Value::String(d)) if product && !d.trim().is_empty() => Some(d),
+                _ => map.values().find_map(|v| description_in(v, depth + 1)),
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Lowercase words between single spaces (" a steel fire pit "): texts compared whatever their
+/// markup and spacing.
+fn spaced_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push(' ');
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        out.extend(word.chars().flat_map(char::to_lowercase));
+        out.push(' ');
+    }
+    out
+}
+
+/// Whether the story found (`found`, its text) says too little of the description.
+pub fn misses(found: &str, description: &str) -> bool {
+    let have = spaced_words(found);
+    let wanted = spaced_words(description);
+    let (mut held, mut all) = (0, 0);
+    for word in wanted.split(' ').filter(|w| !w.is_empty()) {
+        all += 1;
+        held += usize::from(have.contains(&format!(" {word} ")));
+    }
+    (held as f64) < FOUND_SHARE * all as f64
+}
+
+/// The page's smallest block under `body` that holds the description's opening words, as the
+/// model; else the description as a paragraph.
+pub fn description_block(builder: &Builder, body: NodeId, description: &str) -> Vec<Block> {
+    let dom = builder.dom;
+    let opening = spaced_words(description);
+    let key = match opening.match_indices(' ').nth(KEY_WORDS) {
+        Some((end, _)) => &opening[..=end],
+        None => opening.as_str(),
+    };
+    // Each element's text length, measured once from the leaves up.
+    let order = dom.descendants(body);
+    let mut length = vec![0usize; dom.nodes.len()];
+    for &node in order.iter().rev() {
+        length[node] = match &dom.nodes[node].kind {
+            NodeKind::Text(text) => text.len(),
+            _ => dom.children(node).iter().map(|&c| length[c]).sum(),
+        };
+    }
+    let wanted = description.len();
+    let block = order
+        .iter()
+        .copied()
+        .filter(|&n| dom.is_element(n) && length[n] * 2 >= wanted && length[n] <= wanted * 3)
+        .filter(|&n| spaced_words(&dom.text_content(n)).contains(key))
+        .min_by_key(|&n| length[n]);
+    match block.map(|n| builder.build(n)) {
+        Some(blocks) if !blocks.is_empty() => blocks,
+        _ => vec![Block::Element(Element {
+            tag: "p",
+            attrs: Vec::new(),
+            children: vec![Block::Text(description.to_string())],
+        })],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DESCRIPTION: &str =
+        "A stainless steel fire pit that burns with almost no smoke, lights in seconds with \
+        kindling or gel, and seats five to seven people around its tall, bright flame all evening.";
+
+    #[test]
+    fn the_description_is_read_from_a_product_anywhere_in_the_json_ld() {
+        let page = format!(
+            "<html><head><script type='application/ld+json'>{{\"@graph\":[{{\"@type\":\"WebPage\",\"description\":\"Shop\"}},\
+             {{\"@type\":[\"Product\"],\"name\":\"Summit\",\"description\":\"{DESCRIPTION}\"}}]}}</script></head><body></body></html>"
+        );
+        let dom = crate::parse::document(&page);
+        assert_eq!(
+            declared_description(&dom).as_deref(),
+            Some(collapse_whitespace(DESCRIPTION).as_str())
+        );
+        // A tagline is not a description.
+        let short = "<script type='application/ld+json'>{\"@type\":\"Product\",\"description\":\"Warm.\"}</script>";
+        assert_eq!(declared_description(&crate::parse::document(short)), None);
+    }
+
+    #[test]
+    fn a_story_holding_half_the_description_stands() {
+        assert!(misses(
+            "Size guide: S M L XL. Free returns within 30 days.",
+            DESCRIPTION
+        ));
+        assert!(!misses(
+            &format!("Summit. {DESCRIPTION} Reviews below."),
+            DESCRIPTION
+        ));
+    }
+
+    #[test]
+    fn the_pages_own_block_is_shown_in_place_of_what_was_found() {
+        let page = format!(
+            "<html><body><div id=buy><h1>Summit</h1><p>€399</p></div><section id=about><h2>About</h2><p>{DESCRIPTION}</p></section>\
+             <footer>Terms</footer></body></html>"
+        );
+        let dom = crate::parse::document(&page);
+        let builder = Builder {
+            dom: &dom,
+            base: None,
+            max_depth: 64,
+        };
+        let blocks = description_block(
+            &builder,
+            dom.body().unwrap(),
+            &collapse_whitespace(DESCRIPTION),
+        );
+        let text = crate::text::to_text(&blocks);
+        assert!(
+            text.contains("seats five to seven people")
+                && !text.contains("€399")
+                && !text.contains("Terms"),
+            "{text}"
+        );
+    }
+}
