@@ -158,7 +158,11 @@ pub fn find(dom: &Dom, body: NodeId) -> Option<Listing> {
     let mut cards: Vec<NodeId> = Vec::new();
     let mut words = 0;
     for &node in &open {
-        if kind(dom, node) != Some(wanted) || cards.iter().any(|&c| dom.is_attached_to(node, c)) {
+        // In document order a card's insides follow it: only the last card can hold this node
+        // (one check each, however many cards a page has).
+        if kind(dom, node) != Some(wanted)
+            || cards.last().is_some_and(|&c| dom.is_attached_to(node, c))
+        {
             continue;
         }
         if let Some(count) = card_words(dom, node) {

@@ -61,6 +61,7 @@ pub fn strip_document(dom: &mut Dom) {
 /// reader's own tab has it in place already. Each part goes where its script would put it,
 /// shown; a part with no placeholder is shown where it stands. wcxb-dev: 30 pages stream parts.
 fn place_streamed_parts(dom: &mut Dom) {
+    const MAX_STREAMED_PARTS: usize = 1000;
     let Some(body) = dom.body() else {
         return;
     };
@@ -77,7 +78,12 @@ fn place_streamed_parts(dom: &mut Dom) {
             parts.push((id.to_string(), node));
         }
     }
-    if parts.is_empty() {
+    // A page's own streaming sends tens of parts; thousands are a hostile page's, shown where
+    // they stand rather than matched pair by pair.
+    if parts.is_empty() || parts.len() > MAX_STREAMED_PARTS {
+        for (_, part) in parts {
+            dom.remove_attr(part, "hidden");
+        }
         return;
     }
     // The boundaries the page's scripts complete: `$RC("B:m","S:n")`.
@@ -127,17 +133,17 @@ fn show_streamed_parts(dom: &mut Dom) {
     let Some(body) = dom.body() else {
         return;
     };
-    let hidden: Vec<NodeId> = dom
-        .descendants(body)
-        .into_iter()
-        .filter(|&n| dom.attr(n, "hidden").is_some())
-        .collect();
-    // The outermost hidden boxes only: a box inside another is counted with it.
-    let outermost: Vec<NodeId> = hidden
-        .iter()
-        .copied()
-        .filter(|&n| !hidden.iter().any(|&h| h != n && dom.is_attached_to(n, h)))
-        .collect();
+    // The outermost hidden boxes only (a box inside another is counted with it): one walk that
+    // does not go into a hidden box, linear however many a hostile page nests.
+    let mut outermost: Vec<NodeId> = Vec::new();
+    let mut stack = vec![body];
+    while let Some(node) = stack.pop() {
+        if node != body && dom.attr(node, "hidden").is_some() {
+            outermost.push(node);
+            continue;
+        }
+        stack.extend(dom.children(node).iter().filter(|&&c| dom.is_element(c)));
+    }
     let hidden_text: usize = outermost.iter().map(|&n| dom.text_len(n)).sum();
     let shown_text = dom.text_len(body).saturating_sub(hidden_text);
     if shown_text > SHELL_TEXT_MAX || hidden_text < SHELL_NOSCRIPT_TEXT_MIN {

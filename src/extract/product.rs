@@ -14,6 +14,10 @@ use serde_json::Value;
 const MIN_DESCRIPTION_WORDS: usize = 20;
 /// The found story stands when it holds at least this share of the description's words.
 const FOUND_SHARE: f64 = 0.5;
+/// The most of a declared description compared with the page.
+const MAX_DESCRIPTION_CHARS: usize = 4000;
+/// The most blocks of the description's length looked into for its opening words.
+const MAX_CANDIDATES: usize = 2000;
 /// The description's opening words, looked for on the page.
 const KEY_WORDS: usize = 8;
 
@@ -30,6 +34,12 @@ pub fn declared_description(dom: &Dom) -> Option<String> {
             description_in(&parsed, 0).map(collapse_whitespace)
         })
         .filter(|d| crate::text::word_count(d) >= MIN_DESCRIPTION_WORDS)
+        .map(|d| match d.char_indices().nth(MAX_DESCRIPTION_CHARS) {
+            // A description is a few paragraphs; a longer one is cut, so the comparisons below
+            // stay short whatever the page declares.
+            Some((end, _)) => d[..end].to_string(),
+            None => d,
+        })
 }
 
 fn description_in(value: &Value, depth: usize) -> Option<&str> {
@@ -103,6 +113,7 @@ pub fn description_block(builder: &Builder, body: NodeId, description: &str) -> 
         .iter()
         .copied()
         .filter(|&n| dom.is_element(n) && length[n] * 2 >= wanted && length[n] <= wanted * 3)
+        .take(MAX_CANDIDATES)
         .filter(|&n| spaced_words(&dom.text_content(n)).contains(key))
         .min_by_key(|&n| length[n]);
     match block.map(|n| builder.build(n)) {
