@@ -56,7 +56,8 @@ pub fn strip_document(dom: &mut Dom) {
 
 /// React's streaming server rendering (Next.js and other frameworks) sends the late parts of a
 /// page each in a `<div hidden id="S:n">` at the end of the body, with a script that moves it to
-/// its placeholder: `<template id="P:n">`, or the boundary named beside it in `$RC("B:m","S:n")`.
+/// its placeholder: `<template id="P:n">`, or the boundary named beside it in `$RC("B:m","S:n")`
+/// (else `B:n`).
 /// A page saved before its scripts ran (a crawl, a saved file) has its story there, hidden; the
 /// reader's own tab has it in place already. Each part goes where its script would put it,
 /// shown; a part with no placeholder is shown where it stands. wcxb-dev: 30 pages stream parts.
@@ -112,9 +113,12 @@ fn place_streamed_parts(dom: &mut Dom) {
             .iter()
             .find(|(p, _)| *p == id)
             .map(|(_, b)| b.as_str());
+        // Without the script (a crawl may keep none), the part's own number: boundaries and
+        // segments count from one counter, so `B:n` or `P:n` is the one place it can go.
         let placeholder = boundary
             .and_then(find)
-            .or_else(|| find(&format!("P:{}", &id[2..])));
+            .or_else(|| find(&format!("P:{}", &id[2..])))
+            .or_else(|| find(&format!("B:{}", &id[2..])));
         dom.remove_attr(part, "hidden");
         if let Some(template) = placeholder {
             dom.replace(template, part);
