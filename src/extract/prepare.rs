@@ -460,6 +460,14 @@ mod tests {
         assert!(dom
             .find_first(ROOT, |d, n| d.attr(n, "hidden").is_some())
             .is_none());
+        // Saved without its scripts: the part goes to the boundary of its own number.
+        let unscripted = page.replace("<script>$RC(\"B:0\",\"S:0\")</script>", "");
+        assert_ne!(unscripted, page);
+        let mut dom = crate::parse::document(&unscripted);
+        strip_document(&mut dom);
+        let article = dom.find_all(ROOT, &["article"])[0];
+        let main = dom.find_all(ROOT, &["main"])[0];
+        assert!(dom.is_attached_to(article, main));
     }
 
     #[test]
