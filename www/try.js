@@ -91,7 +91,7 @@ function render(article) {
     saveSettings: (next) => { settings = next; localStorage.setItem('mastheadSettings', JSON.stringify(next)); },
   };
   const showAnyway = article.text ? () => shadow.replaceChildren(reader.render(document, article, settings, actions)) : null;
-  shadow.append(article.readerable && article.text
+  shadow.append(reader.showsAsArticle(article)
     ? reader.render(document, article, settings, actions)
     : reader.renderMessage(document, reader.msg('noArticleTitle'), reader.msg('noArticleDetail'), actions, { showAnyway, article }));
   view.append(host);

@@ -768,6 +768,15 @@
   }
 
   /**
+   * Whether the view shows what the core found, rather than the "No article here" notice: an
+   * article, a discussion as its posts, a listing (a section front, search results) as its items.
+   * Other pages keep their text one click away ("Show what was found").
+   */
+  function showsAsArticle(article) {
+    return Boolean(article.word_count) && (article.readerable || article.kind === 'listing' || article.kind === 'thread');
+  }
+
+  /**
    * A polite message in place of an article (no article, an error), with the outlet label when
    * the address has one: a page that defeats extraction does not escape its label.
    */
@@ -788,7 +797,7 @@
 
 
   globalThis.mastheadReader = {
-    render, renderMessage, validSettings, msg, useLanguage, uiLanguage, isRightToLeft, registerFonts, LANGUAGES, STYLE: globalThis.mastheadReaderStyle, DEFAULT_SETTINGS,
+    render, renderMessage, validSettings, msg, useLanguage, uiLanguage, isRightToLeft, registerFonts, showsAsArticle, LANGUAGES, STYLE: globalThis.mastheadReaderStyle, DEFAULT_SETTINGS,
     stopSpeaking: () => stopSpeaking(),
   };
 })();

@@ -164,7 +164,7 @@ async function main() {
   const { article } = session;
   shownArticle = article;
   if (session.restored) api.runtime.sendMessage({ type: 'masthead:relabel', article }).catch(() => {});
-  if (!article.readerable || !article.word_count) {
+  if (!reader.showsAsArticle(article)) {
     const showAnyway = article.word_count ? () => showArticle(article, settings, session) : null;
     show(reader.renderMessage(document, msg('noArticleTitle'), msg('noArticleDetail'), actions, { showAnyway, article }), msg('noArticleTitle'));
     keepForReload(session);

@@ -145,7 +145,7 @@ test('a right-to-left article reads right to left in its language', async () => 
 });
 
 test('a page with no article gets a small notice, not a broken view or a page-sized message', async () => {
-  const page = await openPage(base('daily.example') + '/');
+  const page = await openPage(base('daily.example') + '/login');
   await click(page);
   await waitForReader(page, 'No article here');
   // A card at the top: what happened and what to do, well short of the screen.
@@ -159,17 +159,28 @@ test('a page with no article gets a small notice, not a broken view or a page-si
   await page.close();
 });
 
-test('articles written without <p> open in the reader; listings and search results do not', async () => {
+test('articles written without <p> open in the reader; listings and search results open as their items', async () => {
   for (const [path, words] of [['/news/ferry.html', 'compacted silt under the old quay'], ['/dorf/laden.html', 'einen Pächter gefunden']]) {
     const page = await openPage(base('coast.example') + path);
     await click(page);
     await waitForReader(page, words);
     await page.close();
   }
-  for (const path of ['/environment', '/recherche?q=march%C3%A9']) {
+  // A section front and a search page: no article, so the view shows their stories, each its
+  // headline and summary, in the page's order (the core's model of a listing), and no notice.
+  for (const [path, first, second] of [
+    ['/environment', 'Wetland restoration brings back breeding waders', 'Water company fined over sewage spills'],
+    ['/recherche?q=march%C3%A9', 'Le marché couvert rouvre après six mois de travaux', 'journal-du-port.example/actualite/1'],
+  ]) {
     const page = await openPage(base('coast.example') + path);
     await click(page);
-    await waitForReader(page, 'No article here');
+    await waitForReader(page, first);
+    const shown = await page.evaluate(() => ({
+      notice: Boolean(document.querySelector('.notice')),
+      body: document.querySelector('.masthead-body')?.innerText ?? '',
+    }));
+    assert.equal(shown.notice, false, path);
+    assert.ok(shown.body.indexOf(first) >= 0 && shown.body.indexOf(first) < shown.body.indexOf(second), shown.body);
     await page.close();
   }
 });

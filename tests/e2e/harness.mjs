@@ -70,6 +70,8 @@ export const ROUTES = {
   '/news/ferry.html': { file: 'readerable/div-only-article.html' },
   '/dorf/laden.html': { file: 'readerable/br-only-article.html' },
   '/environment': { file: 'readerable/listing-page.html' },
+  // A page with no article and no run of stories: a sign-in form.
+  '/login': { file: 'readerable/sign-in-page.html' },
   '/recherche': { file: 'readerable/search-page.html' },
   // The seed article with images the page shows and images it never loads (a lazy data-src, a
   // <noscript> fallback, a <picture> source and a srcset candidate the browser did not pick).

@@ -142,14 +142,16 @@ test('a page that only calls itself BBC News gets no BBC label, and is told so',
   await page.close();
 });
 
-test("a state outlet's home page says who runs it, though it has no article", async () => {
-  const page = await d.openPage(d.base('sputnikglobe.com') + '/');
-  await d.click(page);
-  await d.waitForReader(page, 'No article here');
-  const label = await labelOf(page);
-  assert.equal(label.tier, 'controlled');
-  assert.ok(label.text.includes('State-controlled media Sputnik International, Russia.'), label.text);
-  await page.close();
+test("a state outlet's pages say who runs it though they have no article: its home page as its stories, its sign-in page as a notice", async () => {
+  for (const [path, shown] of [['/', 'Headline number 1 about the day'], ['/login', 'No article here']]) {
+    const page = await d.openPage(d.base('sputnikglobe.com') + path);
+    await d.click(page);
+    await d.waitForReader(page, shown);
+    const label = await labelOf(page);
+    assert.equal(label.tier, 'controlled', path);
+    assert.ok(label.text.includes('State-controlled media Sputnik International, Russia.'), label.text);
+    await page.close();
+  }
 });
 
 /** WCAG contrast of two computed `rgb(…)` colours. */

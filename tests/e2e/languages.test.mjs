@@ -80,7 +80,7 @@ test('a Russian browser gets the view, the label, the notice and the copy in Rus
   await page.close();
 
   // A page that is not an article says so in Russian, with the outlet's label.
-  const home = await d.openPage(d.base('sputnikglobe.com') + '/');
+  const home = await d.openPage(d.base('sputnikglobe.com') + '/login');
   await d.click(home);
   await d.waitForReader(home, ru.noArticleTitle);
   const notice = await home.evaluate(() => document.querySelector('#view').innerText);
