@@ -65,6 +65,18 @@ pub struct Element {
     pub children: Vec<Block>,
 }
 
+impl Block {
+    /// An element with no attributes: the model's own structure (a list of items, a thread's
+    /// rules and headers, a figure around a caption), not one of the page's.
+    pub fn element(tag: &'static str, children: Vec<Block>) -> Block {
+        Block::Element(Element {
+            tag,
+            attrs: Vec::new(),
+            children,
+        })
+    }
+}
+
 impl Element {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs

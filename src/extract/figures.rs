@@ -285,11 +285,7 @@ impl Builder<'_> {
         let mut caption = Vec::new();
         for line in lines.lines().map(str::trim).filter(|l| !l.is_empty()) {
             if !caption.is_empty() {
-                caption.push(Block::Element(Element {
-                    tag: "br",
-                    attrs: Vec::new(),
-                    children: Vec::new(),
-                }));
+                caption.push(Block::element("br", Vec::new()));
             }
             caption.push(Block::Text(line.to_string()));
         }
@@ -298,16 +294,8 @@ impl Builder<'_> {
         }
         let mut picture = Vec::new();
         self.node(image, 1, &mut picture);
-        picture.push(Block::Element(Element {
-            tag: "figcaption",
-            attrs: Vec::new(),
-            children: caption,
-        }));
-        Some(Block::Element(Element {
-            tag: "figure",
-            attrs: Vec::new(),
-            children: picture,
-        }))
+        picture.push(Block::element("figcaption", caption));
+        Some(Block::element("figure", picture))
     }
 }
 

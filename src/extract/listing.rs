@@ -10,7 +10,7 @@
 use super::build::Builder;
 use super::patterns::{contains_any, MAYBE_CANDIDATE, UNLIKELY_CANDIDATES};
 use super::score::is_probably_visible;
-use crate::article::{Block, Element};
+use crate::article::Block;
 use crate::dom::{Dom, NodeId};
 use crate::text::word_count;
 
@@ -59,19 +59,11 @@ impl Listing {
         let items = self
             .cards
             .iter()
-            .map(|&card| element("li", builder.build(card)))
+            .map(|&card| Block::element("li", builder.build(card)))
             .filter(|item| matches!(item, Block::Element(e) if !e.children.is_empty()))
             .collect();
-        vec![element("ul", items)]
+        vec![Block::element("ul", items)]
     }
-}
-
-fn element(tag: &'static str, children: Vec<Block>) -> Block {
-    Block::Element(Element {
-        tag,
-        attrs: Vec::new(),
-        children,
-    })
 }
 
 /// The kind of sibling a card is: its tag and first class name.

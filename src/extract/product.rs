@@ -6,7 +6,7 @@
 //! none of which is the product. Measured on wcxb-dev's product pages (`tests/corpus.rs`).
 
 use super::build::Builder;
-use crate::article::{Block, Element};
+use crate::article::Block;
 use crate::dom::{collapse_whitespace, Dom, NodeId, NodeKind, ROOT};
 use serde_json::Value;
 
@@ -118,11 +118,10 @@ pub fn description_block(builder: &Builder, body: NodeId, description: &str) -> 
         .min_by_key(|&n| length[n]);
     match block.map(|n| builder.build(n)) {
         Some(blocks) if !blocks.is_empty() => blocks,
-        _ => vec![Block::Element(Element {
-            tag: "p",
-            attrs: Vec::new(),
-            children: vec![Block::Text(description.to_string())],
-        })],
+        _ => vec![Block::element(
+            "p",
+            vec![Block::Text(description.to_string())],
+        )],
     }
 }
 

@@ -6,7 +6,7 @@
 //! (`tests/corpus.rs`), the held-out fold beside the others.
 
 use super::build::Builder;
-use crate::article::{Block, Element};
+use crate::article::Block;
 use crate::dom::{collapse_whitespace, Dom, NodeId, ROOT};
 
 const POST_TYPES: &[&str] = &["DiscussionForumPosting", "Comment", "Question", "Answer"];
@@ -115,22 +115,14 @@ pub fn posts(builder: &Builder, body: NodeId) -> Option<Vec<Block>> {
             .filter(|s| !s.is_empty() && s.chars().count() <= MAX_LINE_CHARS)
             .collect();
         if !blocks.is_empty() {
-            blocks.push(element("hr", Vec::new()));
+            blocks.push(Block::element("hr", Vec::new()));
         }
         if !header.is_empty() {
-            blocks.push(element("h3", vec![Block::Text(header.join(" · "))]));
+            blocks.push(Block::element("h3", vec![Block::Text(header.join(" · "))]));
         }
-        blocks.push(element("div", builder.build(text)));
+        blocks.push(Block::element("div", builder.build(text)));
     }
     (bodies.len() >= MIN_POSTS).then_some(blocks)
-}
-
-fn element(tag: &'static str, children: Vec<Block>) -> Block {
-    Block::Element(Element {
-        tag,
-        attrs: Vec::new(),
-        children,
-    })
 }
 
 #[cfg(test)]
