@@ -22,7 +22,7 @@ fn from_json(py: Python<'_>, json: &str) -> PyResult<PyObject> {
 }
 
 /// The article of `html` (a `str`, or `bytes` in any encoding the page declares) as a dict:
-/// title, byline, published_time, text, content_html, readerable, word_count, the outlet's
+/// title, byline, published_time, text, content_html, readerable, kind, word_count, the outlet's
 /// `affiliation` (or None) and the rest, as `masthead extract` prints them. `url` is the page's
 /// address: links resolve against it and the label comes from it. `lang` is the reader's language
 /// for the label's wording.

@@ -109,6 +109,7 @@ def test_a_datatrove_pipeline_reads_a_warc_and_keeps_the_label(tmp_path):
     assert "READ MORE" not in sputnik["text"]
     assert sputnik["metadata"]["masthead_label"]["tier"] == "controlled"
     assert sputnik["metadata"]["title"].startswith("Guaido Not Ruling Out")
+    assert sputnik["metadata"]["kind"] == "article"
     assert by_url["https://www.example.com/plain"]["metadata"]["masthead_label"] is None
 
 
@@ -138,6 +139,7 @@ def test_the_spark_recipe_on_local_2(tmp_path):
     assert [row.url for row in rows] == [f"{SAMPLE_URL}?copy=0", f"{SAMPLE_URL}?copy=1", "https://www.example.com/0", "https://www.example.com/1"]
     for row in rows[:2]:
         assert row.label_tier == "controlled" and row.label_outlet == "Sputnik International"
+        assert row.kind == "article" and row.readerable
         assert "Venezuela's self-proclaimed interim president" in row.text and row.error is None
         assert json.loads(row.label)["country"] == "RU"
     for row in rows[2:]:

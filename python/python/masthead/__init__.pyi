@@ -7,7 +7,9 @@ class MastheadError(ValueError):
 
 def extract(html: Union[str, bytes], url: Optional[str] = None, lang: str = "en") -> dict[str, Any]:
     """The article of `html` as a dict (title, byline, published_time, text, content_html, readerable,
-    word_count, affiliation, name_claim, wire_credits, …), as `masthead extract` prints it.
+    kind, word_count, affiliation, name_claim, wire_credits, …), as `masthead extract` prints it.
+    `kind` is "article", "thread" (a discussion, as its posts), "listing" (a run of items, as a
+    list), "product" (one product's page) or "page".
 
     `url` is the page's address: links resolve against it and the outlet label comes from it.
     `lang` is the reader's language (BCP 47) for the label's wording. Raises MastheadError on

@@ -26,7 +26,7 @@ from datatrove.utils.typeshelper import StatHints
 import masthead
 
 # What of Masthead's answer goes into a document's metadata, beside the label.
-METADATA_FIELDS = ("title", "byline", "published_time", "lang", "site_name", "readerable")
+METADATA_FIELDS = ("title", "byline", "published_time", "lang", "site_name", "readerable", "kind")
 
 
 class MastheadExtractor(BaseExtractor):

@@ -27,7 +27,7 @@ import masthead
 # The row of each page: where it came from, what Masthead found, and its label.
 PAGE_SCHEMA = (
     "warc string, offset long, url string, title string, byline string, published_time string, "
-    "lang string, readerable boolean, word_count long, text string, label_tier string, "
+    "lang string, readerable boolean, kind string, word_count long, text string, label_tier string, "
     "label_outlet string, label string, error string"
 )
 
@@ -62,12 +62,12 @@ def extract_warc_partition(paths: Iterable[str], lang: str = "en") -> Iterator[t
                 try:
                     page = masthead.extract(html, url=url, lang=lang)
                 except masthead.MastheadError as error:
-                    yield (path, offset, url, None, None, None, None, False, 0, None, None, None, None, str(error))
+                    yield (path, offset, url, None, None, None, None, False, None, 0, None, None, None, None, str(error))
                     continue
                 label = page["affiliation"]
                 yield (
                     path, offset, url, page["title"], page["byline"], page["published_time"], page["lang"],
-                    page["readerable"], page["word_count"], page["text"],
+                    page["readerable"], page["kind"], page["word_count"], page["text"],
                     label["tier"] if label else None, label["outlet"] if label else None,
                     json.dumps(label, ensure_ascii=False) if label else None, None,
                 )
