@@ -3,7 +3,7 @@
 //! none of these. Read from the page's own structured data and from what the stages found, never
 //! from its address or software.
 
-use crate::dom::{Dom, ROOT};
+use crate::dom::{Dom, NodeId, ROOT};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -21,34 +21,91 @@ pub enum PageKind {
     Page,
 }
 
-/// Whether the page declares itself one product's: exactly one schema.org `Product` in its
-/// JSON-LD, or, with none there, exactly one in its microdata. A shop's category declares none
-/// or many (wcxb-dev: 63 of 92 product pages declare one, 3 of 91 collections and 1 of 711
-/// articles). Read before the page's scripts are taken out.
-pub fn declares_product(dom: &Dom) -> bool {
-    let mut in_json = 0;
-    for script in dom.find_all(ROOT, &["script"]) {
-        if dom
-            .attr(script, "type")
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-        {
-            in_json += count_product_types(&dom.text_content(script));
+/// What the page says of itself in its structured data, read in one walk before its scripts
+/// are taken out: the text of each JSON-LD script (CDATA markers off), and the type of each
+/// microdata item. The metadata, the discussion and the product stages all read these.
+pub struct Declarations {
+    pub json_ld: Vec<String>,
+    item_types: Vec<String>,
+}
+
+impl Declarations {
+    pub fn read(dom: &Dom) -> Declarations {
+        let mut json_ld = Vec::new();
+        let mut item_types = Vec::new();
+        for node in dom.descendants(ROOT) {
+            if let Some(kind) = item_type(dom, node) {
+                item_types.push(kind.to_string());
+            }
+            if dom.is_tag(node, "script")
+                && dom
+                    .attr(node, "type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+            {
+                let text = dom.text_content(node);
+                // Some sites wrap the JSON in CDATA markers.
+                let json = text
+                    .trim()
+                    .trim_start_matches("<![CDATA[")
+                    .trim_end_matches("]]>");
+                json_ld.push(json.to_string());
+            }
+        }
+        Declarations {
+            json_ld,
+            item_types,
         }
     }
-    if in_json > 0 {
-        return in_json == 1;
+
+    /// Whether the page says it is a discussion (`DiscussionForumPosting`, `QAPage`) and not an
+    /// FAQ, in its JSON-LD (a plain look for the type names) or its microdata.
+    pub fn discussion(&self) -> bool {
+        let says = |names: &[&str]| {
+            self.json_ld.iter().any(|text| {
+                names
+                    .iter()
+                    .any(|name| text.contains(&format!("\"{name}\"")))
+            }) || self
+                .item_types
+                .iter()
+                .any(|kind| names.contains(&kind.as_str()))
+        };
+        !says(&["FAQPage"]) && says(&["DiscussionForumPosting", "QAPage"])
     }
-    let in_microdata = dom
-        .descendants(ROOT)
-        .into_iter()
-        .filter(|&n| {
-            dom.attr(n, "itemscope").is_some()
-                && dom.attr(n, "itemtype").is_some_and(|t| {
-                    t.trim().trim_end_matches('/').rsplit('/').next() == Some("Product")
-                })
-        })
-        .count();
-    in_microdata == 1
+
+    /// Whether the page declares itself one product's: exactly one schema.org `Product` in its
+    /// JSON-LD, or, with none there, exactly one in its microdata. A shop's category declares
+    /// none or many (wcxb-dev: 63 of 92 product pages declare one, 3 of 91 collections and 1 of
+    /// 711 articles).
+    pub fn product(&self) -> bool {
+        let in_json: usize = self
+            .json_ld
+            .iter()
+            .map(|text| count_product_types(text))
+            .sum();
+        if in_json > 0 {
+            return in_json == 1;
+        }
+        self.item_types
+            .iter()
+            .filter(|kind| *kind == "Product")
+            .count()
+            == 1
+    }
+}
+
+/// The type of a microdata item (`itemscope` with `itemtype="https://schema.org/Comment"` is
+/// `Comment`), or `None` for an element that is no item.
+pub fn item_type(dom: &Dom, node: NodeId) -> Option<&str> {
+    dom.attr(node, "itemscope")?;
+    let kind = dom.attr(node, "itemtype")?;
+    Some(
+        kind.trim()
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or(kind),
+    )
 }
 
 /// `"@type": "Product"` (any spacing) in a JSON-LD text.

@@ -125,9 +125,9 @@ fn first_of(values: &HashMap<String, String>, keys: &[&str]) -> Option<String> {
 
 /// Read the page's metadata. `document_title` is the `<title>` text, used to choose between
 /// JSON-LD `name` and `headline` when they differ.
-pub fn read(dom: &Dom, document_title: &str) -> Metadata {
+pub fn read(dom: &Dom, document_title: &str, json_ld_scripts: &[String]) -> Metadata {
     let values = meta_values(dom);
-    let ld = json_ld(dom, document_title);
+    let ld = json_ld(json_ld_scripts, document_title);
     let mut meta = Metadata {
         title: ld.title.clone().or_else(|| {
             first_of(
@@ -362,20 +362,8 @@ fn find_article(value: &Value, depth: usize) -> Option<&Map<String, Value>> {
     }
 }
 
-fn json_ld(dom: &Dom, document_title: &str) -> JsonLd {
-    for script in dom.find_all(ROOT, &["script"]) {
-        if !dom
-            .attr(script, "type")
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-        {
-            continue;
-        }
-        let raw = dom.text_content(script);
-        // Some sites wrap the JSON in CDATA markers.
-        let raw = raw
-            .trim()
-            .trim_start_matches("<![CDATA[")
-            .trim_end_matches("]]>");
+fn json_ld(scripts: &[String], document_title: &str) -> JsonLd {
+    for raw in scripts {
         // serde_json refuses nesting past 128 levels: a hostile page gets no stack.
         let Ok(parsed) = serde_json::from_str::<Value>(raw) else {
             continue;
@@ -429,7 +417,11 @@ mod tests {
               "publisher":{"@type":"Organization","name":"The Paper"},"datePublished":"2020-01-02"}</script>
             </head><body></body></html>"#;
         let dom = crate::parse::document(html);
-        let meta = read(&dom, "Doc");
+        let meta = read(
+            &dom,
+            "Doc",
+            &super::super::kind::Declarations::read(&dom).json_ld,
+        );
         assert_eq!(meta.title.as_deref(), Some("LD title"));
         assert_eq!(meta.byline.as_deref(), Some("Ann, Bob"));
         assert_eq!(meta.site_name.as_deref(), Some("The Paper"));
@@ -449,7 +441,14 @@ mod tests {
         );
         assert_eq!(unescape_entities("&#1114112; &#0;"), "\u{fffd} \u{fffd}");
         let html = r#"<head><meta property="og:title" content="Olive &amp;#038; Herb"></head>"#;
-        let meta = read(&crate::parse::document(html), "");
+        let meta = {
+            let dom = crate::parse::document(html);
+            read(
+                &dom,
+                "",
+                &super::super::kind::Declarations::read(&dom).json_ld,
+            )
+        };
         assert_eq!(meta.title.as_deref(), Some("Olive & Herb"));
     }
 
@@ -457,7 +456,14 @@ mod tests {
     fn meta_names_are_normalized() {
         let html = r#"<head><meta name="DC.Creator" content="Dee"><meta property="og:site_name twitter:site_name" content="Site">
             <meta name="twitter:description" content="Tw"></head>"#;
-        let meta = read(&crate::parse::document(html), "");
+        let meta = {
+            let dom = crate::parse::document(html);
+            read(
+                &dom,
+                "",
+                &super::super::kind::Declarations::read(&dom).json_ld,
+            )
+        };
         assert_eq!(meta.byline.as_deref(), Some("Dee"));
         assert_eq!(meta.site_name.as_deref(), Some("Site"));
         assert_eq!(meta.excerpt.as_deref(), Some("Tw"));

@@ -64,11 +64,12 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     let base = base_url(&dom, page_url.as_ref());
     // 3. What the page says about itself, read before cleaning removes its scripts.
     let document_title = title::document_title(&dom);
-    let meta = metadata::read(&dom, &document_title);
-    let discussion = thread::declares_discussion(&dom);
-    let product = kind::declares_product(&dom);
+    let declared = kind::Declarations::read(&dom);
+    let meta = metadata::read(&dom, &document_title, &declared.json_ld);
+    let discussion = declared.discussion();
+    let product = declared.product();
     let product_description = product
-        .then(|| product::declared_description(&dom))
+        .then(|| product::declared_description(&declared.json_ld))
         .flatten();
     // 4. Take out scripts and styles, recover noscript images, turn <br> runs into paragraphs.
     prepare::strip_document(&mut dom);

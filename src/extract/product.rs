@@ -7,7 +7,7 @@
 
 use super::build::Builder;
 use crate::article::Block;
-use crate::dom::{collapse_whitespace, Dom, NodeId, NodeKind, ROOT};
+use crate::dom::{collapse_whitespace, NodeId, NodeKind};
 use serde_json::Value;
 
 /// A description shorter than this is a tagline, not the product's text.
@@ -22,15 +22,11 @@ const MAX_CANDIDATES: usize = 2000;
 const KEY_WORDS: usize = 8;
 
 /// The product's description from the page's JSON-LD (`Product`, anywhere in it), collapsed.
-pub fn declared_description(dom: &Dom) -> Option<String> {
-    dom.find_all(ROOT, &["script"])
-        .into_iter()
-        .filter(|&s| {
-            dom.attr(s, "type")
-                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-        })
+pub fn declared_description(json_ld_scripts: &[String]) -> Option<String> {
+    json_ld_scripts
+        .iter()
         .find_map(|script| {
-            let parsed = serde_json::from_str::<Value>(dom.text_content(script).trim()).ok()?;
+            let parsed = serde_json::from_str::<Value>(script).ok()?;
             description_in(&parsed, 0).map(collapse_whitespace)
         })
         .filter(|d| crate::text::word_count(d) >= MIN_DESCRIPTION_WORDS)
@@ -128,6 +124,7 @@ pub fn description_block(builder: &Builder, body: NodeId, description: &str) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::kind::Declarations;
 
     const DESCRIPTION: &str =
         "A stainless steel fire pit that burns with almost no smoke, lights in seconds with \
@@ -141,12 +138,15 @@ mod tests {
         );
         let dom = crate::parse::document(&page);
         assert_eq!(
-            declared_description(&dom).as_deref(),
+            declared_description(&Declarations::read(&dom).json_ld).as_deref(),
             Some(collapse_whitespace(DESCRIPTION).as_str())
         );
         // A tagline is not a description.
         let short = "<script type='application/ld+json'>{\"@type\":\"Product\",\"description\":\"Warm.\"}</script>";
-        assert_eq!(declared_description(&crate::parse::document(short)), None);
+        assert_eq!(
+            declared_description(&Declarations::read(&crate::parse::document(short)).json_ld),
+            None
+        );
     }
 
     #[test]

@@ -6,8 +6,9 @@
 //! (`tests/corpus.rs`), the held-out fold beside the others.
 
 use super::build::Builder;
+use super::kind::item_type;
 use crate::article::Block;
-use crate::dom::{collapse_whitespace, Dom, NodeId, ROOT};
+use crate::dom::{collapse_whitespace, Dom, NodeId};
 
 const POST_TYPES: &[&str] = &["DiscussionForumPosting", "Comment", "Question", "Answer"];
 /// A thread is at least a question and an answer.
@@ -15,48 +16,9 @@ const MIN_POSTS: usize = 2;
 /// An author's name or a date longer than this is not one.
 const MAX_LINE_CHARS: usize = 100;
 
-fn item_type(dom: &Dom, node: NodeId) -> Option<&str> {
-    dom.attr(node, "itemscope")?;
-    let kind = dom.attr(node, "itemtype")?;
-    Some(
-        kind.trim()
-            .trim_end_matches('/')
-            .rsplit('/')
-            .next()
-            .unwrap_or(kind),
-    )
-}
-
 fn has_itemprop(dom: &Dom, node: NodeId, names: &[&str]) -> bool {
     dom.attr(node, "itemprop")
         .is_some_and(|props| props.split_whitespace().any(|p| names.contains(&p)))
-}
-
-/// Whether the page says it is a discussion. Read before its scripts are taken out: a plain
-/// look for the type names in its JSON-LD, and its microdata's item types.
-pub fn declares_discussion(dom: &Dom) -> bool {
-    let mut discussion = false;
-    for script in dom.find_all(ROOT, &["script"]) {
-        if !dom
-            .attr(script, "type")
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-        {
-            continue;
-        }
-        let text = dom.text_content(script);
-        if text.contains("\"FAQPage\"") {
-            return false;
-        }
-        discussion |= text.contains("\"DiscussionForumPosting\"") || text.contains("\"QAPage\"");
-    }
-    for node in dom.descendants(ROOT) {
-        match item_type(dom, node) {
-            Some("FAQPage") => return false,
-            Some("DiscussionForumPosting" | "QAPage") => discussion = true,
-            _ => {}
-        }
-    }
-    discussion
 }
 
 /// The posts under `body`, as the model: each an `h3` of author and date, its text, and a rule
