@@ -44,19 +44,6 @@ fn exported_extraction_matches_the_native_core() {
 }
 
 #[wasm_bindgen_test]
-fn the_reader_pages_json_is_the_article_without_its_plain_text() {
-    let url = Some(SAMPLE_URL.to_string());
-    let json = masthead::web::extract_article_json(SAMPLE, url.clone(), None).unwrap();
-    let mut handed_on: serde_json::Value = serde_json::from_str(&json).unwrap();
-    let mut article = to_json(masthead::web::extract_article(SAMPLE, url, None).unwrap());
-    assert!(article["text"].as_str().unwrap().contains("Juan Guaido"));
-    assert_eq!(handed_on["text"], "");
-    handed_on.as_object_mut().unwrap().remove("text");
-    article.as_object_mut().unwrap().remove("text");
-    assert_eq!(handed_on, article);
-}
-
-#[wasm_bindgen_test]
 fn missing_values_are_null_not_absent() {
     let value = masthead::web::extract_article("<p>hi</p>", None, None).unwrap();
     let article = to_json(value);
