@@ -501,24 +501,11 @@
     ]);
 
     const dir = direction(article);
-    // The date and the reading time are written by Intl, whose first use in a fresh page loads
-    // ICU's data (11 ms of a cold click, tests/e2e/bench-cold.mjs): they fill their lines (kept
-    // at their height meanwhile) just after the first frame has shown the article.
-    const bylineShown = article.byline || article.published_time
-      ? el(doc, 'p', { className: 'byline', text: article.byline || '\u00a0' }) : '';
-    const readingTimeShown = el(doc, 'p', { className: 'meta', text: '\u00a0', lang: language, dir: root.dir });
-    const writeDates = () => {
-      if (bylineShown) {
-        bylineShown.textContent = bylineLine(article);
-        bylineShown.title = pageDate(article);
-      }
-      readingTimeShown.textContent = readingTime(article.word_count);
-    };
     const header = el(doc, 'header', { className: 'masthead-header' }, [
       article.site_name ? el(doc, 'p', { className: 'site', text: article.site_name }) : '',
       el(doc, 'h1', { text: article.title || msg('untitled'), tabIndex: -1 }),
-      bylineShown,
-      readingTimeShown,
+      bylineLine(article) ? el(doc, 'p', { className: 'byline', text: bylineLine(article), title: pageDate(article) }) : '',
+      el(doc, 'p', { className: 'meta', text: readingTime(article.word_count), lang: language, dir: root.dir }),
       outletLabel(doc, article),
     ]);
     const body = el(doc, 'div', { className: 'masthead-body' });
@@ -573,13 +560,13 @@
       listening.attach(page, root);
       root.dataset.drawn = 'all';
     };
-    // The rest of the article, its dates and its tools once the first screen is in view.
-    root.dataset.drawn = 'first';
-    const win = doc.defaultView;
-    win.requestAnimationFrame(() => win.setTimeout(() => {
-      writeDates();
+    if (next < blocks.length) {
+      root.dataset.drawn = 'first';
+      const win = doc.defaultView;
+      win.requestAnimationFrame(() => win.setTimeout(finish, 0));
+    } else {
       finish();
-    }, 0));
+    }
     const THEMES = ['system', 'light', 'dark', 'sepia', 'gray', 'contrast'];
     listenForShortcuts(doc, root, {
       larger: () => update({ fontSize: Math.min(32, settings.fontSize + 2) }),
