@@ -90,7 +90,7 @@ function render(article) {
     copy: (text) => navigator.clipboard.writeText(text),
     saveSettings: (next) => { settings = next; localStorage.setItem('mastheadSettings', JSON.stringify(next)); },
   };
-  const showAnyway = article.word_count ? () => shadow.replaceChildren(reader.render(document, article, settings, actions)) : null;
+  const showAnyway = article.text ? () => shadow.replaceChildren(reader.render(document, article, settings, actions)) : null;
   shadow.append(reader.showsAsArticle(article)
     ? reader.render(document, article, settings, actions)
     : reader.renderMessage(document, reader.msg('noArticleTitle'), reader.msg('noArticleDetail'), actions, { showAnyway, article }));

@@ -75,19 +75,14 @@ async function snapshot(tab) {
   return injection.result;
 }
 
-/** Extract the article from a snapshot, as the JSON text the reader page parses: the worker
- * hands it on unread, one string to copy across rather than a tree of thousands of objects to
- * convert at both ends. The label comes from the tab's own address, not the page. */
-async function extractJson(tab, page, language) {
+/** Extract the article from a snapshot; the label comes from the tab's own address, not the page. */
+async function extract(tab, page, language) {
   const [core, reader] = await Promise.all([loadCore(), language ?? readerLanguage()]);
   const started = performance.now();
-  const articleJson = core.extractArticleJson(page.html, tab.url, reader);
-  return { articleJson, extractMs: performance.now() - started };
-}
-
-/** The article itself, for the worker's own use (the copy without the view, a new language). */
-async function extract(tab, page, language) {
-  return JSON.parse((await extractJson(tab, page, language)).articleJson);
+  // The body's plain text is not sent on: the view draws the model, and the copy buttons have
+  // their own renderings (a long article's text would cross to the reader page a third time).
+  const { text: _text, ...article } = core.extractArticle(page.html, tab.url, reader);
+  return { article, extractMs: performance.now() - started };
 }
 
 function isReaderTab(tab) {
@@ -115,7 +110,7 @@ async function openReader(tab) {
   const key = crypto.randomUUID();
   openPages.set(key, { html: page.html, url: tab.url });
   while (openPages.size > OPEN_PAGES_KEPT) openPages.delete(openPages.keys().next().value);
-  const work = extractJson(tab, page).catch((error) => ({ error: String(error?.message ?? error) }));
+  const work = extract(tab, page).catch((error) => ({ error: String(error?.message ?? error) }));
   sessions.set(key, work.then((outcome) => ({
     ...outcome,
     url: tab.url,
@@ -174,7 +169,7 @@ async function copyWithoutOpening(tab) {
   let title;
   let badge = '✓';
   try {
-    const article = await extract(tab, await snapshot(tab));
+    const { article } = await extract(tab, await snapshot(tab));
     if (!article.word_count) throw new Error(api.i18n.getMessage('noArticleText'));
     await writeClipboard(article.copy_text);
     await showLabel(tab.id, article).catch(() => {});
@@ -237,10 +232,12 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
       sendResponse({ expired: true });
       return false;
     }
-    // The label goes on the toolbar button when the reader page has drawn the article and says
-    // so (masthead:relabel): the navigation to the page would have cleared a badge set before,
-    // and the worker does not read the article it hands on.
-    session.then(sendResponse);
+    session.then((outcome) => {
+      // The label goes on the toolbar button now that the reader page is in the tab: the
+      // navigation to it would have cleared a badge set before.
+      if (outcome.article) showLabel(sender.tab.id, outcome.article).catch(() => {});
+      sendResponse(outcome);
+    });
     return true; // the answer comes asynchronously
   }
   if (message?.type === 'masthead:relabel' && sender.tab) {
@@ -254,7 +251,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
       return false;
     }
     extract({ url: page.url }, page, message.language)
-      .then((article) => {
+      .then(({ article }) => {
         if (sender.tab) showLabel(sender.tab.id, article).catch(() => {});
         sendResponse({ article });
       })

@@ -2,7 +2,7 @@
 // install, a context-menu click elsewhere) must not pay for a compile, and a page load wakes
 // nothing at all: no listener here fires on navigation.
 import { api } from './platform.js';
-import init, { extractArticle, extractArticleJson, labeledHosts } from './pkg/masthead.js';
+import init, { extractArticle, labeledHosts } from './pkg/masthead.js';
 
 let ready = null;
 // Read by the cold-click benchmark (tests/e2e/bench-cold.mjs): where a click's time went.
@@ -19,7 +19,7 @@ export function loadCore() {
     timings.wasmStarted = now();
     ready = init({ module_or_path: api.runtime.getURL('pkg/masthead_bg.wasm') }).then(() => {
       timings.wasmReady = now();
-      return { extractArticle, extractArticleJson, labeledHosts };
+      return { extractArticle, labeledHosts };
     });
     // A failed compile is retried on the next click rather than remembered.
     ready.catch(() => {

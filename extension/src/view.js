@@ -107,18 +107,7 @@ let keptSession = null;
 async function loadSession() {
   const kept = sessionStorage.getItem(key);
   if (kept) return { ...JSON.parse(kept), restored: true };
-  const session = await (globalThis.mastheadSessionAsked ?? api.runtime.sendMessage({ type: 'masthead:session', key }));
-  if (typeof session?.articleJson !== 'string') return session;
-  // The worker hands the core's JSON text on unread: parsed once, here.
-  const { articleJson, ...rest } = session;
-  return { ...rest, article: JSON.parse(articleJson) };
-}
-
-/** The outlet's label on the toolbar button, set by the worker from what this page drew (the
- * navigation to this page cleared the badge; the worker does not read the article it hands on). */
-function relabel(article) {
-  const { url, affiliation, wire_credits: wireCredits } = article;
-  api.runtime.sendMessage({ type: 'masthead:relabel', article: { url, affiliation, wire_credits: wireCredits } }).catch(() => {});
+  return globalThis.mastheadSessionAsked ?? api.runtime.sendMessage({ type: 'masthead:session', key });
 }
 
 /** Keep the session in this tab's sessionStorage (this origin's only), once the article is
@@ -174,10 +163,10 @@ async function main() {
   }
   const { article } = session;
   shownArticle = article;
+  if (session.restored) api.runtime.sendMessage({ type: 'masthead:relabel', article }).catch(() => {});
   if (!reader.showsAsArticle(article)) {
     const showAnyway = article.word_count ? () => showArticle(article, settings, session) : null;
     show(reader.renderMessage(document, msg('noArticleTitle'), msg('noArticleDetail'), actions, { showAnyway, article }), msg('noArticleTitle'));
-    relabel(article);
     keepForReload(session);
     return;
   }
@@ -185,7 +174,6 @@ async function main() {
   // Read by the cold-click benchmark: when the article was in the view (after layout).
   requestAnimationFrame(() => {
     globalThis.mastheadShownAt = performance.timeOrigin + performance.now();
-    relabel(article);
     keepForReload(session);
   });
 }

@@ -21,9 +21,7 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
 }
 
 /// The article as the reader page receives it: the model, and what its two copy buttons put on
-/// the clipboard, made by the core's one renderer (`copy`) in the reader's language. The body's
-/// plain text is left empty: the view draws the model, the copies have their own renderings, and
-/// a long article's text would otherwise cross to the reader page a third time.
+/// the clipboard, made by the core's one renderer (`copy`) in the reader's language.
 #[derive(serde::Serialize)]
 struct ArticleForPage<'a> {
     #[serde(flatten)]
@@ -32,56 +30,33 @@ struct ArticleForPage<'a> {
     copy_markdown: String,
 }
 
-fn article_for_page(
-    html: &str,
-    url: Option<String>,
-    language: Option<String>,
-) -> Result<String, JsError> {
-    let mut options = Options::default();
-    if let Some(language) = language {
-        options.language = language;
-    }
-    let mut article =
-        extract(html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
-    let wording = Wording::for_language(&options.language);
-    let copy_text = copy::copy_text(&article, &wording);
-    let copy_markdown = copy::copy_markdown(&article, &wording);
-    article.text = String::new();
-    serde_json::to_string(&ArticleForPage {
-        article: &article,
-        copy_text,
-        copy_markdown,
-    })
-    .map_err(|e| JsError::new(&format!("cannot convert the article: {e}")))
-}
-
 /// Extract the article from an HTML string. Returns a plain object with the fields of
-/// `masthead extract --format json` (with `content`, the model tree, in place of its HTML, and
-/// `text` empty) plus `copy_text` and `copy_markdown`. `language` is the reader's
-/// (`navigator.language`, the browser's UI language), for the sentences the core writes.
+/// `masthead extract --format json` (with `content`, the model tree, in place of its HTML) plus
+/// `copy_text` and `copy_markdown`. `language` is the reader's (`navigator.language`, the
+/// browser's UI language), for the sentences the core writes.
 #[wasm_bindgen(js_name = extractArticle)]
 pub fn extract_article(
     html: &str,
     url: Option<String>,
     language: Option<String>,
 ) -> Result<JsValue, JsError> {
+    let mut options = Options::default();
+    if let Some(language) = language {
+        options.language = language;
+    }
+    let article =
+        extract(html, url.as_deref(), &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let wording = Wording::for_language(&options.language);
     // The model tree has thousands of small objects: one JSON string and the browser's own
     // JSON.parse build them several times faster than a property set per field across the
     // wasm boundary (measured in tests/e2e/bench-readability.mjs).
-    let json = article_for_page(html, url, language)?;
+    let json = serde_json::to_string(&ArticleForPage {
+        article: &article,
+        copy_text: copy::copy_text(&article, &wording),
+        copy_markdown: copy::copy_markdown(&article, &wording),
+    })
+    .map_err(|e| JsError::new(&format!("cannot convert the article: {e}")))?;
     js_sys::JSON::parse(&json).map_err(|_| JsError::new("cannot convert the article"))
-}
-
-/// The same article as its JSON text, for a context that hands it on unread: the extension's
-/// worker sends it to the reader page as one string, which crosses between the two as a copy
-/// where an object tree of thousands of nodes is converted field by field at both ends.
-#[wasm_bindgen(js_name = extractArticleJson)]
-pub fn extract_article_json(
-    html: &str,
-    url: Option<String>,
-    language: Option<String>,
-) -> Result<String, JsError> {
-    article_for_page(html, url, language)
 }
 
 /// Extract the article from the live document this code runs in: its serialized HTML and URL.
