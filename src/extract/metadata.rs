@@ -407,6 +407,16 @@ fn json_ld(scripts: &[String], document_title: &str) -> JsonLd {
 mod tests {
     use super::*;
 
+    /// The metadata of `html`, read as the pipeline reads it (its structured data found first).
+    fn read_page(html: &str, title: &str) -> Metadata {
+        let dom = crate::parse::document(html);
+        read(
+            &dom,
+            title,
+            &super::super::kind::Declarations::read(&dom).json_ld,
+        )
+    }
+
     #[test]
     fn json_ld_wins_over_meta_tags() {
         let html = r#"<html lang="en"><head><title>Doc</title>
@@ -416,12 +426,7 @@ mod tests {
               "headline":"LD title","author":[{"@type":"Person","name":"Ann"},{"name":"Bob"}],
               "publisher":{"@type":"Organization","name":"The Paper"},"datePublished":"2020-01-02"}</script>
             </head><body></body></html>"#;
-        let dom = crate::parse::document(html);
-        let meta = read(
-            &dom,
-            "Doc",
-            &super::super::kind::Declarations::read(&dom).json_ld,
-        );
+        let meta = read_page(html, "Doc");
         assert_eq!(meta.title.as_deref(), Some("LD title"));
         assert_eq!(meta.byline.as_deref(), Some("Ann, Bob"));
         assert_eq!(meta.site_name.as_deref(), Some("The Paper"));
@@ -441,14 +446,7 @@ mod tests {
         );
         assert_eq!(unescape_entities("&#1114112; &#0;"), "\u{fffd} \u{fffd}");
         let html = r#"<head><meta property="og:title" content="Olive &amp;#038; Herb"></head>"#;
-        let meta = {
-            let dom = crate::parse::document(html);
-            read(
-                &dom,
-                "",
-                &super::super::kind::Declarations::read(&dom).json_ld,
-            )
-        };
+        let meta = read_page(html, "");
         assert_eq!(meta.title.as_deref(), Some("Olive & Herb"));
     }
 
@@ -456,14 +454,7 @@ mod tests {
     fn meta_names_are_normalized() {
         let html = r#"<head><meta name="DC.Creator" content="Dee"><meta property="og:site_name twitter:site_name" content="Site">
             <meta name="twitter:description" content="Tw"></head>"#;
-        let meta = {
-            let dom = crate::parse::document(html);
-            read(
-                &dom,
-                "",
-                &super::super::kind::Declarations::read(&dom).json_ld,
-            )
-        };
+        let meta = read_page(html, "");
         assert_eq!(meta.byline.as_deref(), Some("Dee"));
         assert_eq!(meta.site_name.as_deref(), Some("Site"));
         assert_eq!(meta.excerpt.as_deref(), Some("Tw"));
