@@ -76,12 +76,15 @@ fn spaced_words(text: &str) -> String {
 
 /// Whether the story found (`found`, its text) says too little of the description.
 pub fn misses(found: &str, description: &str) -> bool {
+    // The found words as a set: one look-up per described word, not a scan of the found text
+    // (which no bound keeps short) for each.
     let have = spaced_words(found);
+    let have: std::collections::HashSet<&str> = have.split(' ').filter(|w| !w.is_empty()).collect();
     let wanted = spaced_words(description);
     let (mut held, mut all) = (0, 0);
     for word in wanted.split(' ').filter(|w| !w.is_empty()) {
         all += 1;
-        held += usize::from(have.contains(&format!(" {word} ")));
+        held += usize::from(have.contains(word));
     }
     (held as f64) < FOUND_SHARE * all as f64
 }
