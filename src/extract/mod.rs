@@ -270,15 +270,27 @@ fn select_with_retries(
     };
     let mut flags = Flags::ALL;
     let mut best: Option<(Dom, select::Selection)> = None;
+    // The first long enough attempt whose cleaning took most of what it selected: kept in case
+    // no looser attempt keeps its text.
+    let mut gutted: Option<(Dom, select::Selection)> = None;
     loop {
         let mut attempt_dom = dom.clone();
         if let Some(mut selection) = select::grab_article(&mut attempt_dom, &context, flags) {
+            let selected = attempt_dom.text_len(selection.content);
             clean::clean_article(&mut attempt_dom, selection.content, flags, headline);
             selection.text_length = attempt_dom.text_len(selection.content);
             if selection.text_length >= options.char_threshold {
-                return Some((attempt_dom, selection));
-            }
-            if best
+                let kept = (selection.text_length as f64) >= MIN_KEPT_SHARE * selected as f64;
+                // An attempt without conditional cleaning keeps everything, junk included: it
+                // does not stand in for a gutted one.
+                let cleaned = flags.clean_conditionally;
+                match gutted {
+                    None if kept || !cleaned => return Some((attempt_dom, selection)),
+                    None => gutted = Some((attempt_dom, selection)),
+                    Some(_) if kept && cleaned => return Some((attempt_dom, selection)),
+                    Some(_) => {}
+                }
+            } else if best
                 .as_ref()
                 .is_none_or(|(_, b)| selection.text_length > b.text_length)
             {
@@ -290,8 +302,13 @@ fn select_with_retries(
             None => break,
         }
     }
-    best.filter(|(_, s)| s.text_length > 0)
+    gutted.or(best.filter(|(_, s)| s.text_length > 0))
 }
+
+/// Share of an attempt's selected text its cleaning must keep for the attempt to stand: a
+/// cleaning that takes more took the story's own container for furniture (a page builder's
+/// wrapper class), and a looser attempt that keeps it is the better one.
+const MIN_KEPT_SHARE: f64 = 0.5;
 
 fn base_url(dom: &Dom, page: Option<&Url>) -> Option<Url> {
     let page = page.cloned();
@@ -322,4 +339,56 @@ fn first_paragraph(content: &[Block]) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page builder's layout: every section of the story in a wrapper whose class the scorer
+    /// counts against it ("…-height-scrolling"), a call to action between them.
+    fn page_builder_story() -> String {
+        let section = |body: &str| {
+            format!(
+                r#"<div class="builder-row non-full-height-scrolling"><div class="column"><div class="text">{body}</div></div></div>"#
+            )
+        };
+        let story: String = (1..=30)
+            .map(|i| {
+                format!(
+                    "<p>Tool number {i} turns rows of raw numbers into charts, and analysts \
+                     use it, among other things, to clean, join and summarise data sets.</p>"
+                )
+            })
+            .collect();
+        format!(
+            "<html><head><title>Fifteen data tools</title></head><body><main><article><h1>Fifteen data tools</h1><div class=\"post-content\">{}{}{}</div></article></main></body></html>",
+            section(
+                "<p>We hear the word data constantly: businesses want more of it, websites \
+                 track it, and whole apps are built around it. Handed a pile of raw rows of \
+                 dates, names, clicks and numbers, you would find it means little.</p>\
+                 <p>On its own, data is just noise, and it becomes valuable only when someone \
+                 knows how to work with it. To do that, professionals depend on a handful of \
+                 tools, each good at one part of the job, and most of them free to try. Below \
+                 are fifteen of them, from spreadsheets to notebooks, with what each is for.</p>"
+            ),
+            section("<h3>Earn a degree</h3><p>Our programme teaches these skills.</p><a href=\"/apply\">Learn more</a>"),
+            section(&format!("<h2>The tools</h2>{story}")),
+        )
+    }
+
+    #[test]
+    fn a_story_in_wrappers_classed_as_furniture_is_kept_whole() {
+        let article = extract(&page_builder_story(), None, &Options::default()).unwrap();
+        assert!(
+            article.text.contains("Tool number 1 turns"),
+            "{}",
+            article.text
+        );
+        assert!(
+            article.text.contains("Tool number 30 turns"),
+            "{}",
+            article.text
+        );
+    }
 }
