@@ -87,6 +87,11 @@ impl Anchor {
         Some((*self.before.get(node)?, *self.within.get(node)?))
     }
 
+    /// Whether `node` holds the headline element itself, as the page is now.
+    pub fn encloses_headline(&self, dom: &Dom, node: NodeId) -> bool {
+        dom.is_attached_to(self.headline, node)
+    }
+
     /// Whether `node` (as the page was before the walk) holds the headline or begins just
     /// after it.
     pub fn holds(&self, node: NodeId) -> bool {

@@ -391,4 +391,37 @@ mod tests {
             article.text
         );
     }
+
+    #[test]
+    fn a_frame_named_for_its_sidebar_around_the_headline_is_not_a_sidebar() {
+        let story: String = (1..=8)
+            .map(|i| {
+                format!(
+                    "<p>Rental desk number {i} was weighed on price, fees and service, and on \
+                     how quickly, at a busy airport, it handed over the keys.</p>"
+                )
+            })
+            .collect();
+        let disclosure = "Some of the offers on this site come from companies that pay us, \
+            and this may affect how and where they appear, including the order in which they \
+            appear. ";
+        let html = format!(
+            "<html><head><title>The best rental desks</title></head><body>\
+             <div class=\"layout-with-sidebar\"><h1>The best rental desks</h1>{story}\
+             <div class=\"widget\"><a href=\"/more\">More guides</a></div></div>\
+             <div class=\"disclosure\"><p>{}</p></div></body></html>",
+            disclosure.repeat(4)
+        );
+        let article = extract(&html, None, &Options::default()).unwrap();
+        assert!(
+            article.text.contains("Rental desk number 1 was"),
+            "{}",
+            article.text
+        );
+        assert!(
+            article.text.contains("Rental desk number 8 was"),
+            "{}",
+            article.text
+        );
+    }
 }

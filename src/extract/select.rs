@@ -169,6 +169,7 @@ fn walk(dom: &mut Dom, context: &Context, flags: Flags) -> (Vec<NodeId>, Option<
     // the extraction's instructions when matched per element).
     let mut seen: HashMap<String, (Rc<str>, bool)> = HashMap::new();
     let mut node = dom.find_first(ROOT, |d, n| d.is_tag(n, "html"));
+    let page_text = dom.text_len(ROOT);
     while let Some(current) = node {
         let tag = dom.tag_shared(current).unwrap_or_else(|| "".into());
         let (match_string, unlikely) = seen
@@ -206,7 +207,13 @@ fn walk(dom: &mut Dom, context: &Context, flags: Flags) -> (Vec<NodeId>, Option<
             continue;
         }
         if flags.strip_unlikelys {
+            // A wrapper named for its layout ("…-with-sidebar") around the headline and most
+            // of the page is the page's frame, not a sidebar or a header.
             if unlikely
+                && !(context
+                    .anchor
+                    .is_some_and(|a| a.encloses_headline(dom, current))
+                    && dom.text_len(current) * 2 >= page_text)
                 && !dom.has_ancestor_tag(current, "table", 3)
                 && !dom.has_ancestor_tag(current, "code", 3)
                 && &*tag != "body"
