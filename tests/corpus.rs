@@ -598,8 +598,8 @@ const WCXB_TYPES: [(&str, f64); 7] = [
     ("article", 0.9520),
     ("service", 0.7583),
     ("forum", 0.7664),
-    ("listing", 0.5660),
-    ("product", 0.5109),
+    ("listing", 0.5670),
+    ("product", 0.5356),
     ("collection", 0.5532),
     ("documentation", 0.9122),
 ];

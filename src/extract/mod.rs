@@ -424,4 +424,34 @@ mod tests {
             article.text
         );
     }
+
+    #[test]
+    fn a_frame_around_the_whole_page_is_not_furniture_for_its_class_name() {
+        let story: String = (1..=3)
+            .map(|i| {
+                format!(
+                    "<p>Part {i}: every day, players enter battle as one of a hundred heroes, \
+                     and no matter if it is their tenth hour of play or their thousandth, \
+                     there is always something new to discover.</p>"
+                )
+            })
+            .collect();
+        let menu: String = (1..=8)
+            .map(|i| {
+                format!(
+                    "<p>Filter {i}: reviews in English, Russian, German, Spanish, French, \
+                     Polish, Czech, Korean, Thai, Turkish, Ukrainian, Portuguese, by date, \
+                     by helpfulness, by playtime.</p>"
+                )
+            })
+            .collect();
+        let html = format!(
+            "<html><head><title>A game on a store</title></head><body>\
+             <div class=\"page_frame with_header\"><div class=\"game_description\">{story}</div>\
+             <div class=\"reviews_menu_flyout\">{menu}</div></div></body></html>"
+        );
+        let article = extract(&html, None, &Options::default()).unwrap();
+        assert!(article.text.contains("Part 3: every day"), "{}", article.text);
+        assert!(!article.text.contains("Filter 1"), "{}", article.text);
+    }
 }

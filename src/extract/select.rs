@@ -95,6 +95,20 @@ fn is_overlay(dom: &Dom, node: NodeId) -> bool {
         })
 }
 
+/// A wrapper named for its layout ("…-with-sidebar", "…with_header") is the page's frame, not
+/// a sidebar or a header, when it holds four fifths of the page's text, or half of it and the
+/// headline: no sidebar, header or footer holds that much.
+fn is_page_frame(
+    dom: &Dom,
+    node: NodeId,
+    anchor: Option<&super::anchor::Anchor>,
+    page_text: usize,
+) -> bool {
+    let text = dom.text_len(node);
+    text * 5 >= page_text * 4
+        || (text * 2 >= page_text && anchor.is_some_and(|a| a.encloses_headline(dom, node)))
+}
+
 /// Text is empty and the only children are `<br>` / `<hr>`.
 fn is_element_without_content(dom: &Dom, node: NodeId) -> bool {
     if dom.has_visible_text(node) {
@@ -207,13 +221,8 @@ fn walk(dom: &mut Dom, context: &Context, flags: Flags) -> (Vec<NodeId>, Option<
             continue;
         }
         if flags.strip_unlikelys {
-            // A wrapper named for its layout ("…-with-sidebar") around the headline and most
-            // of the page is the page's frame, not a sidebar or a header.
             if unlikely
-                && !(context
-                    .anchor
-                    .is_some_and(|a| a.encloses_headline(dom, current))
-                    && dom.text_len(current) * 2 >= page_text)
+                && !is_page_frame(dom, current, context.anchor, page_text)
                 && !dom.has_ancestor_tag(current, "table", 3)
                 && !dom.has_ancestor_tag(current, "code", 3)
                 && &*tag != "body"
