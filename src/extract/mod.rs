@@ -451,7 +451,11 @@ mod tests {
              <div class=\"reviews_menu_flyout\">{menu}</div></div></body></html>"
         );
         let article = extract(&html, None, &Options::default()).unwrap();
-        assert!(article.text.contains("Part 3: every day"), "{}", article.text);
+        assert!(
+            article.text.contains("Part 3: every day"),
+            "{}",
+            article.text
+        );
         assert!(!article.text.contains("Filter 1"), "{}", article.text);
     }
 }

@@ -337,13 +337,17 @@ fn is_section_label(text: &str, heading: bool) -> bool {
         .to_lowercase();
     let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
     SECTION_LABELS.iter().any(|known| {
-        // A label of one word runs on only before a colon: a heading "Contact tracing in
-        // schools" or "Comments from the minister" is the story's.
-        let introduces = colon || (heading && known.contains(' '));
+        // A label of one word runs on only before a colon, and then only by a count
+        // ("Comments (12):"): a heading "Contact tracing in schools" or "Comments from the
+        // minister" is the story's, and so is "Recommended courses:" before its list.
+        let one_word = !known.contains(' ');
+        let introduces = colon || (heading && !one_word);
         label == *known
             || (introduces
                 && label.strip_prefix(known).is_some_and(|tail| {
-                    tail.starts_with(' ') && tail.split_whitespace().count() <= MAX_LABEL_TAIL_WORDS
+                    tail.starts_with(' ')
+                        && tail.split_whitespace().count() <= MAX_LABEL_TAIL_WORDS
+                        && !(one_word && tail.chars().any(char::is_alphabetic))
                 }))
     })
 }
@@ -414,6 +418,13 @@ mod tests {
         // Not a heading and no colon: a line of the story.
         let line = format!("{STORY}{STORY}<p>Related stories from Asia</p><p>More</p>");
         assert!(kept(&line).contains("More"));
+        // A one-word label runs on by a count, not by words: those introduce the story's own
+        // list of recommendations.
+        let count = format!("{STORY}{STORY}<h3>Comments (12):</h3><p>A reader</p>");
+        assert!(!kept(&count).contains("A reader"));
+        let own_list =
+            format!("{STORY}{STORY}<h5>Recommended courses:</h5><ul><li>Motion</li></ul>");
+        assert!(kept(&own_list).contains("Motion"));
     }
 
     #[test]
