@@ -601,7 +601,7 @@ const WCXB_TYPES: [(&str, f64); 7] = [
     ("listing", 0.5670),
     ("product", 0.5356),
     ("collection", 0.5532),
-    ("documentation", 0.9122),
+    ("documentation", 0.9230),
 ];
 
 #[derive(Default, Clone, Copy)]

@@ -458,4 +458,24 @@ mod tests {
         );
         assert!(!article.text.contains("Filter 1"), "{}", article.text);
     }
+
+    #[test]
+    fn a_page_hidden_until_its_script_runs_is_read_as_shown() {
+        let story: String = (1..=6)
+            .map(|i| format!("<p>Step {i}: machine learning lets a computer learn from data, without being programmed for every task, and improve with experience.</p>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Machine learning</title></head><body>\
+             <div style=\"visibility:hidden;min-height:100vh\"><h1>Machine learning</h1>{story}\
+             <div style=\"display:none\"><p>A menu, hidden for real, with enough words to count as a paragraph.</p></div>\
+             </div></body></html>"
+        );
+        let article = extract(&html, None, &Options::default()).unwrap();
+        assert!(
+            article.text.contains("Step 6: machine learning"),
+            "{}",
+            article.text
+        );
+        assert!(!article.text.contains("A menu"), "{}", article.text);
+    }
 }

@@ -104,9 +104,14 @@ fn is_page_frame(
     anchor: Option<&super::anchor::Anchor>,
     page_text: usize,
 ) -> bool {
-    let text = dom.text_len(node);
-    text * 5 >= page_text * 4
-        || (text * 2 >= page_text && anchor.is_some_and(|a| a.encloses_headline(dom, node)))
+    holds_most_of_page(dom, node, page_text)
+        || (dom.text_len(node) * 2 >= page_text
+            && anchor.is_some_and(|a| a.encloses_headline(dom, node)))
+}
+
+/// Whether `node` holds four fifths of the page's text.
+fn holds_most_of_page(dom: &Dom, node: NodeId, page_text: usize) -> bool {
+    dom.text_len(node) * 5 >= page_text * 4
 }
 
 /// Text is empty and the only children are `<br>` / `<hr>`.
@@ -196,7 +201,9 @@ fn walk(dom: &mut Dom, context: &Context, flags: Flags) -> (Vec<NodeId>, Option<
             })
             .clone();
 
-        if !is_probably_visible(dom, current) {
+        // A page that hides its whole body until its script runs (against a flash of
+        // unstyled content) is read as it will be shown.
+        if !is_probably_visible(dom, current) && !holds_most_of_page(dom, current, page_text) {
             node = remove_and_get_next(dom, current);
             continue;
         }
