@@ -12,13 +12,15 @@
 //!     `trailing`: the site's own sections after the story
 //!  8. `build`                   the output model, rebuilt from the allowlist; `figures`: images
 //!     boxed with a few words become figures with their captions; `thread`: a discussion as its
-//!     posts; `listing`: a run of items as a list
+//!     posts; `listing`: a run of items as a list; `product`: a product's declared description;
+//!     `main_region`: the page's main region, when what was found is a sliver of it
 //!  9. text and counts           the plain text, word count and excerpt; `byline`: the names alone
 //! 10. `readerable`              whether what was found is an article: a stretch of running prose;
 //!     `kind`: what kind of page it is
 //! 11. `label`                   who stands behind the outlet, and any state wire copy
 //!
-//! Stages 6 and 7 repeat with looser rules while the article comes out short.
+//! Stages 6 and 7 repeat with looser rules while the article comes out short, or while cleaning
+//! takes most of what was selected.
 
 mod anchor;
 mod build;
@@ -30,6 +32,7 @@ mod figures;
 mod furniture;
 mod kind;
 mod listing;
+mod main_region;
 mod metadata;
 pub mod patterns;
 mod prepare;
@@ -143,6 +146,15 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
             && product::misses(&text::to_text(&content), description)
         {
             content = product::description_block(&whole_page, body, description);
+        }
+    }
+    // A page that says it is an article, a thread or a product is shown as the stages above
+    // found it.
+    let declared = shown_as == Some(PageKind::Thread) || product || meta.declares_article;
+    if let (false, Some(body)) = (declared, body) {
+        let prose = readerable::has_running_prose(&content, options.readerable_min_words);
+        if let Some(region) = main_region::instead_of(&dom, body, &content, prose, &whole_page) {
+            content = region;
         }
     }
     let lead_image = meta
