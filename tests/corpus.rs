@@ -646,7 +646,7 @@ fn wcxb_development_split() {
     let mut folds = [[MeanScore::default(); 2]; WCXB_TYPES.len()];
     let mut snippets = [[0usize; 2]; 2]; // with: [found, all]; without: [found, all]
                                          // Title and author exactly as the reference gives them: [agreeing, given]. Reported.
-    let mut metadata = [[0usize; 2]; 2];
+    let mut metadata = [[0usize; 2]; 3];
     let mut rows = Vec::new();
     for path in &answers {
         let answer: serde_json::Value =
@@ -664,14 +664,25 @@ fn wcxb_development_split() {
         let html = read_gz(&dir.join(format!("html/{id}.html.gz")));
         let article = extract_bytes(&html, url, &Options::default()).ok();
         let collapse = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The date by its calendar day, as the reference gives it.
+        let day = |t: &str| t.chars().take(10).collect::<String>();
         for (i, (field, got)) in [
             ("title", article.as_ref().and_then(|a| a.title.clone())),
             ("author", article.as_ref().and_then(|a| a.byline.clone())),
+            (
+                "publish_date",
+                article
+                    .as_ref()
+                    .and_then(|a| a.published_time.as_deref().map(day)),
+            ),
         ]
         .into_iter()
         .enumerate()
         {
-            let wanted = collapse(truth[field].as_str().unwrap_or_default());
+            let mut wanted = collapse(truth[field].as_str().unwrap_or_default());
+            if i == 2 {
+                wanted = day(&wanted);
+            }
             if !wanted.is_empty() {
                 metadata[i][1] += 1;
                 metadata[i][0] += usize::from(got.as_deref().map(collapse) == Some(wanted));
@@ -714,11 +725,13 @@ fn wcxb_development_split() {
         snippets[1][0] as f64 / snippets[1][1].max(1) as f64,
     );
     println!(
-        "  metadata, exactly as the reference gives it: title {:.3} ({} pages), author {:.3} ({})",
+        "  metadata, exactly as the reference gives it: title {:.3} ({} pages), author {:.3} ({}), date {:.3} ({}, by the day)",
         metadata[0][0] as f64 / metadata[0][1].max(1) as f64,
         metadata[0][1],
         metadata[1][0] as f64 / metadata[1][1].max(1) as f64,
-        metadata[1][1]
+        metadata[1][1],
+        metadata[2][0] as f64 / metadata[2][1].max(1) as f64,
+        metadata[2][1]
     );
     let mut fold_totals = [MeanScore::default(); 2];
     let mut failures = Vec::new();

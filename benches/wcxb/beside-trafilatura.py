@@ -5,7 +5,9 @@ Word F1 as the benchmark's evaluate.py v1.0 computes it (../shared/corpora/READM
 runs of the lower-cased text as a bag of words, P, R and F1 averaged over pages. Masthead is the
 built command-line tool (`masthead extract --format json`, its `text`); trafilatura is the PyPI
 package's `extract()` with its defaults. The folds are tests/common/mod.rs's (FNV-1a of the site,
-fold 4 held out), so the figures line up with `cargo test --test corpus`.
+fold 4 held out), so the figures line up with `cargo test --test corpus`. Metadata: title,
+author and date agreement with the reference, exactly as it gives them (the date by its day):
+Masthead's `title`, `byline` and `published_time`, trafilatura's `extract_metadata`.
 
     python3 -m venv target/bench-venv && target/bench-venv/bin/pip install 'trafilatura==2.3.*' lxml_html_clean
     cargo build --release --bin masthead
@@ -59,14 +61,40 @@ def site_of(url, fallback):
     return host[4:] if host.startswith("www.") else host
 
 
-def masthead_text(html_path, url):
+def masthead_extract(html_path, url):
+    """The built CLI's text, and its title, byline and date as the metadata fields."""
     with gzip.open(html_path, "rb") as f:
         page = f.read()
     args = [str(MASTHEAD), "extract", "-", "--format", "json"] + (["--url", url] if url else [])
     done = subprocess.run(args, input=page, capture_output=True)
     if done.returncode != 0:
-        return ""
-    return json.loads(done.stdout).get("text") or ""
+        return "", {}
+    article = json.loads(done.stdout)
+    fields = {"title": article.get("title"), "author": article.get("byline"),
+              "publish_date": article.get("published_time")}
+    return article.get("text") or "", fields
+
+
+def trafilatura_metadata(trafilatura, html, url):
+    """trafilatura's own metadata pass (`extract_metadata`), as its extract() would attach it."""
+    try:
+        found = trafilatura.extract_metadata(html, default_url=url)
+    except Exception:  # noqa: BLE001 - a page the peer fails on agrees on nothing
+        return {}
+    if found is None:
+        return {}
+    return {"title": found.title, "author": found.author, "publish_date": found.date}
+
+
+METADATA = ("title", "author", "publish_date")
+
+
+def agrees(field, wanted, got):
+    """Exactly as the reference gives it, whitespace collapsed; a date by its calendar day."""
+    collapse = lambda text: " ".join(str(text or "").split())  # noqa: E731
+    if field == "publish_date":
+        return collapse(got)[:10] == collapse(wanted)[:10]
+    return collapse(got) == collapse(wanted)
 
 
 def main():
@@ -80,6 +108,7 @@ def main():
         answers = answers[: args.limit]
     sums = collections.defaultdict(lambda: [0, 0.0, 0.0])  # (tool, type, fold) -> pages, f1, empty
     seconds = collections.Counter()
+    metadata = collections.defaultdict(lambda: [0, 0])  # (tool, field) -> agreeing, given
     for n, path in enumerate(answers, 1):
         answer = json.loads(path.read_text())
         page_id, url = answer["file_id"], answer.get("url")
@@ -88,7 +117,7 @@ def main():
         html_path = CORPUS / "html" / f"{page_id}.html.gz"
         held = "held-out" if fold_of(site_of(url, page_id)) == 4 else "development"
         start = time.perf_counter()
-        ours = masthead_text(html_path, url)
+        ours, our_fields = masthead_extract(html_path, url)
         seconds["masthead"] += time.perf_counter() - start
         with gzip.open(html_path, "rt", encoding="utf-8", errors="replace") as f:
             html = f.read()
@@ -98,6 +127,15 @@ def main():
         except Exception:  # noqa: BLE001 - a page the peer fails on scores as empty
             theirs = ""
         seconds["trafilatura"] += time.perf_counter() - start
+        their_fields = trafilatura_metadata(trafilatura, html, url)
+        for field in METADATA:
+            wanted = answer["ground_truth"].get(field)
+            if not wanted:
+                continue
+            for tool, fields in (("masthead", our_fields), ("trafilatura", their_fields)):
+                tally = metadata[(tool, field)]
+                tally[0] += agrees(field, wanted, fields.get(field))
+                tally[1] += 1
         for tool, text in (("masthead", ours), ("trafilatura", theirs)):
             for key in ((tool, kind, held), (tool, kind, "all"), (tool, "all", held), (tool, "all", "all")):
                 cell = sums[key]
@@ -121,6 +159,11 @@ def main():
         cells = [f"{f1(t, kind, 'all'):.3f} ({f1(t, kind, 'development'):.3f} / {f1(t, kind, 'held-out'):.3f})"
                  for t in ("masthead", "trafilatura")]
         print(f"| {kind} ({pages}) | {cells[0]} | {cells[1]} |")
+    print("metadata, exactly as the reference gives it (a date by its day): pages agreeing / pages with one")
+    for field in METADATA:
+        cells = [f"{t} {metadata[(t, field)][0] / max(1, metadata[(t, field)][1]):.3f}"
+                 for t in ("masthead", "trafilatura")]
+        print(f"  {field} ({metadata[('masthead', field)][1]} pages): {', '.join(cells)}")
     empty = {t: int(sums[(t, "all", "all")][2]) for t in ("masthead", "trafilatura")}
     print(f"empty output: Masthead {empty['masthead']}, trafilatura {empty['trafilatura']}")
     print(f"time: Masthead {seconds['masthead']:.1f} s (one process per page, parse and label included), "

@@ -207,6 +207,7 @@ pub fn read(dom: &Dom, document_title: &str, json_ld_scripts: &[String]) -> Meta
             }
         }
     }
+    meta.published_time = meta.published_time.map(as_calendar_date);
     meta.lang = dom
         .find_first(ROOT, |d, n| d.is_tag(n, "html"))
         .and_then(|html| dom.attr(html, "lang"))
@@ -403,6 +404,24 @@ fn json_ld(scripts: &[String], document_title: &str) -> JsonLd {
     JsonLd::default()
 }
 
+/// A date the metadata writes for people ("Feb 08, 2022", "12. März 2021") as its calendar
+/// date, which the view and the copy show in the reader's own way; an ISO 8601 time, or a
+/// form that names no unambiguous day ("09/25/2025"), as written.
+fn as_calendar_date(value: String) -> String {
+    let iso = value.len() >= 10
+        && value.as_bytes()[..10].iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if iso {
+        return value;
+    }
+    super::date_text::date_in(&value).unwrap_or(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -415,6 +434,25 @@ mod tests {
             title,
             &super::super::kind::Declarations::read(&dom).json_ld,
         )
+    }
+
+    #[test]
+    fn a_date_written_for_people_is_read_as_its_day() {
+        let page = |date: &str| {
+            format!(
+                r#"<html><head><script type="application/ld+json">{{"@type":"BlogPosting",
+                "headline":"H","datePublished":"{date}"}}</script></head><body></body></html>"#
+            )
+        };
+        for (written, read) in [
+            ("Feb 08, 2022", "2022-02-08"),
+            ("12. März 2021", "2021-03-12"),
+            ("2021-03-12T08:00:00-05:00", "2021-03-12T08:00:00-05:00"),
+            ("09/25/2025", "09/25/2025"),
+        ] {
+            let meta = read_page(&page(written), "H");
+            assert_eq!(meta.published_time.as_deref(), Some(read), "{written}");
+        }
     }
 
     #[test]
