@@ -357,19 +357,59 @@ fn find_article(value: &Value, depth: usize) -> Option<&Map<String, Value>> {
             if map.get("@type").is_some_and(is_article_type) {
                 return Some(map);
             }
-            map.get("@graph").and_then(|g| find_article(g, depth + 1))
+            // A page's graph, or the page object naming the article as its main entity.
+            ["@graph", "mainEntity"]
+                .iter()
+                .find_map(|key| find_article(map.get(*key)?, depth + 1))
+        }
+        _ => None,
+    }
+}
+
+/// The `datePublished` of the first web page object (`WebPage` or a kind of it, `FAQPage`,
+/// `ItemPage`…) in a JSON-LD value: where SEO plugins put a post's date when they declare no
+/// article.
+fn page_date(value: &Value, depth: usize) -> Option<String> {
+    if depth > 8 {
+        return None;
+    }
+    match value {
+        Value::Array(items) => items.iter().find_map(|v| page_date(v, depth + 1)),
+        Value::Object(map) => {
+            let is_page = |kind: &Value| match kind {
+                Value::String(s) => s.ends_with("Page"),
+                Value::Array(kinds) => kinds
+                    .iter()
+                    .any(|k| k.as_str().is_some_and(|s| s.ends_with("Page"))),
+                _ => false,
+            };
+            if map.get("@type").is_some_and(is_page) {
+                if let Some(date) = string_of(map.get("datePublished")) {
+                    return Some(date);
+                }
+            }
+            map.get("@graph").and_then(|g| page_date(g, depth + 1))
         }
         _ => None,
     }
 }
 
 fn json_ld(scripts: &[String], document_title: &str) -> JsonLd {
-    for raw in scripts {
-        // serde_json refuses nesting past 128 levels: a hostile page gets no stack.
-        let Ok(parsed) = serde_json::from_str::<Value>(raw) else {
-            continue;
-        };
-        let Some(article) = find_article(&parsed, 0) else {
+    // serde_json refuses nesting past 128 levels: a hostile page gets no stack.
+    let parsed: Vec<Value> = scripts
+        .iter()
+        .filter_map(|raw| serde_json::from_str::<Value>(raw).ok())
+        .collect();
+    let mut found = json_ld_article(&parsed, document_title);
+    if found.published_time.is_none() {
+        found.published_time = parsed.iter().find_map(|value| page_date(value, 0));
+    }
+    found
+}
+
+fn json_ld_article(scripts: &[Value], document_title: &str) -> JsonLd {
+    for parsed in scripts {
+        let Some(article) = find_article(parsed, 0) else {
             continue;
         };
         let name = string_of(article.get("name"));
@@ -453,6 +493,26 @@ mod tests {
             let meta = read_page(&page(written), "H");
             assert_eq!(meta.published_time.as_deref(), Some(read), "{written}");
         }
+    }
+
+    #[test]
+    fn the_page_object_gives_its_main_entity_and_its_date() {
+        let main_entity = r#"<html><head><script type="application/ld+json">{"@type":"WebPage",
+            "mainEntity":{"@type":"DiscussionForumPosting","headline":"Which keyboard?",
+            "author":{"name":"Ann"},"datePublished":"2024-05-01T10:00:00Z"}}</script></head></html>"#;
+        let meta = read_page(main_entity, "Which keyboard?");
+        assert_eq!(meta.byline.as_deref(), Some("Ann"));
+        assert_eq!(meta.published_time.as_deref(), Some("2024-05-01T10:00:00Z"));
+        let graph = r#"<html><head><script type="application/ld+json">{"@graph":[
+            {"@type":"Organization","name":"Firm"},
+            {"@type":["WebPage","FAQPage"],"name":"Guide","datePublished":"2021-01-27T06:00:00+00:00"}
+            ]}</script></head></html>"#;
+        let meta = read_page(graph, "Guide");
+        assert_eq!(
+            meta.published_time.as_deref(),
+            Some("2021-01-27T06:00:00+00:00")
+        );
+        assert!(!meta.declares_article);
     }
 
     #[test]
