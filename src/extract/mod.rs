@@ -490,4 +490,21 @@ mod tests {
         );
         assert!(!article.text.contains("A menu"), "{}", article.text);
     }
+
+    #[test]
+    fn a_long_comments_box_is_no_frame() {
+        let story: String = (1..=8)
+            .map(|i| format!("<p>Part {i}: the council met on Tuesday, and after a long debate, it voted to rebuild the old harbour wall.</p>"))
+            .collect();
+        let comments: String = (1..=30)
+            .map(|i| format!("<p>Reader {i} wrote: I walked along that wall every day, and I think, honestly, that it should have been rebuilt years ago.</p>"))
+            .collect();
+        let html = format!(
+            "<html><head><title>Harbour wall</title></head><body><article><h1>Harbour wall</h1>\
+             {story}</article><div class=\"comments\">{comments}</div></body></html>"
+        );
+        let text = extract(&html, None, &Options::default()).unwrap().text;
+        assert!(text.contains("Part 8: the council"), "{text}");
+        assert!(!text.contains("Reader 1 wrote"), "{text}");
+    }
 }

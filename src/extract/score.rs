@@ -213,6 +213,11 @@ impl Measures {
         self.text[node].length()
     }
 
+    /// The text length of `node`, or `None` for a node made after the measure.
+    pub fn text_len_if_measured(&self, node: NodeId) -> Option<usize> {
+        self.text.get(node).map(|run| run.length())
+    }
+
     pub fn link_density(&self, node: NodeId) -> f64 {
         match self.text_len(node) {
             0 => 0.0,

@@ -95,23 +95,37 @@ fn is_overlay(dom: &Dom, node: NodeId) -> bool {
         })
 }
 
-/// A wrapper named for its layout ("…-with-sidebar", "…with_header") is the page's frame, not
-/// a sidebar or a header, when it holds four fifths of the page's text, or half of it and the
-/// headline: no sidebar, header or footer holds that much.
-fn is_page_frame(
-    dom: &Dom,
-    node: NodeId,
-    anchor: Option<&super::anchor::Anchor>,
-    page_text: usize,
-) -> bool {
-    holds_most_of_page(dom, node, page_text)
-        || (dom.text_len(node) * 2 >= page_text
-            && anchor.is_some_and(|a| a.encloses_headline(dom, node)))
+/// The page's text lengths, measured once before the walk: the walk asks them of wrappers at
+/// every level of a page, and measuring each subtree again would be quadratic.
+struct PageText {
+    measures: Measures,
+    total: usize,
 }
 
-/// Whether `node` holds four fifths of the page's text.
-fn holds_most_of_page(dom: &Dom, node: NodeId, page_text: usize) -> bool {
-    dom.text_len(node) * 5 >= page_text * 4
+impl PageText {
+    fn of(dom: &Dom) -> PageText {
+        let measures = Measures::of(dom, ROOT);
+        let total = measures.text_len(ROOT);
+        PageText { measures, total }
+    }
+
+    /// Whether `node` held at least `share` of the page's text before the walk (a node the
+    /// walk made holds none).
+    fn holds(&self, node: NodeId, share: f64) -> bool {
+        let length = self.measures.text_len_if_measured(node).unwrap_or(0);
+        self.total > 0 && length as f64 >= share * self.total as f64
+    }
+
+    /// Whether `node`, hidden or named like a sidebar or header, is the page's frame: it holds
+    /// four fifths of the page's text, or, where the headline is known, half of it and the
+    /// headline. Layouts name their wrappers so ("…-with-sidebar", "…with_header") and hide
+    /// the whole body until their script runs; a comments box that long holds no headline.
+    fn is_frame(&self, dom: &Dom, node: NodeId, anchor: Option<&super::anchor::Anchor>) -> bool {
+        match anchor {
+            Some(anchor) => self.holds(node, 0.5) && anchor.encloses_headline(dom, node),
+            None => self.holds(node, 0.8),
+        }
+    }
 }
 
 /// Text is empty and the only children are `<br>` / `<hr>`.
@@ -188,7 +202,7 @@ fn walk(dom: &mut Dom, context: &Context, flags: Flags) -> (Vec<NodeId>, Option<
     // the extraction's instructions when matched per element).
     let mut seen: HashMap<String, (Rc<str>, bool)> = HashMap::new();
     let mut node = dom.find_first(ROOT, |d, n| d.is_tag(n, "html"));
-    let page_text = dom.text_len(ROOT);
+    let page_text = PageText::of(dom);
     while let Some(current) = node {
         let tag = dom.tag_shared(current).unwrap_or_else(|| "".into());
         let (match_string, unlikely) = seen
@@ -203,7 +217,7 @@ fn walk(dom: &mut Dom, context: &Context, flags: Flags) -> (Vec<NodeId>, Option<
 
         // A page that hides its whole body until its script runs (against a flash of
         // unstyled content) is read as it will be shown.
-        if !is_probably_visible(dom, current) && !holds_most_of_page(dom, current, page_text) {
+        if !is_probably_visible(dom, current) && !page_text.holds(current, 0.8) {
             node = remove_and_get_next(dom, current);
             continue;
         }
@@ -229,11 +243,11 @@ fn walk(dom: &mut Dom, context: &Context, flags: Flags) -> (Vec<NodeId>, Option<
         }
         if flags.strip_unlikelys {
             if unlikely
-                && !is_page_frame(dom, current, context.anchor, page_text)
                 && !dom.has_ancestor_tag(current, "table", 3)
                 && !dom.has_ancestor_tag(current, "code", 3)
                 && &*tag != "body"
                 && &*tag != "a"
+                && !page_text.is_frame(dom, current, context.anchor)
             {
                 node = remove_and_get_next(dom, current);
                 continue;
