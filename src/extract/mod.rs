@@ -261,7 +261,8 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
 }
 
 /// Stages 6 and 7 on a fresh copy of the page with each set of flags in turn, until one gives
-/// enough text; otherwise keep the longest result.
+/// enough text and its cleaning kept most of what it selected; else the first that gave enough
+/// text, else the longest result.
 fn select_with_retries(
     dom: &Dom,
     headline: &str,
@@ -294,7 +295,9 @@ fn select_with_retries(
             if selection.text_length >= options.char_threshold {
                 let kept = (selection.text_length as f64) >= MIN_KEPT_SHARE * selected as f64;
                 // An attempt without conditional cleaning keeps everything, junk included: it
-                // does not stand in for a gutted one.
+                // does not stand in for a gutted one. One that keeps less text than the gutted
+                // one may: asking for at least as much cost every corpus (Readability 0.9847 ->
+                // 0.9844, trafilatura-dev 0.9358 -> 0.9355, wcxb-dev listings 0.604 -> 0.600).
                 let cleaned = flags.clean_conditionally;
                 match gutted {
                     None if kept || !cleaned => return Some((attempt_dom, selection)),
@@ -374,7 +377,7 @@ mod tests {
             })
             .collect();
         format!(
-            "<html><head><title>Fifteen data tools</title></head><body><main><article><h1>Fifteen data tools</h1><div class=\"post-content\">{}{}{}</div></article></main></body></html>",
+            "<html><head><title>Fifteen data tools</title><meta property=\"og:type\" content=\"article\"></head><body><main><article><h1>Fifteen data tools</h1><div class=\"post-content\">{}{}{}</div></article></main></body></html>",
             section(
                 "<p>We hear the word data constantly: businesses want more of it, websites \
                  track it, and whole apps are built around it. Handed a pile of raw rows of \
