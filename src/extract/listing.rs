@@ -9,7 +9,7 @@
 
 use super::build::Builder;
 use super::patterns::{contains_any, MAYBE_CANDIDATE, UNLIKELY_CANDIDATES};
-use super::score::is_probably_visible;
+use super::score::is_site_part;
 use crate::article::Block;
 use crate::dom::{Dom, NodeId};
 use crate::text::word_count;
@@ -22,16 +22,6 @@ const MAX_CARD_WORDS: usize = 150;
 const MAX_STORY_WORDS: usize = 400;
 /// A card's title link: a headline's words, more than a menu item's.
 const MIN_TITLE_WORDS: usize = 3;
-/// Regions that hold the site's own links, not the page's items.
-const SITE_REGIONS: &[&str] = &["nav", "header", "footer", "aside", "menu", "select"];
-const SITE_ROLES: &[&str] = &[
-    "navigation",
-    "banner",
-    "contentinfo",
-    "menu",
-    "menubar",
-    "tablist",
-];
 
 /// The page's listing: its cards in order, and their words.
 pub struct Listing {
@@ -81,11 +71,7 @@ fn is_site_region(dom: &Dom, node: NodeId) -> bool {
     // its rescue for containers named as content.
     let names = dom.class_and_id(node).to_lowercase();
     (contains_any(&names, UNLIKELY_CANDIDATES) && !contains_any(&names, MAYBE_CANDIDATE))
-        || dom.tag(node).is_some_and(|t| SITE_REGIONS.contains(&t))
-        || dom
-            .attr(node, "role")
-            .is_some_and(|r| SITE_ROLES.contains(&r.trim()))
-        || !is_probably_visible(dom, node)
+        || is_site_part(dom, node)
 }
 
 /// A card's words, when `node` is one: a title link of a headline's words and no more words

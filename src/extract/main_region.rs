@@ -6,7 +6,7 @@
 //! it: navigation, header, footer, asides, forms.
 
 use super::build::Builder;
-use super::score::is_probably_visible;
+use super::score::{is_probably_visible, is_site_part};
 use crate::article::Block;
 use crate::dom::{Dom, NodeId};
 use crate::text::{to_text, word_count};
@@ -21,12 +21,6 @@ const MIN_TIMES_FOUND: usize = 3;
 /// trafilatura's lose their end to the region (`tests/corpus.rs`; wcxb-dev 0.834 -> 0.839 on
 /// the development folds, 0.807 -> 0.818 on the held-out fold).
 const MIN_STORY_WORDS: usize = 200;
-
-/// The site's own parts inside a main region, left out of it.
-const SITE_PARTS: &[&str] = &[
-    "nav", "header", "footer", "aside", "form", "menu", "select", "dialog",
-];
-const SITE_ROLES: &[&str] = &["navigation", "banner", "contentinfo", "menu", "search"];
 
 /// The page's main region as the model, when it holds `MIN_TIMES_FOUND` times the words of
 /// `found` (the content the scorer chose, `prose` when it reads as running prose) and `found` is
@@ -51,15 +45,17 @@ pub fn instead_of(
     if !enough(word_count(&dom.text_content(region))) {
         return None;
     }
+    // The site's parts taken out in one walk that does not enter what it takes out.
     let mut copy = dom.clone();
-    for node in copy.descendants(region) {
-        let site_part = copy.tag(node).is_some_and(|tag| SITE_PARTS.contains(&tag))
-            || copy
-                .attr(node, "role")
-                .is_some_and(|role| SITE_ROLES.contains(&role))
-            || (copy.is_element(node) && !is_probably_visible(&copy, node));
-        if site_part && copy.is_attached_to(node, region) {
+    let mut stack: Vec<NodeId> = copy.children(region).to_vec();
+    while let Some(node) = stack.pop() {
+        if !copy.is_element(node) {
+            continue;
+        }
+        if is_site_part(&copy, node) {
             copy.detach(node);
+        } else {
+            stack.extend_from_slice(copy.children(node));
         }
     }
     let blocks = Builder {

@@ -4,6 +4,23 @@
 //! substring alternations, so they are matched here as lowercase substrings (no regex engine
 //! in the wasm binary). Lists that Readability anchors to whole words are matched per token.
 
+/// Elements that hold the site's own parts, not a page's items or text: navigation, header,
+/// footer, asides, menus, forms and dialogs. The listing stage looks for cards outside them;
+/// the main-region stage leaves them out of the region.
+pub const SITE_PART_TAGS: &[&str] = &[
+    "nav", "header", "footer", "aside", "menu", "select", "form", "dialog",
+];
+/// ARIA roles of the same parts.
+pub const SITE_PART_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "menu",
+    "menubar",
+    "tablist",
+    "search",
+];
+
 /// Class/id substrings of page furniture: removed before scoring while `STRIP_UNLIKELYS` holds.
 pub const UNLIKELY_CANDIDATES: &[&str] = &[
     "-ad-",

@@ -252,6 +252,17 @@ pub fn commas_in(dom: &Dom, node: NodeId) -> usize {
     count
 }
 
+/// One of the site's own parts (`SITE_PART_TAGS`, `SITE_PART_ROLES`), or hidden.
+pub fn is_site_part(dom: &Dom, node: NodeId) -> bool {
+    use super::patterns::{SITE_PART_ROLES, SITE_PART_TAGS};
+    dom.tag(node)
+        .is_some_and(|tag| SITE_PART_TAGS.contains(&tag))
+        || dom
+            .attr(node, "role")
+            .is_some_and(|role| SITE_PART_ROLES.contains(&role.trim()))
+        || !is_probably_visible(dom, node)
+}
+
 /// Hidden by `hidden`, `aria-hidden`, or an inline `display:none` / `visibility:hidden`.
 pub fn is_probably_visible(dom: &Dom, node: NodeId) -> bool {
     if let Some(style) = dom.attr(node, "style") {
