@@ -107,20 +107,7 @@ fn byline_line(article: &Article) -> String {
 
 /// `2019-02-09T13:36:00+03:00` → `2019-02-09`; anything not starting with a date is kept whole.
 fn calendar_date(value: &str) -> &str {
-    let value = value.trim();
-    let date = value.get(..10).unwrap_or_default();
-    let b = date.as_bytes();
-    let is_date = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-    if is_date {
-        date
-    } else {
-        value
-    }
+    crate::text::iso_day(value).unwrap_or(value.trim())
 }
 
 fn site_name(article: &Article) -> Option<String> {

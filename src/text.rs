@@ -470,6 +470,19 @@ pub fn to_markdown(blocks: &[Block]) -> String {
     finish(writer)
 }
 
+/// The calendar day an ISO 8601 date or time starts with (`2019-02-09T13:36:00+03:00` →
+/// `2019-02-09`), or `None` for anything else.
+pub fn iso_day(value: &str) -> Option<&str> {
+    let day = value.trim().get(..10)?;
+    let b = day.as_bytes();
+    let is_day = b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    is_day.then_some(day)
+}
+
 /// Words as a reader counts them: whitespace-separated runs, and each CJK character.
 pub fn word_count(text: &str) -> usize {
     measure(text).words

@@ -168,12 +168,16 @@ pub fn read(dom: &Dom, document_title: &str, json_ld_scripts: &[String]) -> Meta
             .site_name
             .clone()
             .or_else(|| first_of(&values, &["og:site_name"])),
-        published_time: ld.published_time.clone().or_else(|| {
-            first_of(
-                &values,
-                &["article:published_time", "parsely:pub-date", "dc:date"],
-            )
-        }),
+        published_time: ld
+            .published_time
+            .clone()
+            .or_else(|| {
+                first_of(
+                    &values,
+                    &["article:published_time", "parsely:pub-date", "dc:date"],
+                )
+            })
+            .or_else(|| ld.page_date.clone()),
         lead_image: first_of(&values, &["og:image", "twitter:image", "image"])
             .or(ld.lead_image.clone()),
         lang: None,
@@ -287,6 +291,9 @@ struct JsonLd {
     excerpt: Option<String>,
     site_name: Option<String>,
     published_time: Option<String>,
+    /// A web page object's `datePublished`: the date when neither an article nor the meta
+    /// tags give one.
+    page_date: Option<String>,
     lead_image: Option<String>,
 }
 
@@ -401,9 +408,7 @@ fn json_ld(scripts: &[String], document_title: &str) -> JsonLd {
         .filter_map(|raw| serde_json::from_str::<Value>(raw).ok())
         .collect();
     let mut found = json_ld_article(&parsed, document_title);
-    if found.published_time.is_none() {
-        found.published_time = parsed.iter().find_map(|value| page_date(value, 0));
-    }
+    found.page_date = parsed.iter().find_map(|value| page_date(value, 0));
     found
 }
 
@@ -438,6 +443,7 @@ fn json_ld_article(scripts: &[Value], document_title: &str) -> JsonLd {
             excerpt: string_of(article.get("description")),
             site_name,
             published_time: string_of(article.get("datePublished")),
+            page_date: None,
             lead_image: article.get("image").and_then(image_url),
         };
     }
@@ -448,15 +454,7 @@ fn json_ld_article(scripts: &[Value], document_title: &str) -> JsonLd {
 /// date, which the view and the copy show in the reader's own way; an ISO 8601 time, or a
 /// form that names no unambiguous day ("09/25/2025"), as written.
 fn as_calendar_date(value: String) -> String {
-    let iso = value.len() >= 10
-        && value.as_bytes()[..10].iter().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                *b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    if iso {
+    if crate::text::iso_day(&value).is_some() {
         return value;
     }
     super::date_text::date_in(&value).unwrap_or(value)
@@ -513,6 +511,13 @@ mod tests {
             Some("2021-01-27T06:00:00+00:00")
         );
         assert!(!meta.declares_article);
+        // The page's own meta tag for an article's date comes before the page object's.
+        let with_tag = graph.replace(
+            "<head>",
+            r#"<head><meta property="article:published_time" content="2021-01-20">"#,
+        );
+        let meta = read_page(&with_tag, "Guide");
+        assert_eq!(meta.published_time.as_deref(), Some("2021-01-20"));
     }
 
     #[test]
