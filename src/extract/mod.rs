@@ -149,9 +149,10 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         }
     }
     // A page that says it is an article, a thread or a product is shown as the stages above
-    // found it.
-    let declared = shown_as == Some(PageKind::Thread) || product || meta.declares_article;
-    if let (false, Some(body)) = (declared, body) {
+    // found it. A listing's cards may still give way to the region around them, which holds
+    // them (wcxb-dev's listings and collections gained by it); the kind stays `listing`.
+    let says_what_it_is = shown_as == Some(PageKind::Thread) || product || meta.declares_article;
+    if let (false, Some(body)) = (says_what_it_is, body) {
         let prose = readerable::has_running_prose(&content, options.readerable_min_words);
         if let Some(region) = main_region::instead_of(&dom, body, &content, prose, &whole_page) {
             content = region;

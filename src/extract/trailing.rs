@@ -418,10 +418,13 @@ mod tests {
         // Not a heading and no colon: a line of the story.
         let line = format!("{STORY}{STORY}<p>Related stories from Asia</p><p>More</p>");
         assert!(kept(&line).contains("More"));
-        // A one-word label runs on by a count, not by words: those introduce the story's own
-        // list of recommendations.
+    }
+
+    #[test]
+    fn a_one_word_label_runs_on_only_by_a_count() {
         let count = format!("{STORY}{STORY}<h3>Comments (12):</h3><p>A reader</p>");
         assert!(!kept(&count).contains("A reader"));
+        // Words after it introduce the story's own list of recommendations.
         let own_list =
             format!("{STORY}{STORY}<h5>Recommended courses:</h5><ul><li>Motion</li></ul>");
         assert!(kept(&own_list).contains("Motion"));
