@@ -600,7 +600,7 @@ const WCXB_TYPES: [(&str, f64); 7] = [
     ("forum", 0.7672),
     ("listing", 0.6036),
     ("product", 0.5388),
-    ("collection", 0.5956),
+    ("collection", 0.5971),
     ("documentation", 0.9230),
 ];
 
