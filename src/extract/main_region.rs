@@ -1,9 +1,9 @@
-//! Stage 8, last: the page's own main region (`<main>`, `role="main"`), shown when what
-//! the scorer found is a sliver of it. Landing pages, a shop's categories, section fronts and
-//! service pages are many short blocks (a tagline, a card, a price, a line of links), none of
-//! which scores as a story; the scorer then picks one block and leaves the rest, while the page
-//! itself says where its content is. The region is shown without the site's own parts inside
-//! it: navigation, header, footer, asides, forms.
+//! Stage 8, last: the page's own main region (`<main>`, `role="main"`, else its first
+//! `<article>`), shown when what the scorer found is a sliver of it. Landing pages, a shop's
+//! categories, section fronts and service pages are many short blocks (a tagline, a card, a
+//! price, a line of links), none of which scores as a story; the scorer then picks one block
+//! and leaves the rest, while the page itself says where its content is. The region is shown
+//! without the site's own parts inside it: navigation, header, footer, asides, forms.
 
 use super::build::Builder;
 use super::score::{is_probably_visible, is_site_part};
@@ -36,9 +36,16 @@ pub fn instead_of(
     if prose && found_words >= MIN_STORY_WORDS {
         return None;
     }
-    let region = dom.find_first(body, |d, n| {
-        (d.is_tag(n, "main") || d.attr(n, "role") == Some("main")) && is_probably_visible(d, n)
-    })?;
+    let visible = |tag: &'static str| {
+        move |d: &Dom, n: NodeId| {
+            (d.is_tag(n, tag) || d.attr(n, "role") == Some(tag)) && is_probably_visible(d, n)
+        }
+    };
+    // Without a main region, the page's first article is one (a card in a run of them holds
+    // too few words to pass the test below).
+    let region = dom
+        .find_first(body, visible("main"))
+        .or_else(|| dom.find_first(body, visible("article")))?;
     let enough = |words: usize| words >= MIN_TIMES_FOUND * found_words.max(1);
     // The whole region first, which only loses words once its site parts are out: most pages
     // stop here without a copy of the page.
@@ -79,13 +86,17 @@ mod tests {
     /// A landing page: short lines in its main region, none a paragraph the scorer weighs, and
     /// a legal notice below it that is.
     fn landing_page(story: &str, more: &str) -> String {
+        landing_page_in("main", story, more)
+    }
+
+    fn landing_page_in(region: &str, story: &str, more: &str) -> String {
         let lines: String = (1..=30)
             .map(|i| format!("<div><span>Pack {i}, sewn by hand</span></div>"))
             .collect();
         format!(
-            "<html><head><title>Packs</title></head><body><main>\
+            "<html><head><title>Packs</title></head><body><{region}>\
              <nav><a href=/a>Shop</a> <a href=/b>Mending</a> <a href=/c>Visit</a></nav>\
-             {story}{lines}{more}</main><div class=legal><div><p>© Packs LLC, 2025. All designs, \
+             {story}{lines}{more}</{region}><div class=legal><div><p>© Packs LLC, 2025. All designs, \
              graphics, photographs, icons, text and other materials on this site, and every \
              trademark in them, are ours, and may not be copied.</p></div></div></body></html>"
         )
@@ -98,6 +109,13 @@ mod tests {
         assert!(text.contains("Pack 30, sewn by hand"), "{text}");
         assert!(!text.contains("Packs LLC"), "{text}");
         assert!(!text.contains("Mending"), "{text}");
+    }
+
+    #[test]
+    fn without_a_main_region_the_pages_article_is_one() {
+        let text = extract(&landing_page_in("article", "", ""));
+        assert!(text.contains("Pack 30, sewn by hand"), "{text}");
+        assert!(!text.contains("Packs LLC"), "{text}");
     }
 
     #[test]
