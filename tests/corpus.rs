@@ -601,7 +601,7 @@ const WCXB_TYPES: [(&str, f64); 7] = [
     ("listing", 0.6036),
     ("product", 0.5388),
     ("collection", 0.5971),
-    ("documentation", 0.9230),
+    ("documentation", 0.9248),
 ];
 
 #[derive(Default, Clone, Copy)]

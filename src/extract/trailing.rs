@@ -269,6 +269,10 @@ pub fn cut_trailing_sections(dom: &mut Dom, content: NodeId) {
         if length > MAX_LABEL_CHARS && !footer_candidate {
             continue;
         }
+        // Code says "comments" and "related" as words of its own, never as a label.
+        if dom.has_ancestor_tag(node, "pre", 0) || dom.has_ancestor_tag(node, "code", 0) {
+            continue;
+        }
         let text = dom.inner_text(node);
         if (length <= MAX_LABEL_CHARS && is_section_label(&text, heading))
             || (footer_candidate && is_post_footer(dom, node, &text))
@@ -418,6 +422,14 @@ mod tests {
         // Not a heading and no colon: a line of the story.
         let line = format!("{STORY}{STORY}<p>Related stories from Asia</p><p>More</p>");
         assert!(kept(&line).contains("More"));
+    }
+
+    #[test]
+    fn a_word_in_code_is_no_label() {
+        let code = format!(
+            "{STORY}{STORY}<pre><span>print(issue[</span><span>comments</span><span>])</span>\n3</pre><p>LAST</p>"
+        );
+        assert!(kept(&code).contains("LAST"));
     }
 
     #[test]
