@@ -7,7 +7,8 @@
 //!  4. `prepare::strip_document` scripts and styles out, `<noscript>` images in, `<br>` runs as paragraphs
 //!  5. `title`                   the headline; `anchor`: where it stands on the page; `dates`: the
 //!     date shown by it, when the metadata has none
-//!  6. `select`                  the article's container, scored (one attempt per set of flags)
+//!  6. `select`                  the article's container, scored (one attempt per set of flags);
+//!     `walk`: what cannot be content dropped first, and the paragraphs to score found
 //!  7. `clean`                   what slipped into that container taken out (each attempt), last
 //!     `trailing`: the site's own sections after the story
 //!  8. `build`                   the output model, rebuilt from the allowlist; `figures`: images
@@ -44,6 +45,7 @@ mod select;
 mod thread;
 mod title;
 mod trailing;
+mod walk;
 
 pub use kind::PageKind;
 pub use safe_urls::safe_image;

@@ -1,0 +1,263 @@
+//! Stage 6, first half: the walk. One pass over the page in document order that drops what
+//! cannot be content (hidden boxes, overlays, furniture by class and role, the headline repeated,
+//! empty blocks), takes the byline it meets, turns text-only `<div>`s into paragraphs, and
+//! returns the elements whose text `select` scores.
+
+use super::byline::{byline_text, is_valid_byline};
+use super::patterns::{
+    contains_any, DIV_TO_P_ELEMS, MAYBE_CANDIDATE, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
+    UNLIKELY_ROLES,
+};
+use super::prepare::is_phrasing_content;
+use super::score::{is_probably_visible, link_density, Flags, Measures};
+use super::select::Context;
+use super::title::text_similarity;
+use crate::dom::{Dom, NodeId, ROOT};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// The next element in document order; with `skip_children`, the subtree of `node` is skipped.
+fn next_node(dom: &Dom, node: NodeId, skip_children: bool) -> Option<NodeId> {
+    if !skip_children {
+        if let Some(&first) = dom.children(node).iter().find(|&&c| dom.is_element(c)) {
+            return Some(first);
+        }
+    }
+    let mut current = node;
+    loop {
+        if let Some(next) = dom.next_element_sibling(current) {
+            return Some(next);
+        }
+        current = dom.parent(current)?;
+        if current == ROOT {
+            return None;
+        }
+    }
+}
+
+fn remove_and_get_next(dom: &mut Dom, node: NodeId) -> Option<NodeId> {
+    let next = next_node(dom, node, true);
+    dom.detach(node);
+    next
+}
+
+/// Layers drawn over the page — `position: fixed` boxes and popovers: cookie banners, sticky
+/// bars, chat widgets, and a hostile page's fake reader view. An article scrolls with its page.
+fn is_overlay(dom: &Dom, node: NodeId) -> bool {
+    dom.attr(node, "popover").is_some()
+        || dom.attr(node, "style").is_some_and(|style| {
+            // Most styles say nothing of position: those are answered without a copy.
+            let fixed = style
+                .as_bytes()
+                .windows(5)
+                .any(|w| w.eq_ignore_ascii_case(b"fixed"));
+            if !fixed {
+                return false;
+            }
+            let compact: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            compact.contains("position:fixed")
+        })
+}
+
+/// The page's text lengths, measured once before the walk: the walk asks them of wrappers at
+/// every level of a page, and measuring each subtree again would be quadratic.
+struct PageText {
+    measures: Measures,
+    total: usize,
+}
+
+impl PageText {
+    fn of(dom: &Dom) -> PageText {
+        let measures = Measures::of(dom, ROOT);
+        let total = measures.text_len(ROOT);
+        PageText { measures, total }
+    }
+
+    /// Whether `node` held at least `share` of the page's text before the walk (a node the
+    /// walk made holds none).
+    fn holds(&self, node: NodeId, share: f64) -> bool {
+        let length = self.measures.text_len_if_measured(node).unwrap_or(0);
+        self.total > 0 && length as f64 >= share * self.total as f64
+    }
+
+    /// Whether `node`, hidden or named like a sidebar or header, is the page's frame: it holds
+    /// four fifths of the page's text, or, where the headline is known, half of it and the
+    /// headline. Layouts name their wrappers so ("…-with-sidebar", "…with_header") and hide
+    /// the whole body until their script runs; a comments box that long holds no headline.
+    fn is_frame(&self, dom: &Dom, node: NodeId, anchor: Option<&super::anchor::Anchor>) -> bool {
+        match anchor {
+            Some(anchor) => self.holds(node, 0.5) && anchor.encloses_headline(dom, node),
+            None => self.holds(node, 0.8),
+        }
+    }
+}
+
+/// Text is empty and the only children are `<br>` / `<hr>`.
+fn is_element_without_content(dom: &Dom, node: NodeId) -> bool {
+    if dom.has_visible_text(node) {
+        return false;
+    }
+    let children = dom.element_children(node);
+    children
+        .iter()
+        .all(|&c| dom.is_tag(c, "br") || dom.is_tag(c, "hr"))
+}
+
+fn has_single_tag_inside(dom: &Dom, node: NodeId, tag: &str) -> bool {
+    let children = dom.element_children(node);
+    if children.len() != 1 || !dom.is_tag(children[0], tag) {
+        return false;
+    }
+    !dom.children(node)
+        .iter()
+        .any(|&c| dom.text_of(c).is_some_and(|t| !t.trim().is_empty()))
+}
+
+fn has_child_block_element(dom: &Dom, node: NodeId) -> bool {
+    // Stops at the first block: asked of every div, most of which hold blocks early on.
+    dom.children(node).iter().any(|&child| {
+        dom.find_first(child, |d, n| {
+            d.tag(n).is_some_and(|t| DIV_TO_P_ELEMS.contains(&t))
+        })
+        .is_some()
+    })
+}
+
+fn header_duplicates_title(dom: &Dom, node: NodeId, title: &str) -> bool {
+    if !(dom.is_tag(node, "h1") || dom.is_tag(node, "h2")) || title.is_empty() {
+        return false;
+    }
+    text_similarity(title, &dom.inner_text(node)) > super::anchor::HEADLINE_SIMILARITY
+}
+
+/// Wrap runs of phrasing content directly inside a `<div>` into `<p>`s.
+fn wrap_phrasing_runs(dom: &mut Dom, div: NodeId) {
+    let mut paragraph: Option<NodeId> = None;
+    let children = dom.children(div).to_vec();
+    for child in children {
+        if is_phrasing_content(dom, child) {
+            if let Some(p) = paragraph {
+                dom.append(p, child);
+            } else if !dom.is_whitespace_text(child) {
+                let p = dom.create_element("p");
+                dom.replace(child, p);
+                dom.append(p, child);
+                paragraph = Some(p);
+            }
+        } else if let Some(p) = paragraph.take() {
+            while let Some(&last) = dom.children(p).last() {
+                if !dom.is_whitespace_text(last) {
+                    break;
+                }
+                dom.detach(last);
+            }
+        }
+    }
+}
+
+/// One pass of the walk: removes junk, returns the elements whose text is scored and a
+/// byline found on the way.
+pub(super) fn walk(
+    dom: &mut Dom,
+    context: &Context,
+    flags: Flags,
+) -> (Vec<NodeId>, Option<String>) {
+    let mut to_score = Vec::new();
+    let mut byline = None;
+    let mut should_remove_title_header = true;
+    // Class and id strings repeat across a page's elements: each distinct one is lowercased
+    // and matched against the unlikely-candidate patterns once (the patterns were a sixth of
+    // the extraction's instructions when matched per element).
+    let mut seen: HashMap<String, (Rc<str>, bool)> = HashMap::new();
+    let mut node = dom.find_first(ROOT, |d, n| d.is_tag(n, "html"));
+    let page_text = PageText::of(dom);
+    while let Some(current) = node {
+        let tag = dom.tag_shared(current).unwrap_or_else(|| "".into());
+        let (match_string, unlikely) = seen
+            .entry(dom.class_and_id(current))
+            .or_insert_with_key(|raw| {
+                let lower = raw.to_lowercase();
+                let unlikely = contains_any(&lower, UNLIKELY_CANDIDATES)
+                    && !contains_any(&lower, MAYBE_CANDIDATE);
+                (Rc::from(lower), unlikely)
+            })
+            .clone();
+
+        // A page that hides its whole body until its script runs (against a flash of
+        // unstyled content) is read as it will be shown.
+        if !is_probably_visible(dom, current) && !page_text.holds(current, 0.8) {
+            node = remove_and_get_next(dom, current);
+            continue;
+        }
+        if (dom.attr(current, "aria-modal") == Some("true")
+            && dom.attr(current, "role") == Some("dialog"))
+            || is_overlay(dom, current)
+        {
+            node = remove_and_get_next(dom, current);
+            continue;
+        }
+        if byline.is_none()
+            && context.metadata_byline.is_none()
+            && is_valid_byline(dom, current, &match_string)
+        {
+            byline = Some(byline_text(dom, current));
+            node = remove_and_get_next(dom, current);
+            continue;
+        }
+        if should_remove_title_header && header_duplicates_title(dom, current, context.title) {
+            should_remove_title_header = false;
+            node = remove_and_get_next(dom, current);
+            continue;
+        }
+        if flags.strip_unlikelys {
+            if unlikely
+                && !dom.has_ancestor_tag(current, "table", 3)
+                && !dom.has_ancestor_tag(current, "code", 3)
+                && &*tag != "body"
+                && &*tag != "a"
+                && !page_text.is_frame(dom, current, context.anchor)
+            {
+                node = remove_and_get_next(dom, current);
+                continue;
+            }
+            if dom
+                .attr(current, "role")
+                .is_some_and(|r| UNLIKELY_ROLES.contains(&r))
+            {
+                node = remove_and_get_next(dom, current);
+                continue;
+            }
+        }
+        if matches!(
+            &*tag,
+            "div" | "section" | "header" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+        ) && is_element_without_content(dom, current)
+        {
+            node = remove_and_get_next(dom, current);
+            continue;
+        }
+        if TAGS_TO_SCORE.contains(&&*tag) {
+            to_score.push(current);
+        }
+        let mut current = current;
+        if &*tag == "div" {
+            wrap_phrasing_runs(dom, current);
+            // A div around a single paragraph is that paragraph.
+            if has_single_tag_inside(dom, current, "p") && link_density(dom, current) < 0.25 {
+                let child = dom.element_children(current)[0];
+                dom.replace(current, child);
+                current = child;
+                to_score.push(current);
+            } else if !has_child_block_element(dom, current) {
+                dom.rename(current, "p");
+                to_score.push(current);
+            }
+        }
+        node = next_node(dom, current, false);
+    }
+    (to_score, byline)
+}
