@@ -2,7 +2,6 @@
 //! plain `<meta>` tags — read before any cleaning, in Readability's order of preference.
 
 use crate::dom::{collapse_whitespace, Dom, ROOT};
-use serde_json::{Map, Value};
 use std::collections::HashMap;
 
 /// Metadata found in the page's head and structured data.
@@ -127,7 +126,7 @@ fn first_of(values: &HashMap<String, String>, keys: &[&str]) -> Option<String> {
 /// JSON-LD `name` and `headline` when they differ.
 pub fn read(dom: &Dom, document_title: &str, json_ld_scripts: &[String]) -> Metadata {
     let values = meta_values(dom);
-    let ld = json_ld(json_ld_scripts, document_title);
+    let ld = super::json_ld::read(json_ld_scripts, document_title);
     let mut meta = Metadata {
         title: ld.title.clone().or_else(|| {
             first_of(
@@ -281,173 +280,6 @@ fn canonical_link(dom: &Dom) -> Option<String> {
         .map(str::trim)
         .filter(|href| !href.is_empty())
         .map(str::to_string)
-}
-
-#[derive(Default)]
-struct JsonLd {
-    found: bool,
-    title: Option<String>,
-    byline: Option<String>,
-    excerpt: Option<String>,
-    site_name: Option<String>,
-    published_time: Option<String>,
-    /// A web page object's `datePublished`: the date when neither an article nor the meta
-    /// tags give one.
-    page_date: Option<String>,
-    lead_image: Option<String>,
-}
-
-const ARTICLE_TYPES: &[&str] = &[
-    "Article",
-    "AdvertiserContentArticle",
-    "NewsArticle",
-    "AnalysisNewsArticle",
-    "AskPublicNewsArticle",
-    "BackgroundNewsArticle",
-    "OpinionNewsArticle",
-    "ReportageNewsArticle",
-    "ReviewNewsArticle",
-    "Report",
-    "SatiricalArticle",
-    "ScholarlyArticle",
-    "MedicalScholarlyArticle",
-    "SocialMediaPosting",
-    "BlogPosting",
-    "LiveBlogPosting",
-    "DiscussionForumPosting",
-    "TechArticle",
-    "APIReference",
-];
-
-fn is_article_type(value: &Value) -> bool {
-    match value {
-        Value::String(s) => ARTICLE_TYPES.contains(&s.as_str()),
-        Value::Array(items) => items.iter().any(is_article_type),
-        _ => false,
-    }
-}
-
-fn string_of(value: Option<&Value>) -> Option<String> {
-    match value? {
-        Value::String(s) => Some(collapse_whitespace(s)).filter(|s| !s.is_empty()),
-        _ => None,
-    }
-}
-
-/// Names from an `author` value: a string, an object with `name`, or a list of either.
-fn author_names(value: &Value) -> Vec<String> {
-    match value {
-        Value::String(s) => vec![collapse_whitespace(s)],
-        Value::Object(map) => string_of(map.get("name")).into_iter().collect(),
-        Value::Array(items) => items.iter().flat_map(author_names).collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn image_url(value: &Value) -> Option<String> {
-    match value {
-        Value::String(s) => Some(s.trim().to_string()),
-        Value::Object(map) => string_of(map.get("url")),
-        Value::Array(items) => items.iter().find_map(image_url),
-        _ => None,
-    }
-}
-
-/// Find the first schema.org article object in the page's JSON-LD scripts.
-fn find_article(value: &Value, depth: usize) -> Option<&Map<String, Value>> {
-    if depth > 8 {
-        return None;
-    }
-    match value {
-        Value::Array(items) => items.iter().find_map(|v| find_article(v, depth + 1)),
-        Value::Object(map) => {
-            if map.get("@type").is_some_and(is_article_type) {
-                return Some(map);
-            }
-            // A page's graph, or the page object naming the article as its main entity.
-            ["@graph", "mainEntity"]
-                .iter()
-                .find_map(|key| find_article(map.get(*key)?, depth + 1))
-        }
-        _ => None,
-    }
-}
-
-/// The `datePublished` of the first web page object (`WebPage` or a kind of it, `FAQPage`,
-/// `ItemPage`…) in a JSON-LD value: where SEO plugins put a post's date when they declare no
-/// article.
-fn page_date(value: &Value, depth: usize) -> Option<String> {
-    if depth > 8 {
-        return None;
-    }
-    match value {
-        Value::Array(items) => items.iter().find_map(|v| page_date(v, depth + 1)),
-        Value::Object(map) => {
-            let is_page = |kind: &Value| match kind {
-                Value::String(s) => s.ends_with("Page"),
-                Value::Array(kinds) => kinds
-                    .iter()
-                    .any(|k| k.as_str().is_some_and(|s| s.ends_with("Page"))),
-                _ => false,
-            };
-            if map.get("@type").is_some_and(is_page) {
-                if let Some(date) = string_of(map.get("datePublished")) {
-                    return Some(date);
-                }
-            }
-            map.get("@graph").and_then(|g| page_date(g, depth + 1))
-        }
-        _ => None,
-    }
-}
-
-fn json_ld(scripts: &[String], document_title: &str) -> JsonLd {
-    // serde_json refuses nesting past 128 levels: a hostile page gets no stack.
-    let parsed: Vec<Value> = scripts
-        .iter()
-        .filter_map(|raw| serde_json::from_str::<Value>(raw).ok())
-        .collect();
-    let mut found = json_ld_article(&parsed, document_title);
-    found.page_date = parsed.iter().find_map(|value| page_date(value, 0));
-    found
-}
-
-fn json_ld_article(scripts: &[Value], document_title: &str) -> JsonLd {
-    for parsed in scripts {
-        let Some(article) = find_article(parsed, 0) else {
-            continue;
-        };
-        let name = string_of(article.get("name"));
-        let headline = string_of(article.get("headline"));
-        let title = match (name, headline) {
-            (Some(name), Some(headline)) if name != headline => {
-                // Prefer whichever the document title resembles (Readability does the same).
-                let name_sim = super::title::text_similarity(&name, document_title);
-                let head_sim = super::title::text_similarity(&headline, document_title);
-                Some(if head_sim > name_sim { headline } else { name })
-            }
-            (name, headline) => name.or(headline),
-        };
-        let byline = article.get("author").map(author_names).and_then(|names| {
-            let names: Vec<_> = names.into_iter().filter(|n| !n.is_empty()).collect();
-            (!names.is_empty()).then(|| names.join(", "))
-        });
-        let site_name = article
-            .get("publisher")
-            .and_then(|p| p.as_object())
-            .and_then(|p| string_of(p.get("name")));
-        return JsonLd {
-            found: true,
-            title,
-            byline,
-            excerpt: string_of(article.get("description")),
-            site_name,
-            published_time: string_of(article.get("datePublished")),
-            page_date: None,
-            lead_image: article.get("image").and_then(image_url),
-        };
-    }
-    JsonLd::default()
 }
 
 /// A date the metadata writes for people ("Feb 08, 2022", "12. März 2021") as its calendar

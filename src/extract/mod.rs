@@ -3,7 +3,8 @@
 //!
 //!  1. `prepare::parse`          the page into the arena, within the size limits
 //!  2. `base_url`                where relative links point
-//!  3. `metadata`                what the page says about itself, before anything is removed
+//!  3. `metadata`                what the page says about itself, before anything is removed;
+//!     `json_ld`: the schema.org article it declares
 //!  4. `prepare::strip_document` scripts and styles out, `<noscript>` images in, `<br>` runs as paragraphs
 //!  5. `title`                   the headline; `anchor`: where it stands on the page; `dates`: the
 //!     date shown by it, when the metadata has none
@@ -31,6 +32,7 @@ mod date_text;
 mod dates;
 mod figures;
 mod furniture;
+mod json_ld;
 mod kind;
 mod listing;
 mod main_region;
