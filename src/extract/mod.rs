@@ -365,6 +365,16 @@ fn first_paragraph(content: &[Block]) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// The text `extract` finds on `html`.
+    fn text_of(html: &str) -> String {
+        extract(html, None, &Options::default()).unwrap().text
+    }
+
+    /// `count` numbered paragraphs, each `line(n)`.
+    fn paragraphs(count: usize, line: impl Fn(usize) -> String) -> String {
+        (1..=count).map(|i| format!("<p>{}</p>", line(i))).collect()
+    }
+
     /// A page builder's layout: every section of the story in a wrapper whose class the scorer
     /// counts against it ("…-height-scrolling"), a call to action between them.
     fn page_builder_story() -> String {
@@ -373,14 +383,12 @@ mod tests {
                 r#"<div class="builder-row non-full-height-scrolling"><div class="column"><div class="text">{body}</div></div></div>"#
             )
         };
-        let story: String = (1..=30)
-            .map(|i| {
-                format!(
-                    "<p>Tool number {i} turns rows of raw numbers into charts, and analysts \
-                     use it, among other things, to clean, join and summarise data sets.</p>"
-                )
-            })
-            .collect();
+        let story = paragraphs(30, |i| {
+            format!(
+                "Tool number {i} turns rows of raw numbers into charts, and analysts use it, \
+                 among other things, to clean, join and summarise data sets."
+            )
+        });
         format!(
             "<html><head><title>Fifteen data tools</title><meta property=\"og:type\" content=\"article\"></head><body><main><article><h1>Fifteen data tools</h1><div class=\"post-content\">{}{}{}</div></article></main></body></html>",
             section(
@@ -399,29 +407,19 @@ mod tests {
 
     #[test]
     fn a_story_in_wrappers_classed_as_furniture_is_kept_whole() {
-        let article = extract(&page_builder_story(), None, &Options::default()).unwrap();
-        assert!(
-            article.text.contains("Tool number 1 turns"),
-            "{}",
-            article.text
-        );
-        assert!(
-            article.text.contains("Tool number 30 turns"),
-            "{}",
-            article.text
-        );
+        let text = text_of(&page_builder_story());
+        assert!(text.contains("Tool number 1 turns"), "{text}");
+        assert!(text.contains("Tool number 30 turns"), "{text}");
     }
 
     #[test]
     fn a_frame_named_for_its_sidebar_around_the_headline_is_not_a_sidebar() {
-        let story: String = (1..=8)
-            .map(|i| {
-                format!(
-                    "<p>Rental desk number {i} was weighed on price, fees and service, and on \
-                     how quickly, at a busy airport, it handed over the keys.</p>"
-                )
-            })
-            .collect();
+        let story = paragraphs(8, |i| {
+            format!(
+                "Rental desk number {i} was weighed on price, fees and service, and on how \
+                 quickly, at a busy airport, it handed over the keys."
+            )
+        });
         let disclosure = "Some of the offers on this site come from companies that pay us, \
             and this may affect how and where they appear, including the order in which they \
             appear. ";
@@ -432,86 +430,75 @@ mod tests {
              <div class=\"disclosure\"><p>{}</p></div></body></html>",
             disclosure.repeat(4)
         );
-        let article = extract(&html, None, &Options::default()).unwrap();
-        assert!(
-            article.text.contains("Rental desk number 1 was"),
-            "{}",
-            article.text
-        );
-        assert!(
-            article.text.contains("Rental desk number 8 was"),
-            "{}",
-            article.text
-        );
+        let text = text_of(&html);
+        assert!(text.contains("Rental desk number 1 was"), "{text}");
+        assert!(text.contains("Rental desk number 8 was"), "{text}");
     }
 
     #[test]
     fn a_frame_around_the_whole_page_is_not_furniture_for_its_class_name() {
-        let story: String = (1..=3)
-            .map(|i| {
-                format!(
-                    "<p>Part {i}: every day, players enter battle as one of a hundred heroes, \
-                     and no matter if it is their tenth hour of play or their thousandth, \
-                     there is always something new to discover.</p>"
-                )
-            })
-            .collect();
-        let menu: String = (1..=8)
-            .map(|i| {
-                format!(
-                    "<p>Filter {i}: reviews in English, Russian, German, Spanish, French, \
-                     Polish, Czech, Korean, Thai, Turkish, Ukrainian, Portuguese, by date, \
-                     by helpfulness, by playtime.</p>"
-                )
-            })
-            .collect();
+        let story = paragraphs(3, |i| {
+            format!(
+                "Part {i}: every day, players enter battle as one of a hundred heroes, and no \
+                 matter if it is their tenth hour of play or their thousandth, there is always \
+                 something new to discover."
+            )
+        });
+        let menu = paragraphs(8, |i| {
+            format!(
+                "Filter {i}: reviews in English, Russian, German, Spanish, French, Polish, \
+                 Czech, Korean, Thai, Turkish, Ukrainian, Portuguese, by date, by helpfulness, \
+                 by playtime."
+            )
+        });
         let html = format!(
             "<html><head><title>A game on a store</title></head><body>\
              <div class=\"page_frame with_header\"><div class=\"game_description\">{story}</div>\
              <div class=\"reviews_menu_flyout\">{menu}</div></div></body></html>"
         );
-        let article = extract(&html, None, &Options::default()).unwrap();
-        assert!(
-            article.text.contains("Part 3: every day"),
-            "{}",
-            article.text
-        );
-        assert!(!article.text.contains("Filter 1"), "{}", article.text);
+        let text = text_of(&html);
+        assert!(text.contains("Part 3: every day"), "{text}");
+        assert!(!text.contains("Filter 1"), "{text}");
     }
 
     #[test]
     fn a_page_hidden_until_its_script_runs_is_read_as_shown() {
-        let story: String = (1..=6)
-            .map(|i| format!("<p>Step {i}: machine learning lets a computer learn from data, without being programmed for every task, and improve with experience.</p>"))
-            .collect();
+        let story = paragraphs(6, |i| {
+            format!(
+                "Step {i}: machine learning lets a computer learn from data, without being \
+                 programmed for every task, and improve with experience."
+            )
+        });
         let html = format!(
             "<html><head><title>Machine learning</title></head><body>\
              <div style=\"visibility:hidden;min-height:100vh\"><h1>Machine learning</h1>{story}\
              <div style=\"display:none\"><p>A menu, hidden for real, with enough words to count as a paragraph.</p></div>\
              </div></body></html>"
         );
-        let article = extract(&html, None, &Options::default()).unwrap();
-        assert!(
-            article.text.contains("Step 6: machine learning"),
-            "{}",
-            article.text
-        );
-        assert!(!article.text.contains("A menu"), "{}", article.text);
+        let text = text_of(&html);
+        assert!(text.contains("Step 6: machine learning"), "{text}");
+        assert!(!text.contains("A menu"), "{text}");
     }
 
     #[test]
     fn a_long_comments_box_is_no_frame() {
-        let story: String = (1..=8)
-            .map(|i| format!("<p>Part {i}: the council met on Tuesday, and after a long debate, it voted to rebuild the old harbour wall.</p>"))
-            .collect();
-        let comments: String = (1..=30)
-            .map(|i| format!("<p>Reader {i} wrote: I walked along that wall every day, and I think, honestly, that it should have been rebuilt years ago.</p>"))
-            .collect();
+        let story = paragraphs(8, |i| {
+            format!(
+                "Part {i}: the council met on Tuesday, and after a long debate, it voted to \
+                 rebuild the old harbour wall."
+            )
+        });
+        let comments = paragraphs(30, |i| {
+            format!(
+                "Reader {i} wrote: I walked along that wall every day, and I think, honestly, \
+                 that it should have been rebuilt years ago."
+            )
+        });
         let html = format!(
             "<html><head><title>Harbour wall</title></head><body><article><h1>Harbour wall</h1>\
              {story}</article><div class=\"comments\">{comments}</div></body></html>"
         );
-        let text = extract(&html, None, &Options::default()).unwrap().text;
+        let text = text_of(&html);
         assert!(text.contains("Part 8: the council"), "{text}");
         assert!(!text.contains("Reader 1 wrote"), "{text}");
     }
