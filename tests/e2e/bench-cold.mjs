@@ -9,6 +9,8 @@
 //   node tests/e2e/bench-cold.mjs                 after ./x build
 //   PAGES=10 ROUNDS=3 node tests/e2e/bench-cold.mjs
 //   MASTHEAD_EXTENSION=<another dist/chrome> (a build to compare), MASTHEAD_FLOOR=<the floor's folder>
+//   MASTHEAD_JS_FLAGS=--no-wasm-tier-up (diagnosis only: V8 flags for every build's browser; no
+//   extension can set them, so a figure taken with them says where time goes, not what a reader waits)
 import path from 'node:path';
 import { startServer, launch, clickToolbar, onReaderPage, readabilityPages, resetBrowserSession, EXTENSION_DIR, ROOT } from './harness.mjs';
 
@@ -41,7 +43,8 @@ function markFirstWords() {
 
 async function open(dir) {
   resetBrowserSession();
-  const browser = await launch({ extension: dir });
+  const jsFlags = process.env.MASTHEAD_JS_FLAGS;
+  const browser = await launch({ extension: dir, extraArgs: jsFlags ? [`--js-flags=${jsFlags}`] : [] });
   await browser.context.addInitScript(markFirstWords);
   browser.cdp = await browser.context.browser().newBrowserCDPSession();
   return browser;

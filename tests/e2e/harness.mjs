@@ -196,9 +196,10 @@ export function startServer() {
  * stays on, as for a reader (Playwright turns it off by default): closing the reader view goes
  * back in history, and whether the page comes back from that cache is part of what is tested.
  * `secureOrigins` are plain-http origins treated as https, so that a page there has the async
- * clipboard API (the hostile pages use it to fight the copy).
+ * clipboard API (the hostile pages use it to fight the copy). `extraArgs`: more command-line
+ * switches, for benchmarks that diagnose (V8 flags).
  */
-export async function launch({ secureOrigins = [], lang = null, viewport = undefined, extension = EXTENSION_DIR } = {}) {
+export async function launch({ secureOrigins = [], lang = null, viewport = undefined, extension = EXTENSION_DIR, extraArgs = [] } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -217,6 +218,7 @@ export async function launch({ secureOrigins = [], lang = null, viewport = undef
       // The browser's own speech for "Read aloud", through speech-dispatcher (Debian's, with espeak-ng).
       '--enable-speech-dispatcher',
       ...(lang ? [`--lang=${lang}`] : []),
+      ...extraArgs,
       ...(secureOrigins.length ? [`--unsafely-treat-insecure-origin-as-secure=${secureOrigins.join(',')}`] : []),
     ],
   });
