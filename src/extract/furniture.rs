@@ -7,9 +7,11 @@
 
 use super::date_text::{is_month, DATE_WORDS};
 use super::patterns::{
-    contains_any, contains_phrase, AD_LABELS, AUTHOR_BOX_TOKENS, BREADCRUMB_MARKERS,
-    CALL_TO_ACTION_PREFIXES, NEWSLETTER_WORDS, READING_TIME_PHRASES, SIGN_UP_WORDS,
-    TAG_LIST_TOKENS, TEASER_PREFIXES, WIDGET_PHRASES,
+    contains_any, contains_phrase, AUTHOR_BOX_TOKENS, BREADCRUMB_MARKERS, TAG_LIST_TOKENS,
+};
+use super::phrases::{
+    AD_LABELS, CALL_TO_ACTION_PREFIXES, NEWSLETTER_WORDS, READING_TIME_PHRASES, SIGN_UP_WORDS,
+    TEASER_PREFIXES, WIDGET_PHRASES,
 };
 use super::score::{link_density, Measures};
 use crate::dom::{Dom, NodeId};

@@ -38,6 +38,7 @@ mod listing;
 mod main_region;
 mod metadata;
 pub mod patterns;
+mod phrases;
 mod prepare;
 mod product;
 mod readerable;
