@@ -10,7 +10,9 @@
 //   PAGES=10 ROUNDS=3 node tests/e2e/bench-cold.mjs
 //   MASTHEAD_EXTENSION=<another dist/chrome> (a build to compare), MASTHEAD_FLOOR=<the floor's folder>
 //   MASTHEAD_JS_FLAGS=--no-wasm-tier-up (diagnosis only: V8 flags for every build's browser; no
-//   extension can set them, so a figure taken with them says where time goes, not what a reader waits)
+//   extension can set them, so a figure taken with them says where time goes, not what a reader waits);
+//   MASTHEAD_BEFORE_JS_FLAGS: flags for the MASTHEAD_BEFORE build's browser alone (the same build with
+//   and without a flag, paired in one run)
 import path from 'node:path';
 import { startServer, launch, clickToolbar, onReaderPage, readabilityPages, resetBrowserSession, EXTENSION_DIR, ROOT } from './harness.mjs';
 
@@ -41,9 +43,9 @@ function markFirstWords() {
   observer.observe(document, { childList: true, subtree: true });
 }
 
-async function open(dir) {
+async function open(dir, build) {
   resetBrowserSession();
-  const jsFlags = process.env.MASTHEAD_JS_FLAGS;
+  const jsFlags = build === 'before' && process.env.MASTHEAD_BEFORE_JS_FLAGS ? process.env.MASTHEAD_BEFORE_JS_FLAGS : process.env.MASTHEAD_JS_FLAGS;
   const browser = await launch({ extension: dir, extraArgs: jsFlags ? [`--js-flags=${jsFlags}`] : [] });
   await browser.context.addInitScript(markFirstWords);
   browser.cdp = await browser.context.browser().newBrowserCDPSession();
@@ -132,7 +134,7 @@ let visit = 0;
 for (let round = 0; round < ROUNDS; round++) {
   const order = round % 2 ? [...BUILDS].reverse() : BUILDS;
   for (const [build, dir] of order) {
-    const browser = await open(dir);
+    const browser = await open(dir, build);
     for (const [name, url] of pages) {
       for (const mode of ['cold', 'warm']) {
         const figures = await measure(browser, url, ++visit, mode === 'cold');
