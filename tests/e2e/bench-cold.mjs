@@ -167,7 +167,9 @@ for (const mode of ['cold', 'warm']) {
     console.log(`    ${build}: its page loaded (DOMContentLoaded) at ${median(rows.map((r) => r.pageLoaded)).toFixed(0)} ms, first words at ${median(rows.map((r) => r.firstWords)).toFixed(0)} ms after its navigation began; the click's part before that ${median(rows.map((r) => r.total - r.firstWords)).toFixed(0)} ms`);
   }
   const names = ['workerStart', 'toHandler', 'snapshot', 'navigate', 'pageScript', 'wasm', 'extract', 'extracted', 'handover', 'render', 'draw'];
-  const rows = (measured.masthead[mode] ?? []).filter((r) => r.draw !== undefined);
-  if (rows.length) console.log(`    Masthead's stages, median ms: ${names.map((s) => `${s} ${median(rows.map((r) => r[s] ?? 0)).toFixed(0)}`).join(', ')}`);
+  for (const [build] of BUILDS.filter(([name]) => name !== 'floor')) {
+    const rows = (measured[build][mode] ?? []).filter((r) => r.draw !== undefined);
+    if (rows.length) console.log(`    ${build}'s stages, median ms: ${names.map((s) => `${s} ${median(rows.map((r) => r[s] ?? 0)).toFixed(0)}`).join(', ')}`);
+  }
 }
 server.close();
