@@ -159,7 +159,22 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     let says_what_it_is = shown_as == Some(PageKind::Thread) || product || meta.declares_article;
     if let (false, Some(body)) = (says_what_it_is, body) {
         let prose = readerable::has_running_prose(&content, options.readerable_min_words);
-        if let Some(region) = main_region::instead_of(&dom, body, &content, prose, &whole_page) {
+        // The found text's own nodes, by the page's ids (the selection moved them into a
+        // container of its own; nodes it made have ids past the page's).
+        let found_nodes: Vec<_> = selection
+            .as_ref()
+            .map(|(selected, chosen)| {
+                selected
+                    .children(chosen.content)
+                    .iter()
+                    .copied()
+                    .filter(|&node| node < dom.nodes.len() && selected.is_element(node))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let Some(region) =
+            main_region::instead_of(&dom, body, &content, &found_nodes, prose, &whole_page)
+        {
             content = region;
         }
     }
