@@ -81,6 +81,10 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .flatten();
     // 4. Take out scripts and styles, recover noscript images, turn <br> runs into paragraphs.
     prepare::strip_document(&mut dom);
+    //    One product's page, for sale: its reviews out before the story is looked for.
+    if let (true, Some(body)) = (product && declared.offer(), dom.body()) {
+        product::remove_reviews(&mut dom, body);
+    }
     // 5. The headline: metadata first, else the document title without its site suffix.
     //    The page's own <h1> wins when the metadata title only wraps it in a site name or a kicker.
     let headline = match &meta.title {

@@ -4,10 +4,17 @@
 //! description is shown instead (the description itself where the page shows it nowhere). A
 //! product page's longest text is often its reviews, its size guide or its legal small print,
 //! none of which is the product. Measured on wcxb-dev's product pages (`tests/corpus.rs`).
+//!
+//! Before the story is looked for, a product page that offers it for sale has its buyers'
+//! reviews taken out (`remove_reviews`): they are often the page's longest, most paragraph-like
+//! text, and the scorer took them for the story. wcxb-dev's product pages 0.5388 -> 0.5597
+//! (development folds 0.5377 -> 0.5616, held-out fold 0.5434 -> 0.5520); no page of
+//! Readability's or Zyte's sets changes, trafilatura-dev 0.9358 -> 0.9362. Without the offer,
+//! a service page's testimonials went too (one page 0.83 -> 0.53).
 
 use super::build::Builder;
 use crate::article::Block;
-use crate::dom::{collapse_whitespace, NodeId, NodeKind};
+use crate::dom::{collapse_whitespace, Dom, NodeId, NodeKind};
 use serde_json::Value;
 
 /// A description shorter than this is a tagline, not the product's text.
@@ -20,6 +27,46 @@ const MAX_DESCRIPTION_CHARS: usize = 4000;
 const MAX_CANDIDATES: usize = 2000;
 /// The description's opening words, looked for on the page.
 const KEY_WORDS: usize = 8;
+
+/// Class or id substrings of what a product page's buyers say of it: its reviews and their
+/// ratings. Readers come for the product; the reviews are the shop's widget around it.
+const REVIEW_MARKERS: &[&str] = &["review"];
+/// A review block holding more than this share of the page's text is taken for the page itself
+/// (a page of reviews). No figure moves between a half and four fifths; the larger spares more.
+const MAX_REVIEW_SHARE: f64 = 0.8;
+
+/// Take a product page's review blocks out before its story is looked for: elements whose class
+/// or id names reviews, unless they hold the page's headline (`<h1>`) or most of its text.
+pub fn remove_reviews(dom: &mut Dom, body: NodeId) {
+    let page_text = dom.text_len(body).max(1) as f64;
+    let mut stack: Vec<NodeId> = dom.children(body).to_vec();
+    let mut reviews = Vec::new();
+    while let Some(node) = stack.pop() {
+        if !dom.is_element(node) {
+            continue;
+        }
+        let names = dom.class_and_id(node).to_ascii_lowercase();
+        if REVIEW_MARKERS.iter().any(|m| begins_a_word(&names, m))
+            && dom.find_all(node, &["h1"]).is_empty()
+            && (dom.text_len(node) as f64) < MAX_REVIEW_SHARE * page_text
+        {
+            reviews.push(node);
+        } else {
+            stack.extend_from_slice(dom.children(node));
+        }
+    }
+    for node in reviews {
+        dom.detach(node);
+    }
+}
+
+/// Whether `marker` stands in `names` at a word's start (after a space, `-`, `_` or a digit, or
+/// at the start): `user_reviews`, `reviewsHeader`, but not `bundle_contents_preview`.
+fn begins_a_word(names: &str, marker: &str) -> bool {
+    names
+        .match_indices(marker)
+        .any(|(at, _)| at == 0 || !names.as_bytes()[at - 1].is_ascii_alphabetic())
+}
 
 /// The product's description from the page's JSON-LD (`Product`, anywhere in it), collapsed.
 pub fn declared_description(json_ld_scripts: &[String]) -> Option<String> {
@@ -188,5 +235,59 @@ mod tests {
                 && !text.contains("Terms"),
             "{text}"
         );
+    }
+
+    /// A page declaring one `Product` (with `offer` keys or not), its description in the page
+    /// and a block of buyers' reviews below it.
+    fn page_with_reviews(offers: &str) -> String {
+        let review =
+            "I bought this for our garden and it has kept us warm on every cold night since. ";
+        let reviews: String = (1..=6)
+            .map(|i| {
+                format!(
+                    "<div class=review-card><p>{}</p><span>Buyer {i}</span></div>",
+                    review.repeat(3)
+                )
+            })
+            .collect();
+        format!(
+            "<html><head><title>Summit</title><script type='application/ld+json'>{{\"@type\":\"Product\",\
+             \"name\":\"Summit\",\"description\":\"{DESCRIPTION}\"{offers}}}</script></head><body>\
+             <div id=product><h1>Summit</h1><p>{DESCRIPTION} {DESCRIPTION}</p>\
+             <div id=customer-reviews><h2>What buyers say</h2>{reviews}</div></div></body></html>"
+        )
+    }
+
+    fn extracted(page: &str) -> String {
+        crate::extract::extract(page, None, &crate::Options::default())
+            .unwrap()
+            .text
+    }
+
+    #[test]
+    fn a_product_for_sale_is_shown_without_its_reviews() {
+        let text = extracted(&page_with_reviews(",\"offers\":{\"price\":\"399\"}"));
+        assert!(text.contains("seats five to seven people"), "{text}");
+        assert!(!text.contains("kept us warm"), "{text}");
+    }
+
+    #[test]
+    fn reviews_are_named_at_a_words_start() {
+        for names in [
+            "user_reviews",
+            "reviewsheader",
+            "home-review-card",
+            "review",
+        ] {
+            assert!(begins_a_word(names, "review"), "{names}");
+        }
+        assert!(!begins_a_word("bundle_contents_preview", "review"));
+    }
+
+    #[test]
+    fn a_page_that_sells_nothing_keeps_what_its_customers_say() {
+        // A service page declares a Product for its rating stars; its testimonials are its text.
+        let text = extracted(&page_with_reviews(""));
+        assert!(text.contains("kept us warm"), "{text}");
     }
 }
