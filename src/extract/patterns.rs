@@ -148,6 +148,11 @@ pub const TAG_LIST_TOKENS: &[&str] = &[
     "keywords",
 ];
 
+/// Class/id substrings, at a word's start, of what a product page's buyers say of it: its
+/// reviews and their ratings. Readers come for the product; the reviews are the shop's widget
+/// around it (`product::remove_reviews`).
+pub const REVIEW_MARKERS: &[&str] = &["review"];
+
 /// Class/id/rel/itemprop substrings of a byline.
 pub const BYLINE: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
 

@@ -13,6 +13,7 @@
 //! a service page's testimonials went too (one page 0.83 -> 0.53).
 
 use super::build::Builder;
+use super::patterns::REVIEW_MARKERS;
 use crate::article::Block;
 use crate::dom::{collapse_whitespace, Dom, NodeId, NodeKind};
 use serde_json::Value;
@@ -28,9 +29,6 @@ const MAX_CANDIDATES: usize = 2000;
 /// The description's opening words, looked for on the page.
 const KEY_WORDS: usize = 8;
 
-/// Class or id substrings of what a product page's buyers say of it: its reviews and their
-/// ratings. Readers come for the product; the reviews are the shop's widget around it.
-const REVIEW_MARKERS: &[&str] = &["review"];
 /// A review block holding more than this share of the page's text is taken for the page itself
 /// (a page of reviews). No figure moves between a half and four fifths; the larger spares more.
 const MAX_REVIEW_SHARE: f64 = 0.8;
