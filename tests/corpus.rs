@@ -599,7 +599,7 @@ const WCXB_TYPES: [(&str, f64); 7] = [
     ("service", 0.7666),
     ("forum", 0.7672),
     ("listing", 0.6036),
-    ("product", 0.5597),
+    ("product", 0.5645),
     ("collection", 0.6064),
     ("documentation", 0.9248),
 ];

@@ -77,16 +77,6 @@ impl Declarations {
     /// JSON-LD, or, with none there, exactly one in its microdata. A shop's category declares
     /// none or many (wcxb-dev: 63 of 92 product pages declare one, 3 of 91 collections and 1 of
     /// 711 articles).
-    /// Whether the page offers what it declares for sale: an `Offer` in its JSON-LD or its
-    /// microdata. A service page declares a `Product` for its rating stars alone.
-    pub fn offer(&self) -> bool {
-        self.json_ld.iter().any(|text| text.contains("\"offers\""))
-            || self
-                .item_types
-                .iter()
-                .any(|kind| kind == "Offer" || kind == "AggregateOffer")
-    }
-
     pub fn product(&self) -> bool {
         let in_json: usize = self
             .json_ld
@@ -101,6 +91,26 @@ impl Declarations {
             .filter(|kind| *kind == "Product")
             .count()
             == 1
+    }
+
+    /// Whether the page sells what it declares: an offer or a product code (SKU, GTIN, MPN,
+    /// product id) in its JSON-LD, matched in any case (pages write `"Offers"`), or an `Offer`
+    /// in its microdata. A service page declares a `Product` for its rating stars alone.
+    pub fn offer(&self) -> bool {
+        const KEYS: &[&str] = &[
+            "\"offers\"",
+            "\"sku\"",
+            "\"gtin",
+            "\"mpn\"",
+            "\"productid\"",
+        ];
+        self.json_ld.iter().any(|text| {
+            let text = text.to_ascii_lowercase();
+            KEYS.iter().any(|key| text.contains(key))
+        }) || self
+            .item_types
+            .iter()
+            .any(|kind| kind == "Offer" || kind == "AggregateOffer")
     }
 }
 
@@ -134,7 +144,7 @@ fn count_product_types(json: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::count_product_types;
+    use super::{count_product_types, Declarations};
 
     #[test]
     fn product_types_are_counted_whatever_the_spacing() {
@@ -147,5 +157,19 @@ mod tests {
             2
         );
         assert_eq!(count_product_types(r#"{"@type":"ProductGroup"}"#), 0);
+    }
+
+    #[test]
+    fn a_product_for_sale_is_told_by_its_offer_or_code() {
+        let declares = |json: &str| {
+            let page = format!("<script type='application/ld+json'>{json}</script>");
+            Declarations::read(&crate::parse::document(&page)).offer()
+        };
+        assert!(declares(r#"{"@type":"Product","offers":{"price":"399"}}"#));
+        assert!(declares(r#"{"@type":"Product","Offers":{"price":"399"}}"#));
+        assert!(declares(r#"{"@type":"Product","gtin13":"4006381333931"}"#));
+        assert!(!declares(
+            r#"{"@type":"Product","name":"Pest control","aggregateRating":{"ratingValue":"5"}}"#
+        ));
     }
 }
