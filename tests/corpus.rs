@@ -599,8 +599,8 @@ const WCXB_TYPES: [(&str, f64); 7] = [
     ("service", 0.7666),
     ("forum", 0.7672),
     ("listing", 0.6036),
-    ("product", 0.5645),
-    ("collection", 0.6064),
+    ("product", 0.5644),
+    ("collection", 0.6067),
     ("documentation", 0.9248),
 ];
 

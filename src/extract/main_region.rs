@@ -67,7 +67,7 @@ pub fn instead_of(
     let region = main.or_else(|| dom.find_first(body, visible("article")))?;
     let enough = |words: usize| {
         if outside {
-            words * MIN_OUTSIDE_SHARE.1 >= found_words * MIN_OUTSIDE_SHARE.0
+            words * MIN_OUTSIDE_SHARE.1 >= found_words.max(1) * MIN_OUTSIDE_SHARE.0
         } else {
             words >= MIN_TIMES_FOUND * found_words.max(1)
         }
@@ -100,7 +100,7 @@ pub fn instead_of(
 
 #[cfg(test)]
 mod tests {
-    use super::{to_text, Builder};
+    use super::{to_text, word_count, Builder};
     use crate::Options;
 
     fn extract(html: &str) -> String {
@@ -157,17 +157,18 @@ mod tests {
         assert!(!text.contains("number 150"), "{text}");
     }
 
-    /// What the stage shows on a page whose `<main>` holds `region_lines` short lines and whose
-    /// footer, outside it, a disclosure in prose that the scorer found (given here as found).
+    /// What the stage shows on a page whose `<main>` holds `region_lines` short lines (eight
+    /// words each) and whose footer, outside it, holds a disclosure in prose (252 words: a story's
+    /// length, which the region would not replace were it inside) that the scorer found.
     fn shown_for_prose_outside_main(region_lines: usize) -> Option<String> {
         let lines: String = (1..=region_lines)
-            .map(|i| format!("<div>Cover for vet bills and yearly check-ups, plan {i}</div>"))
+            .map(|i| format!("<div>Cover for vet bills and yearly check-ups, plan {i}</div>\n"))
             .collect();
         let disclosure = "Policies are underwritten by an insurer and its affiliates, and \
                           administered by an agency licensed in every state but one. ";
         let dom = crate::parse::document(&format!(
             "<html><body><main>{lines}</main><div><div id=terms><p>{}</p></div></div></body></html>",
-            disclosure.repeat(6)
+            disclosure.repeat(14)
         ));
         let builder = Builder {
             dom: &dom,
@@ -177,15 +178,17 @@ mod tests {
         let body = dom.body()?;
         let terms = dom.find_first(body, |d, n| d.attr(n, "id") == Some("terms"))?;
         let found = builder.build(terms);
+        assert!(word_count(&to_text(&found)) >= super::MIN_STORY_WORDS);
         super::instead_of(&dom, body, &found, &[terms], true, &builder)
             .map(|blocks| to_text(&blocks))
     }
 
     #[test]
     fn prose_found_outside_the_main_region_gives_way_to_it() {
-        let text = shown_for_prose_outside_main(40).expect("the region is shown");
+        // 20 lines: 160 words, under three times the found text's but over a third of it.
+        let text = shown_for_prose_outside_main(20).expect("the region is shown");
         assert!(
-            text.contains("plan 1\n") && text.contains("plan 40"),
+            text.contains("plan 1\n") && text.contains("plan 20"),
             "{text}"
         );
         assert!(!text.contains("underwritten"), "{text}");

@@ -81,8 +81,10 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .flatten();
     // 4. Take out scripts and styles, recover noscript images, turn <br> runs into paragraphs.
     prepare::strip_document(&mut dom);
-    //    One product's page, for sale: its reviews out before the story is looked for.
-    if let (true, Some(body)) = (product && declared.offer(), dom.body()) {
+    //    One product's page, for sale: its reviews out before the story is looked for. Not on a
+    //    page that calls itself an article: a review of a product is the story.
+    let sells = product && declared.offer() && !meta.declares_article;
+    if let (true, Some(body)) = (sells, dom.body()) {
         product::remove_reviews(&mut dom, body);
     }
     // 5. The headline: metadata first, else the document title without its site suffix.
@@ -128,6 +130,8 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     //    A discussion as its posts, where the page marks them up; a listing as its items, where
     //    they hold more than the story found (see `listing`).
     let mut shown_as = None;
+    // The cards shown in place of the story found, when they are (their ids are the page's).
+    let mut shown_cards = None;
     if let (true, Some(body)) = (discussion, body) {
         if let Some(posts) = thread::posts(&whole_page, body) {
             content = posts;
@@ -142,6 +146,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
             if !prose && items.outweighs(found_words) {
                 content = items.build(&whole_page);
                 shown_as = Some(PageKind::Listing);
+                shown_cards = Some(items.cards.clone());
             } else if items.is_most_of(found_words) {
                 // The story's container already is the run of items.
                 shown_as = Some(PageKind::Listing);
@@ -163,19 +168,21 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     let says_what_it_is = shown_as == Some(PageKind::Thread) || product || meta.declares_article;
     if let (false, Some(body)) = (says_what_it_is, body) {
         let prose = readerable::has_running_prose(&content, options.readerable_min_words);
-        // The found text's own nodes, by the page's ids (the selection moved them into a
-        // container of its own; nodes it made have ids past the page's).
-        let found_nodes: Vec<_> = selection
-            .as_ref()
-            .map(|(selected, chosen)| {
-                selected
-                    .children(chosen.content)
-                    .iter()
-                    .copied()
-                    .filter(|&node| node < dom.nodes.len() && selected.is_element(node))
-                    .collect()
-            })
-            .unwrap_or_default();
+        // The shown text's own nodes, by the page's ids: a listing's cards, or what the
+        // selection moved into a container of its own (nodes it made have ids past the page's).
+        let found_nodes: Vec<_> = shown_cards.unwrap_or_else(|| {
+            selection
+                .as_ref()
+                .map(|(selected, chosen)| {
+                    selected
+                        .children(chosen.content)
+                        .iter()
+                        .copied()
+                        .filter(|&node| node < dom.nodes.len() && selected.is_element(node))
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
         if let Some(region) =
             main_region::instead_of(&dom, body, &content, &found_nodes, prose, &whole_page)
         {

@@ -45,9 +45,9 @@ pub fn remove_reviews(dom: &mut Dom, body: NodeId) {
         if !dom.is_element(node) {
             continue;
         }
-        let names = dom.class_and_id(node).to_ascii_lowercase();
+        let names = dom.class_and_id(node);
         if REVIEW_MARKERS.iter().any(|m| begins_a_word(&names, m))
-            && dom.find_all(node, &["h1"]).is_empty()
+            && dom.find_first(node, |d, n| d.is_tag(n, "h1")).is_none()
             && (dom.text_len(node) as f64) < MAX_REVIEW_SHARE * page_text
         {
             reviews.push(node);
@@ -60,12 +60,19 @@ pub fn remove_reviews(dom: &mut Dom, body: NodeId) {
     }
 }
 
-/// Whether `marker` stands in `names` at a word's start (after a space, `-`, `_` or a digit, or
-/// at the start): `user_reviews`, `reviewsHeader`, but not `bundle_contents_preview`.
+/// Whether `marker` (lowercase) stands in `names` at a word's start, in any case: at the start,
+/// after anything but a letter (`user_reviews`, `home-review-card`), or as a capital after a
+/// small letter (`customerReviews`); not inside a word (`bundle_contents_preview`).
 fn begins_a_word(names: &str, marker: &str) -> bool {
+    let bytes = names.as_bytes();
     names
+        .to_ascii_lowercase()
         .match_indices(marker)
-        .any(|(at, _)| at == 0 || !names.as_bytes()[at - 1].is_ascii_alphabetic())
+        .any(|(at, _)| {
+            at == 0
+                || !bytes[at - 1].is_ascii_alphabetic()
+                || (bytes[at].is_ascii_uppercase() && bytes[at - 1].is_ascii_lowercase())
+        })
 }
 
 /// The product's description from the page's JSON-LD (`Product`, anywhere in it), collapsed.
@@ -289,5 +296,22 @@ mod tests {
         // A service page declares a Product for its rating stars; its testimonials are its text.
         let text = extracted(&page_with_reviews(""));
         assert!(text.contains("kept us warm"), "{text}");
+    }
+
+    #[test]
+    fn a_review_that_calls_itself_an_article_keeps_its_text() {
+        // An editor's review of a product: the page declares the product for sale and calls
+        // itself an article; its body's class names the review.
+        let body =
+            "We carried the Summit to three campsites and lit it in wind and rain. ".repeat(12);
+        let page = format!(
+            "<html><head><title>Summit review</title><meta property='og:type' content='article'>\
+             <script type='application/ld+json'>{{\"@type\":\"Product\",\"name\":\"Summit\",\
+             \"offers\":{{\"price\":\"399\"}}}}</script></head><body><header><h1>Summit review</h1></header>\
+             <div class=review-body><p>{body}</p><p>{body}</p></div><nav>{}</nav></body></html>",
+            "<a href=/x>Another review of another thing</a> ".repeat(60)
+        );
+        let text = extracted(&page);
+        assert!(text.contains("three campsites"), "{text}");
     }
 }
