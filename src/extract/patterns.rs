@@ -150,7 +150,8 @@ pub const TAG_LIST_TOKENS: &[&str] = &[
 
 /// Class/id substrings, at a word's start, of what a product page's buyers say of it: its
 /// reviews and their ratings. Readers come for the product; the reviews are the shop's widget
-/// around it (`product::remove_reviews`).
+/// around it (`product::remove_reviews`). English, as the other class lists here: what developers
+/// name their classes in, not what a page says to its readers.
 pub const REVIEW_MARKERS: &[&str] = &["review"];
 
 /// Class/id/rel/itemprop substrings of a byline.

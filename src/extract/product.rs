@@ -7,8 +7,8 @@
 //!
 //! Before the story is looked for, a product page that offers it for sale has its buyers'
 //! reviews taken out (`remove_reviews`): they are often the page's longest, most paragraph-like
-//! text, and the scorer took them for the story. wcxb-dev's product pages 0.5388 -> 0.5645
-//! (development folds 0.5377 -> 0.5676, held-out fold 0.5434 -> 0.5520); no page of
+//! text, and the scorer took them for the story. wcxb-dev's product pages 0.5388 -> 0.5644
+//! (development folds 0.5377 -> 0.5675, held-out fold 0.5434 -> 0.5520); no page of
 //! Readability's or Zyte's sets changes, trafilatura-dev 0.9358 -> 0.9362. Without the offer
 //! (`Declarations::offer`), a service page's testimonials went too (one page 0.83 -> 0.53);
 //! with only the `offers` key, pages that give a product code and no offer kept their reviews

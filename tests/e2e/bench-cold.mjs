@@ -11,8 +11,9 @@
 //   MASTHEAD_EXTENSION=<another dist/chrome> (a build to compare), MASTHEAD_FLOOR=<the floor's folder>
 //   MASTHEAD_JS_FLAGS=--no-wasm-tier-up (diagnosis only: V8 flags for every build's browser; no
 //   extension can set them, so a figure taken with them says where time goes, not what a reader waits);
-//   MASTHEAD_BEFORE_JS_FLAGS: flags for the MASTHEAD_BEFORE build's browser alone (the same build with
-//   and without a flag, paired in one run)
+//   MASTHEAD_BEFORE_JS_FLAGS: flags for the MASTHEAD_BEFORE build's browser alone, in place of
+//   MASTHEAD_JS_FLAGS there (the same build with and without a flag, paired in one run); without
+//   MASTHEAD_BEFORE it does nothing
 import path from 'node:path';
 import { startServer, launch, clickToolbar, onReaderPage, readabilityPages, resetBrowserSession, EXTENSION_DIR, ROOT } from './harness.mjs';
 

@@ -1,5 +1,7 @@
 // Benchmark (not a test): an extension page's own load, opened alone in a tab with no click and no
-// worker at work, to tell the page's cost from what a click adds around it (tests/e2e/bench-cold.mjs).
+// extraction beside it, to tell the page's cost from what a click adds around it
+// (tests/e2e/bench-cold.mjs). The reader page still asks the worker for a session, which answers at
+// once that there is none.
 // Each named page of the extension is opened in turn, ROUNDS times; prints the medians of its
 // navigation timing (ms from the navigation's start) and, for the reader page, when its script ran.
 //   node tests/e2e/bench-page-alone.mjs reader.html
