@@ -16,6 +16,7 @@
 
 use super::build::Builder;
 use super::patterns::REVIEW_MARKERS;
+use super::score::Measures;
 use crate::article::Block;
 use crate::dom::{collapse_whitespace, Dom, NodeId, NodeKind};
 use serde_json::Value;
@@ -36,9 +37,14 @@ const KEY_WORDS: usize = 8;
 const MAX_REVIEW_SHARE: f64 = 0.8;
 
 /// Take a product page's review blocks out before its story is looked for: elements whose class
-/// or id names reviews, unless they hold the page's headline (`<h1>`) or most of its text.
+/// or id names reviews, unless they hold the page's headline (its first `<h1>`) or most of its
+/// text.
 pub fn remove_reviews(dom: &mut Dom, body: NodeId) {
-    let page_text = dom.text_len(body).max(1) as f64;
+    // Measured once, bottom-up: a page nesting review-named wrappers around its headline would
+    // otherwise cost a walk of its subtree per wrapper.
+    let measures = Measures::of(dom, body);
+    let page_text = measures.text_len(body).max(1) as f64;
+    let headline = dom.find_first(body, |d, n| d.is_tag(n, "h1"));
     let mut stack: Vec<NodeId> = dom.children(body).to_vec();
     let mut reviews = Vec::new();
     while let Some(node) = stack.pop() {
@@ -47,8 +53,8 @@ pub fn remove_reviews(dom: &mut Dom, body: NodeId) {
         }
         let names = dom.class_and_id(node);
         if REVIEW_MARKERS.iter().any(|m| begins_a_word(&names, m))
-            && dom.find_first(node, |d, n| d.is_tag(n, "h1")).is_none()
-            && (dom.text_len(node) as f64) < MAX_REVIEW_SHARE * page_text
+            && !headline.is_some_and(|h1| dom.is_attached_to(h1, node))
+            && (measures.text_len(node) as f64) < MAX_REVIEW_SHARE * page_text
         {
             reviews.push(node);
         } else {
