@@ -259,6 +259,20 @@ pub fn contains_phrase(haystack: &str, phrases: &[&str]) -> bool {
     })
 }
 
+/// True when one of `markers` (lowercase) stands in the class or id `names` at a word's start,
+/// in any case: at the start, after anything but a letter (`user_reviews`, `home-review-card`),
+/// or as a capital after a small letter (`customerReviews`); not inside a word
+/// (`bundle_contents_preview`).
+pub fn starts_a_word(names: &str, markers: &[&str]) -> bool {
+    // ASCII lowercasing keeps every byte where it was, so `at` indexes both.
+    let bytes = names.as_bytes();
+    matches_any(&names.to_ascii_lowercase(), markers, |at, _| {
+        at == 0
+            || !bytes[at - 1].is_ascii_alphabetic()
+            || (bytes[at].is_ascii_uppercase() && bytes[at - 1].is_ascii_lowercase())
+    })
+}
+
 /// Whether a needle occurs in `haystack` at a place `accept` takes (given the byte offset and
 /// the needle); an empty needle matches at once.
 fn matches_any(haystack: &str, needles: &[&str], accept: impl Fn(usize, &str) -> bool) -> bool {
@@ -281,4 +295,24 @@ fn matches_any(haystack: &str, needles: &[&str], accept: impl Fn(usize, &str) ->
 /// True when any whitespace-separated token of `haystack` equals one of `tokens`.
 pub fn has_token(haystack: &str, tokens: &[&str]) -> bool {
     haystack.split_whitespace().any(|t| tokens.contains(&t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::starts_a_word;
+
+    #[test]
+    fn reviews_are_named_at_a_words_start() {
+        for names in [
+            "user_reviews",
+            "reviewsHeader",
+            "home-review-card",
+            "Review",
+            "customerReviews",
+        ] {
+            assert!(starts_a_word(names, &["review"]), "{names}");
+        }
+        assert!(!starts_a_word("bundle_contents_preview", &["review"]));
+        assert!(!starts_a_word("bundlePreview", &["review"]));
+    }
 }

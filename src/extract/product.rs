@@ -15,7 +15,7 @@
 //! (0.5597).
 
 use super::build::Builder;
-use super::patterns::REVIEW_MARKERS;
+use super::patterns::{starts_a_word, REVIEW_MARKERS};
 use super::score::Measures;
 use crate::article::Block;
 use crate::dom::{collapse_whitespace, Dom, NodeId, NodeKind};
@@ -52,7 +52,7 @@ pub fn remove_reviews(dom: &mut Dom, body: NodeId) {
             continue;
         }
         let names = dom.class_and_id(node);
-        if REVIEW_MARKERS.iter().any(|m| begins_a_word(&names, m))
+        if starts_a_word(&names, REVIEW_MARKERS)
             && !headline.is_some_and(|h1| dom.is_attached_to(h1, node))
             && (measures.text_len(node) as f64) < MAX_REVIEW_SHARE * page_text
         {
@@ -64,21 +64,6 @@ pub fn remove_reviews(dom: &mut Dom, body: NodeId) {
     for node in reviews {
         dom.detach(node);
     }
-}
-
-/// Whether `marker` (lowercase) stands in `names` at a word's start, in any case: at the start,
-/// after anything but a letter (`user_reviews`, `home-review-card`), or as a capital after a
-/// small letter (`customerReviews`); not inside a word (`bundle_contents_preview`).
-fn begins_a_word(names: &str, marker: &str) -> bool {
-    let bytes = names.as_bytes();
-    names
-        .to_ascii_lowercase()
-        .match_indices(marker)
-        .any(|(at, _)| {
-            at == 0
-                || !bytes[at - 1].is_ascii_alphabetic()
-                || (bytes[at].is_ascii_uppercase() && bytes[at - 1].is_ascii_lowercase())
-        })
 }
 
 /// The product's description from the page's JSON-LD (`Product`, anywhere in it), collapsed.
@@ -282,19 +267,6 @@ mod tests {
         let text = extracted(&page_with_reviews(",\"offers\":{\"price\":\"399\"}"));
         assert!(text.contains("seats five to seven people"), "{text}");
         assert!(!text.contains("kept us warm"), "{text}");
-    }
-
-    #[test]
-    fn reviews_are_named_at_a_words_start() {
-        for names in [
-            "user_reviews",
-            "reviewsheader",
-            "home-review-card",
-            "review",
-        ] {
-            assert!(begins_a_word(names, "review"), "{names}");
-        }
-        assert!(!begins_a_word("bundle_contents_preview", "review"));
     }
 
     #[test]
