@@ -166,31 +166,6 @@ fn keep_when_empty(tag: &str) -> bool {
     matches!(tag, "img" | "br" | "hr" | "td" | "th" | "tr")
 }
 
-/// The fewest words per visible field of a form that holds prose (a thread of posts with a
-/// checkbox each) rather than fields and their labels (a sign-up or contact form, about five
-/// words a field). Measured on wcxb-dev: forum threads wrapped in a form kept, lead forms out.
-const PROSE_WORDS_PER_FIELD: usize = 40;
-
-/// Whether `form` is fields and their labels, not a box of prose.
-fn is_field_form(dom: &Dom, form: NodeId) -> bool {
-    let fields = dom
-        .find_all(form, &["input", "select", "textarea"])
-        .into_iter()
-        .filter(|&field| {
-            !dom.attr(field, "type")
-                .is_some_and(|kind| kind.eq_ignore_ascii_case("hidden"))
-        })
-        .count();
-    // A list's choices are the field's, not prose.
-    let words = |node| crate::text::word_count(&dom.text_content(node));
-    let choices: usize = dom
-        .find_all(form, &["select", "datalist"])
-        .into_iter()
-        .map(words)
-        .sum();
-    words(form).saturating_sub(choices) < PROSE_WORDS_PER_FIELD * (fields + 1)
-}
-
 pub struct Builder<'a> {
     pub dom: &'a Dom,
     pub base: Option<&'a Url>,
@@ -235,7 +210,7 @@ impl Builder<'_> {
             }
             return;
         }
-        if tag == "form" && is_field_form(self.dom, node) {
+        if tag == "form" && super::clean::is_field_form(self.dom, node) {
             return;
         }
         if is_credit(self.dom, node) {

@@ -103,13 +103,19 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .published_time
         .clone()
         .or_else(|| dates::visible_date(&dom, page_url.as_ref(), anchor.as_ref()));
-    let selection = select_with_retries(
+    let mut selection = select_with_retries(
         &dom,
         &headline,
         anchor.as_ref(),
         meta.byline.as_deref(),
         options,
     );
+    //    Sign-up boxes out of the story chosen (after the choice: they are the story's
+    //    length as the attempts measure it, and a short story's choice stands with them).
+    if let Some((selected_dom, selection)) = &mut selection {
+        clean::remove_signup_boxes(selected_dom, selection.content, &selection.signup_boxes);
+        selection.text_length = selected_dom.text_len(selection.content);
+    }
     // 8. Rebuild it from the allowlist as the output model; captions set beside images marked.
     let mut content = match &selection {
         Some((selected_dom, selection)) => build::Builder {
@@ -322,7 +328,8 @@ fn select_with_retries(
         let mut attempt_dom = dom.clone();
         if let Some(mut selection) = select::grab_article(&mut attempt_dom, &context, flags) {
             let selected = attempt_dom.text_len(selection.content);
-            clean::clean_article(&mut attempt_dom, selection.content, flags, headline);
+            selection.signup_boxes =
+                clean::clean_article(&mut attempt_dom, selection.content, flags, headline);
             selection.text_length = attempt_dom.text_len(selection.content);
             if selection.text_length >= options.char_threshold {
                 let kept = (selection.text_length as f64) >= MIN_KEPT_SHARE * selected as f64;
@@ -528,5 +535,57 @@ mod tests {
         let text = text_of(&html);
         assert!(text.contains("Part 8: the council"), "{text}");
         assert!(!text.contains("Reader 1 wrote"), "{text}");
+    }
+
+    /// A story with a sign-up box between its paragraphs: `form` is the box's form.
+    fn story_with_box(form: &str) -> String {
+        let story = |from: usize| {
+            paragraphs(4, |i| {
+                format!("Paragraph {} of the story, with commas, clauses, and enough words to score as prose.", from + i)
+            })
+        };
+        format!(
+            "<html><body><article><h1>The story</h1>{}<section><div>Be the first to know!</div>\
+             <div>Deals sent to your phone.</div>{form}<div>By signing up you agree to receive \
+             messages.</div></section>{}</article></body></html>",
+            story(0),
+            story(4)
+        )
+    }
+
+    #[test]
+    fn a_signup_box_in_the_story_goes_with_its_form() {
+        let text = text_of(&story_with_box(
+            "<form><input type=tel placeholder=Phone><button>Sign me up</button></form>",
+        ));
+        assert!(
+            text.contains("Paragraph 1 of") && text.contains("Paragraph 8 of"),
+            "{text}"
+        );
+        for gone in ["Be the first", "Deals sent", "By signing up", "Sign me up"] {
+            assert!(!text.contains(gone), "{gone} stayed: {text}");
+        }
+    }
+
+    #[test]
+    fn a_form_of_buttons_alone_keeps_what_stands_beside_it() {
+        let text = text_of(&story_with_box("<form><button>Install</button></form>"));
+        assert!(
+            text.contains("Be the first") && text.contains("By signing up"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_card_with_a_heading_keeps_it_beside_its_form() {
+        // Something on offer, with a waitlist to join: the card is the story's, only the form
+        // goes.
+        let card = "<div class=card><h3>The nature station</h3><span>Invite pollinators to the yard.</span>\
+                    <form><input type=email><button>Join the waitlist</button></form></div>";
+        let text = text_of(&story_with_box(card));
+        assert!(
+            text.contains("The nature station") && text.contains("Invite pollinators"),
+            "{text}"
+        );
     }
 }

@@ -18,6 +18,9 @@ pub struct Selection {
     pub byline: Option<String>,
     /// `dir` of the article's nearest ancestor that sets one.
     pub dir: Option<String>,
+    /// Sign-up boxes in `content`, found before cleaning took their forms (stage 7): taken
+    /// out of the story chosen, once the attempts have measured it.
+    pub signup_boxes: Vec<NodeId>,
 }
 
 /// What the walk needs to know from earlier stages.
@@ -219,6 +222,7 @@ pub fn grab_article(dom: &mut Dom, context: &Context, flags: Flags) -> Option<Se
         text_length: 0,
         byline,
         dir,
+        signup_boxes: Vec::new(),
     })
 }
 
