@@ -567,35 +567,29 @@ impl Dom {
         run.length()
     }
 
-    /// Whether the subtree of `id` holds more than `limit` characters of text other than
+    /// Whether the subtree of `id` holds more than `limit` bytes of text other than ASCII
     /// whitespace. Stops as soon as it knows, so asking about a large subtree costs at most
     /// `limit`'s worth of reading (a climb from a small element asks at every step).
     pub fn has_more_text_than(&self, id: NodeId, limit: usize) -> bool {
-        // Whitespace and empty elements count too, at a lower rate: a subtree of indentation
-        // alone is not read to its end.
+        // Whitespace and elements count too, at a lower rate: a subtree of indentation or empty
+        // wrappers is not read to its end.
         let budget = limit.saturating_mul(64).max(1024);
-        let (mut chars, mut read) = (0usize, 0usize);
+        let (mut text_bytes, mut read) = (0usize, 0usize);
         let mut stack = vec![id];
         while let Some(node) = stack.pop() {
             read += 1;
             match &self.nodes[node].kind {
                 NodeKind::Text(text) => {
-                    for c in text.chars() {
-                        read += 1;
-                        if !c.is_whitespace() {
-                            chars += 1;
-                            if chars > limit {
-                                return true;
-                            }
-                        }
-                        if read > budget {
-                            return true;
-                        }
-                    }
+                    let looked_at = &text.as_bytes()[..text.len().min(budget)];
+                    read += looked_at.len();
+                    text_bytes += looked_at
+                        .iter()
+                        .filter(|b| !b.is_ascii_whitespace())
+                        .count();
                 }
                 _ => stack.extend(self.nodes[node].children.iter().rev()),
             }
-            if read > budget {
+            if text_bytes > limit || read > budget {
                 return true;
             }
         }

@@ -69,7 +69,7 @@ pub(super) fn is_field_form(dom: &Dom, form: NodeId) -> bool {
     words(form).saturating_sub(choices) < PROSE_WORDS_PER_FIELD * (fields + 1)
 }
 
-/// The most text, other than whitespace, of a sign-up box around its form: a heading, a line
+/// The most text (bytes other than whitespace) of a sign-up box around its form: a heading, a line
 /// of what it offers, a consent notice and its thanks (a deal alert's in-story box on
 /// wcxb-dev holds about 450).
 const SIGNUP_BOX_CHARS: usize = 700;
