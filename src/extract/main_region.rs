@@ -8,7 +8,7 @@
 //! sidebar's promotion, however well they read, are not what the page says it is about.
 
 use super::build::Builder;
-use super::score::{is_probably_visible, is_site_part};
+use super::score::{is_probably_visible, is_site_part, Measures};
 use crate::article::Block;
 use crate::dom::{Dom, NodeId};
 use crate::text::{to_text, word_count};
@@ -23,6 +23,9 @@ const MIN_TIMES_FOUND: usize = 3;
 /// trafilatura's lose their end to the region (`tests/corpus.rs`; wcxb-dev 0.834 -> 0.839 on
 /// the development folds, 0.807 -> 0.818 on the held-out fold).
 const MIN_STORY_WORDS: usize = 200;
+/// More of a block's text in links than this, on a page that names no region, makes it the
+/// site's navigation (a sidebar's lists of posts and links), however it is marked up.
+const MAX_LINK_DENSITY: f64 = 0.5;
 /// The share of the found text's words (numerator, denominator) the page's main region must
 /// hold to stand in for text found outside it. Chosen on wcxb-dev's development folds: a third
 /// to a fifth change the same four pages (a footer's disclosures, a shop's promotions taken for
@@ -30,7 +33,8 @@ const MIN_STORY_WORDS: usize = 200;
 /// or trafilatura's sets changes at any of them.
 const MIN_OUTSIDE_SHARE: (usize, usize) = (1, 3);
 
-/// The page's main region as the model, when it holds `MIN_TIMES_FOUND` times the words of
+/// The page's main region as the model (its body, on an undated page that names none: `dated`
+/// says it has a publication date), when it holds `MIN_TIMES_FOUND` times the words of
 /// `found` (the content the scorer chose, `prose` when it reads as running prose) and `found` is
 /// no story of its own, or when `found_nodes` (the found text's elements, by the page's ids) all
 /// lie outside the page's `<main>` and it holds `MIN_OUTSIDE_SHARE` of their words; `None`
@@ -41,6 +45,7 @@ pub fn instead_of(
     found: &[Block],
     found_nodes: &[NodeId],
     prose: bool,
+    dated: bool,
     builder: &Builder,
 ) -> Option<Vec<Block>> {
     let found_words = word_count(&to_text(found));
@@ -63,8 +68,12 @@ pub fn instead_of(
         return None;
     }
     // Without a main region, the page's first article is one (a card in a run of them holds
-    // too few words to pass the test below).
-    let region = main.or_else(|| dom.find_first(body, visible("article")))?;
+    // too few words to pass the test below). Without either, an undated page's body is: a
+    // service or landing page marks up no region, and its blocks are its content. A dated
+    // page is a post or a story, whose body around it is the site's (the sidebar, comments).
+    let region = main
+        .or_else(|| dom.find_first(body, visible("article")))
+        .or((!dated).then_some(body))?;
     let enough = |words: usize| {
         if outside {
             words * MIN_OUTSIDE_SHARE.1 >= found_words.max(1) * MIN_OUTSIDE_SHARE.0
@@ -79,12 +88,18 @@ pub fn instead_of(
     }
     // The site's parts taken out in one walk that does not enter what it takes out.
     let mut copy = dom.clone();
+    let measures = (region == body).then(|| Measures::of(&copy, region));
+    let link_list = |node: NodeId| {
+        measures
+            .as_ref()
+            .is_some_and(|m| m.text_len(node) > 0 && m.link_density(node) > MAX_LINK_DENSITY)
+    };
     let mut stack: Vec<NodeId> = copy.children(region).to_vec();
     while let Some(node) = stack.pop() {
         if !copy.is_element(node) {
             continue;
         }
-        if is_site_part(&copy, node) {
+        if is_site_part(&copy, node) || link_list(node) {
             copy.detach(node);
         } else {
             stack.extend_from_slice(copy.children(node));
@@ -144,6 +159,36 @@ mod tests {
         assert!(!text.contains("Packs LLC"), "{text}");
     }
 
+    /// A landing page that names no region: short lines in plain wrappers, a sidebar's list of
+    /// links, and `head` in its `<head>`.
+    fn landing_page_without_region(head: &str) -> String {
+        let posts: String = (1..=12)
+            .map(|i| format!("<li><a href=/p{i}>Post number {i}</a></li>"))
+            .collect();
+        landing_page_in("div", "", "")
+            .replace("<head>", &format!("<head>{head}"))
+            .replace(
+                "</body>",
+                &format!("<div class=widget><ul>{posts}</ul></div></body>"),
+            )
+    }
+
+    #[test]
+    fn an_undated_page_naming_no_region_is_shown_as_its_body_without_link_lists() {
+        let text = extract(&landing_page_without_region(""));
+        assert!(text.contains("Pack 1, sewn by hand"), "{text}");
+        assert!(text.contains("Pack 30, sewn by hand"), "{text}");
+        assert!(!text.contains("Post number"), "{text}");
+        assert!(!text.contains("Mending"), "{text}");
+    }
+
+    #[test]
+    fn a_dated_page_naming_no_region_is_shown_as_found() {
+        let dated = r#"<meta property="article:published_time" content="2025-03-01T09:00:00Z">"#;
+        let text = extract(&landing_page_without_region(dated));
+        assert!(!text.contains("Pack 30, sewn by hand"), "{text}");
+    }
+
     #[test]
     fn a_story_of_its_own_is_not_traded_for_the_region_around_it() {
         let sentence = "The council met on Tuesday, and after a long debate, it voted to \
@@ -179,7 +224,7 @@ mod tests {
         let terms = dom.find_first(body, |d, n| d.attr(n, "id") == Some("terms"))?;
         let found = builder.build(terms);
         assert!(word_count(&to_text(&found)) >= super::MIN_STORY_WORDS);
-        super::instead_of(&dom, body, &found, &[terms], true, &builder)
+        super::instead_of(&dom, body, &found, &[terms], true, false, &builder)
             .map(|blocks| to_text(&blocks))
     }
 

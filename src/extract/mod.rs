@@ -189,9 +189,15 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
                 })
                 .unwrap_or_default()
         });
-        if let Some(region) =
-            main_region::instead_of(&dom, body, &content, &found_nodes, prose, &whole_page)
-        {
+        if let Some(region) = main_region::instead_of(
+            &dom,
+            body,
+            &content,
+            &found_nodes,
+            prose,
+            published_time.is_some(),
+            &whole_page,
+        ) {
             content = region;
         }
     }
