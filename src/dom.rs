@@ -567,14 +567,13 @@ impl Dom {
         run.length()
     }
 
-    /// Whether the subtree of `id` holds more than `limit` bytes of text other than ASCII
-    /// whitespace. Stops as soon as it knows, so asking about a large subtree costs at most
-    /// `limit`'s worth of reading (a climb from a small element asks at every step).
+    /// Whether the subtree of `id` holds more than `limit` characters other than ASCII
+    /// whitespace, or is too large to tell within a bounded reading: it stops as soon as it
+    /// knows, so asking about a large subtree costs at most about `64 * limit` steps (a climb
+    /// from a small element asks at every step).
     pub fn has_more_text_than(&self, id: NodeId, limit: usize) -> bool {
-        // Whitespace and elements count too, at a lower rate: a subtree of indentation or empty
-        // wrappers is not read to its end.
         let budget = limit.saturating_mul(64).max(1024);
-        let (mut text_bytes, mut read) = (0usize, 0usize);
+        let (mut chars, mut read) = (0usize, 0usize);
         let mut stack = vec![id];
         while let Some(node) = stack.pop() {
             read += 1;
@@ -582,14 +581,24 @@ impl Dom {
                 NodeKind::Text(text) => {
                     let looked_at = &text.as_bytes()[..text.len().min(budget)];
                     read += looked_at.len();
-                    text_bytes += looked_at
+                    // A character's first byte: not a UTF-8 continuation byte.
+                    chars += looked_at
                         .iter()
-                        .filter(|b| !b.is_ascii_whitespace())
+                        .filter(|&&b| !b.is_ascii_whitespace() && b & 0xC0 != 0x80)
                         .count();
                 }
-                _ => stack.extend(self.nodes[node].children.iter().rev()),
+                _ => {
+                    // Counted before they are pushed: a wrapper of a million children is
+                    // too large to tell at once.
+                    let children = &self.nodes[node].children;
+                    read += children.len();
+                    if read > budget {
+                        return true;
+                    }
+                    stack.extend(children.iter().rev());
+                }
             }
-            if text_bytes > limit || read > budget {
+            if chars > limit || read > budget {
                 return true;
             }
         }
@@ -722,6 +731,24 @@ mod tests {
         let body = dom.body().unwrap();
         assert_eq!(dom.text_len(body), dom.inner_text(body).chars().count());
         assert_eq!(dom.text_len(body), "one two three é".chars().count());
+    }
+
+    #[test]
+    fn more_text_than_is_told_within_a_bounded_reading() {
+        let dom = crate::parse::document(&format!(
+            "<body><div id=small>Sign up: it is free.</div><div id=wide>{}</div></body>",
+            "<span></span>".repeat(5_000)
+        ));
+        let find = |id: &str| {
+            dom.find_first(0, |d, n| d.attr(n, "id") == Some(id))
+                .unwrap()
+        };
+        // Sixteen characters other than whitespace.
+        assert!(!dom.has_more_text_than(find("small"), 16));
+        assert!(dom.has_more_text_than(find("small"), 15));
+        // No text at all, but more than a limit of 10 lets it read: too large to tell.
+        assert!(dom.has_more_text_than(find("wide"), 10));
+        assert!(!dom.has_more_text_than(find("wide"), 200));
     }
 
     #[test]

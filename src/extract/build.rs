@@ -210,7 +210,7 @@ impl Builder<'_> {
             }
             return;
         }
-        if tag == "form" && super::clean::is_field_form(self.dom, node) {
+        if tag == "form" && super::forms::is_field_form(self.dom, node) {
             return;
         }
         if is_credit(self.dom, node) {

@@ -11,10 +11,10 @@ use crate::dom::{Dom, NodeId};
 const DATA_TABLE: &str = "data-masthead-data-table";
 
 /// Cleans `content` and returns the sign-up boxes found in it before their forms went (see
-/// [`signup_boxes`]).
+/// `forms::signup_boxes`).
 pub fn clean_article(dom: &mut Dom, content: NodeId, flags: Flags, title: &str) -> Vec<NodeId> {
     mark_data_tables(dom, content);
-    let boxes = signup_boxes(dom, content);
+    let boxes = super::forms::signup_boxes(dom, content);
     fix_lazy_images(dom, content);
     clean_conditionally(dom, content, "form", flags);
     clean_conditionally(dom, content, "fieldset", flags);
@@ -42,118 +42,6 @@ pub fn clean_article(dom: &mut Dom, content: NodeId, flags: Flags, title: &str) 
     unwrap_single_cell_tables(dom, content);
     super::trailing::cut_trailing_sections(dom, content);
     boxes
-}
-
-/// The fewest words per visible field of a form that holds prose (a thread of posts with a
-/// checkbox each) rather than fields and their labels (a sign-up or contact form, about five
-/// words a field). Measured on wcxb-dev: forum threads wrapped in a form kept, lead forms out.
-const PROSE_WORDS_PER_FIELD: usize = 40;
-
-/// Whether `form` is fields and their labels, not a box of prose.
-pub(super) fn is_field_form(dom: &Dom, form: NodeId) -> bool {
-    let fields = dom
-        .find_all(form, &["input", "select", "textarea"])
-        .into_iter()
-        .filter(|&field| {
-            !dom.attr(field, "type")
-                .is_some_and(|kind| kind.eq_ignore_ascii_case("hidden"))
-        })
-        .count();
-    // A list's choices are the field's, not prose.
-    let words = |node| crate::text::word_count(&dom.text_content(node));
-    let choices: usize = dom
-        .find_all(form, &["select", "datalist"])
-        .into_iter()
-        .map(words)
-        .sum();
-    words(form).saturating_sub(choices) < PROSE_WORDS_PER_FIELD * (fields + 1)
-}
-
-/// The most text (bytes other than whitespace) of a sign-up box around its form: a heading, a line
-/// of what it offers, a consent notice and its thanks (a deal alert's in-story box on
-/// wcxb-dev holds about 450).
-const SIGNUP_BOX_CHARS: usize = 700;
-
-/// The forms of a story looked at, and the wrappers climbed from each (the deepest box seen
-/// on wcxb-dev is two wrappers above its form).
-const MAX_SIGNUP_FORMS: usize = 32;
-const MAX_BOX_DEPTH: usize = 8;
-
-/// What a sign-up box does not hold: a heading, a list or a picture makes it the card of
-/// something on offer, or a part of the story.
-const BOX_STOPS: &[&str] = &[
-    "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "img", "picture", "figure",
-];
-
-/// A form of fields in the story (a newsletter's or a deal alert's sign-up) goes with the box
-/// it stands in: its heading, offer and consent notice mean nothing without it. The box is the
-/// largest ancestor below `content` holding little text and under a third of the story's.
-/// Found here, taken out once the story is chosen ([`remove_signup_boxes`]): taken out here,
-/// they shortened a short story below what an attempt must keep, and a worse one was chosen.
-fn signup_boxes(dom: &Dom, content: NodeId) -> Vec<NodeId> {
-    let forms = dom.find_all(content, &["form"]);
-    if forms.is_empty() {
-        return Vec::new();
-    }
-    let limit = SIGNUP_BOX_CHARS.min(dom.text_len(content) / 3);
-    let mut boxes = Vec::new();
-    // Bounds on a hostile page's cost (many forms, each deep in wrappers): no story holds
-    // dozens of sign-ups, and a box is a few wrappers deep.
-    for form in forms.into_iter().take(MAX_SIGNUP_FORMS) {
-        if dom.has_more_text_than(form, limit)
-            || !asks_to_type(dom, form)
-            || !is_field_form(dom, form)
-        {
-            continue;
-        }
-        let mut boxed = form;
-        for _ in 0..MAX_BOX_DEPTH {
-            let Some(parent) = dom.parent(boxed) else {
-                break;
-            };
-            // The text is measured first: it also bounds the walk that looks for the stops.
-            if parent == content
-                || dom.has_more_text_than(parent, limit)
-                || dom
-                    .find_first(parent, |dom, node| {
-                        BOX_STOPS.iter().any(|&tag| dom.is_tag(node, tag))
-                    })
-                    .is_some()
-            {
-                break;
-            }
-            boxed = parent;
-        }
-        boxes.push(boxed);
-    }
-    boxes
-}
-
-/// The sign-up boxes of the story chosen out of it, those its cleaning left.
-pub(super) fn remove_signup_boxes(dom: &mut Dom, content: NodeId, boxes: &[NodeId]) {
-    for &boxed in boxes {
-        if dom.is_attached_to(boxed, content) {
-            dom.detach(boxed);
-        }
-    }
-}
-
-/// Whether `form` has a field to type into (an address, a number) and no password: a sign-up
-/// asks for one; a form of buttons alone ("Install", "Add to cart") is a button, and a log-in
-/// box may stand beside the story's opening (a paywall's teaser).
-fn asks_to_type(dom: &Dom, form: NodeId) -> bool {
-    let fields = dom.find_all(form, &["input", "textarea"]);
-    let typed = |field: NodeId, kinds: &[&str]| {
-        dom.attr(field, "type")
-            .is_none_or(|kind| kinds.iter().any(|k| kind.eq_ignore_ascii_case(k)))
-    };
-    let password =
-        |&field: &NodeId| dom.attr(field, "type").is_some() && typed(field, &["password"]);
-    !fields.iter().any(password)
-        && fields.into_iter().any(|field| {
-            dom.is_tag(field, "textarea")
-                || typed(field, &["text", "email", "tel", "number", "search"])
-        })
 }
 
 fn is_video_embed(dom: &Dom, node: NodeId) -> bool {

@@ -5,10 +5,13 @@
 //! and leaves the rest, while the page itself says where its content is. The region is shown
 //! without the site's own parts inside it: navigation, header, footer, asides, forms. It is also
 //! shown where the text found lies wholly outside a page's `<main>`: a footer's disclosures or a
-//! sidebar's promotion, however well they read, are not what the page says it is about.
+//! sidebar's promotion, however well they read, are not what the page says it is about. A page
+//! that names no region at all (a service page in plain wrappers) is read as its body, without
+//! the site's parts and its lists of links, unless it shows the signs of a story or a post.
 
 use super::build::Builder;
 use super::score::{is_probably_visible, is_site_part, Measures};
+
 use crate::article::Block;
 use crate::dom::{Dom, NodeId};
 use crate::text::{to_text, word_count};
@@ -33,19 +36,19 @@ const MAX_LINK_DENSITY: f64 = 0.5;
 /// or trafilatura's sets changes at any of them.
 const MIN_OUTSIDE_SHARE: (usize, usize) = (1, 3);
 
-/// The page's main region as the model (its body, on an undated page that names none: `dated`
-/// says it has a publication date), when it holds `MIN_TIMES_FOUND` times the words of
+/// The page's main region as the model, when it holds `MIN_TIMES_FOUND` times the words of
 /// `found` (the content the scorer chose, `prose` when it reads as running prose) and `found` is
 /// no story of its own, or when `found_nodes` (the found text's elements, by the page's ids) all
 /// lie outside the page's `<main>` and it holds `MIN_OUTSIDE_SHARE` of their words; `None`
-/// otherwise or when the page names no main region.
+/// otherwise. A page that names no region is read as its body without its lists of links,
+/// unless it shows `story_signs` (a date, or found text under the headline); then `None`.
 pub fn instead_of(
     dom: &Dom,
     body: NodeId,
     found: &[Block],
     found_nodes: &[NodeId],
     prose: bool,
-    dated: bool,
+    story_signs: bool,
     builder: &Builder,
 ) -> Option<Vec<Block>> {
     let found_words = word_count(&to_text(found));
@@ -71,9 +74,8 @@ pub fn instead_of(
     // too few words to pass the test below). Without either, an undated page's body is: a
     // service or landing page marks up no region, and its blocks are its content. A dated
     // page is a post or a story, whose body around it is the site's (the sidebar, comments).
-    let region = main
-        .or_else(|| dom.find_first(body, visible("article")))
-        .or((!dated).then_some(body))?;
+    let named = main.or_else(|| dom.find_first(body, visible("article")));
+    let region = named.or((!story_signs).then_some(body))?;
     let enough = |words: usize| {
         if outside {
             words * MIN_OUTSIDE_SHARE.1 >= found_words.max(1) * MIN_OUTSIDE_SHARE.0
@@ -88,12 +90,9 @@ pub fn instead_of(
     }
     // The site's parts taken out in one walk that does not enter what it takes out.
     let mut copy = dom.clone();
-    let measures = (region == body).then(|| Measures::of(&copy, region));
-    let link_list = |node: NodeId| {
-        measures
-            .as_ref()
-            .is_some_and(|m| m.text_len(node) > 0 && m.link_density(node) > MAX_LINK_DENSITY)
-    };
+    // On a page that names no region, the site's navigation in plain wrappers goes too.
+    let link_lists = named.is_none().then(|| LinkLists::of(&copy, region));
+    let link_list = |node: NodeId| link_lists.as_ref().is_some_and(|l| l.is_one(node));
     let mut stack: Vec<NodeId> = copy.children(region).to_vec();
     while let Some(node) = stack.pop() {
         if !copy.is_element(node) {
@@ -111,6 +110,33 @@ pub fn instead_of(
     }
     .build(region);
     enough(word_count(&to_text(&blocks))).then_some(blocks)
+}
+
+/// Blocks that are lists of links (a sidebar's posts, a menu in plain `<div>`s): more than
+/// `MAX_LINK_DENSITY` of their text in links, and two links or more (a linked heading or a card's
+/// one link is content). Measured once, bottom-up, before anything is taken out.
+struct LinkLists {
+    measures: Measures,
+    links: Vec<u32>,
+}
+
+impl LinkLists {
+    fn of(dom: &Dom, root: NodeId) -> LinkLists {
+        let mut links = vec![0u32; dom.nodes.len()];
+        for node in dom.descendants(root).into_iter().rev() {
+            let inner: u32 = dom.children(node).iter().map(|&child| links[child]).sum();
+            links[node] = inner + u32::from(dom.is_tag(node, "a"));
+        }
+        LinkLists {
+            measures: Measures::of(dom, root),
+            links,
+        }
+    }
+
+    fn is_one(&self, node: NodeId) -> bool {
+        self.links.get(node).is_some_and(|&n| n >= 2)
+            && self.measures.link_density(node) > MAX_LINK_DENSITY
+    }
 }
 
 #[cfg(test)]
@@ -186,6 +212,7 @@ mod tests {
     fn a_dated_page_naming_no_region_is_shown_as_found() {
         let dated = r#"<meta property="article:published_time" content="2025-03-01T09:00:00Z">"#;
         let text = extract(&landing_page_without_region(dated));
+        assert!(text.contains("Packs LLC"), "{text}");
         assert!(!text.contains("Pack 30, sewn by hand"), "{text}");
     }
 

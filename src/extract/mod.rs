@@ -31,6 +31,7 @@ mod clean;
 mod date_text;
 mod dates;
 mod figures;
+mod forms;
 mod furniture;
 mod json_ld;
 mod kind;
@@ -112,9 +113,8 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     );
     //    Sign-up boxes out of the story chosen (after the choice: they are the story's
     //    length as the attempts measure it, and a short story's choice stands with them).
-    if let Some((selected_dom, selection)) = &mut selection {
-        clean::remove_signup_boxes(selected_dom, selection.content, &selection.signup_boxes);
-        selection.text_length = selected_dom.text_len(selection.content);
+    if let Some((selected_dom, chosen)) = &mut selection {
+        forms::remove_signup_boxes(selected_dom, chosen.content, &chosen.signup_boxes);
     }
     // 8. Rebuild it from the allowlist as the output model; captions set beside images marked.
     let mut content = match &selection {
@@ -189,13 +189,20 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
                 })
                 .unwrap_or_default()
         });
+        // A date, or found text that holds the headline or begins just under it, makes the page
+        // a story or a post, whose body around it is the site's (the next story loaded below
+        // it, a sidebar): the region stage does not read its body in place of a region it lacks.
+        let story_signs = published_time.is_some()
+            || anchor
+                .as_ref()
+                .is_some_and(|a| found_nodes.iter().any(|&node| a.holds(node)));
         if let Some(region) = main_region::instead_of(
             &dom,
             body,
             &content,
             &found_nodes,
             prose,
-            published_time.is_some(),
+            story_signs,
             &whole_page,
         ) {
             content = region;
@@ -576,6 +583,17 @@ mod tests {
     #[test]
     fn a_form_of_buttons_alone_keeps_what_stands_beside_it() {
         let text = text_of(&story_with_box("<form><button>Install</button></form>"));
+        assert!(
+            text.contains("Be the first") && text.contains("By signing up"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_log_in_box_is_no_sign_up() {
+        let login =
+            "<form><input name=user><input type=password name=pass><button>Log in</button></form>";
+        let text = text_of(&story_with_box(login));
         assert!(
             text.contains("Be the first") && text.contains("By signing up"),
             "{text}"
