@@ -387,6 +387,18 @@ impl Dom {
         }
     }
 
+    /// Gives `parent` `children` as its own, in order, each pointing back at it. Every former
+    /// child must be among them or have been given another place: regrouping a long list in one
+    /// pass, where moving each child alone shifts the list (a hostile page's wrapper of 600,000
+    /// elements took 15 s to wrap into paragraphs one move at a time).
+    pub fn set_children(&mut self, parent: NodeId, children: Vec<NodeId>) {
+        for (at, &child) in children.iter().enumerate() {
+            self.nodes[child].parent = Some(parent);
+            self.nodes[child].index_hint.set(at);
+        }
+        self.nodes[parent].children = children;
+    }
+
     pub fn append(&mut self, parent: NodeId, child: NodeId) {
         self.detach(child);
         self.nodes[child].parent = Some(parent);

@@ -134,29 +134,42 @@ fn header_duplicates_title(dom: &Dom, node: NodeId, title: &str) -> bool {
     text_similarity(title, &dom.inner_text(node)) > super::anchor::HEADLINE_SIMILARITY
 }
 
-/// Wrap runs of phrasing content directly inside a `<div>` into `<p>`s.
+/// Wrap runs of phrasing content directly inside a `<div>` into `<p>`s: a run starts at its
+/// first child that is not whitespace, and a run a block ends loses its trailing whitespace.
+/// The div's children are regrouped in one pass (`Dom::set_children`).
 fn wrap_phrasing_runs(dom: &mut Dom, div: NodeId) {
-    let mut paragraph: Option<NodeId> = None;
     let children = dom.children(div).to_vec();
+    let mut regrouped = Vec::with_capacity(children.len());
+    let mut run: Vec<NodeId> = Vec::new();
     for child in children {
         if is_phrasing_content(dom, child) {
-            if let Some(p) = paragraph {
-                dom.append(p, child);
-            } else if !dom.is_whitespace_text(child) {
-                let p = dom.create_element("p");
-                dom.replace(child, p);
-                dom.append(p, child);
-                paragraph = Some(p);
+            if !run.is_empty() || !dom.is_whitespace_text(child) {
+                run.push(child);
+            } else {
+                regrouped.push(child);
             }
-        } else if let Some(p) = paragraph.take() {
-            while let Some(&last) = dom.children(p).last() {
-                if !dom.is_whitespace_text(last) {
-                    break;
-                }
-                dom.detach(last);
-            }
+            continue;
         }
+        if !run.is_empty() {
+            while run.last().is_some_and(|&last| dom.is_whitespace_text(last)) {
+                let last = run.pop().expect("the run's last child");
+                dom.nodes[last].parent = None;
+            }
+            regrouped.push(paragraph_of(dom, std::mem::take(&mut run)));
+        }
+        regrouped.push(child);
     }
+    if !run.is_empty() {
+        regrouped.push(paragraph_of(dom, run));
+    }
+    dom.set_children(div, regrouped);
+}
+
+/// A new `<p>` holding `run`.
+fn paragraph_of(dom: &mut Dom, run: Vec<NodeId>) -> NodeId {
+    let p = dom.create_element("p");
+    dom.set_children(p, run);
+    p
 }
 
 /// One pass of the walk: removes junk, returns the elements whose text is scored and a
@@ -260,4 +273,54 @@ pub(super) fn walk(
         node = next_node(dom, current, false);
     }
     (to_score, byline)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_phrasing_runs;
+    use crate::dom::Dom;
+
+    fn wrapped(inner: &str) -> String {
+        let mut dom = crate::parse::document(&format!("<body><div id=d>{inner}</div></body>"));
+        let div = dom
+            .find_first(0, |d, n| d.attr(n, "id") == Some("d"))
+            .unwrap();
+        wrap_phrasing_runs(&mut dom, div);
+        shape(&dom, div)
+    }
+
+    /// The tags and texts under `node`, brackets for children.
+    fn shape(dom: &Dom, node: usize) -> String {
+        if let Some(text) = dom.text_of(node) {
+            return format!("{text:?}");
+        }
+        let inner: Vec<String> = dom.children(node).iter().map(|&c| shape(dom, c)).collect();
+        format!("{}[{}]", dom.tag(node).unwrap_or("?"), inner.join(","))
+    }
+
+    #[test]
+    fn runs_of_phrasing_content_become_paragraphs() {
+        assert_eq!(
+            wrapped(" <b>One</b> two <span>three</span> <p>Block</p> four "),
+            r#"div[" ",p[b["One"]," two ",span["three"]],p["Block"],p[" four "]]"#
+        );
+    }
+
+    #[test]
+    fn a_long_run_is_regrouped_with_every_child_in_its_place() {
+        let spans: String = (0..2_000).map(|i| format!("<span>{i}</span>")).collect();
+        let mut dom =
+            crate::parse::document(&format!("<body><div id=d>{spans}<p>End</p></div></body>"));
+        let div = dom
+            .find_first(0, |d, n| d.attr(n, "id") == Some("d"))
+            .unwrap();
+        wrap_phrasing_runs(&mut dom, div);
+        let p = dom.children(div)[0];
+        assert_eq!(dom.children(p).len(), 2_000);
+        for (at, &span) in dom.children(p).iter().enumerate() {
+            assert_eq!(dom.parent(span), Some(p));
+            assert_eq!(dom.position_in_parent(span), Some((p, at)));
+        }
+        assert_eq!(dom.parent(p), Some(div));
+    }
 }
