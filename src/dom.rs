@@ -581,8 +581,8 @@ impl Dom {
 
     /// Whether the subtree of `id` holds more than `limit` characters other than ASCII
     /// whitespace, or is too large to tell within a bounded reading: it stops as soon as it
-    /// knows, so asking about a large subtree costs at most about `64 * limit` steps (a climb
-    /// from a small element asks at every step).
+    /// knows, so asking about a large subtree costs at most about twice its budget of
+    /// `max(64 * limit, 1024)` steps (a climb from a small element asks at every step).
     pub fn has_more_text_than(&self, id: NodeId, limit: usize) -> bool {
         let budget = limit.saturating_mul(64).max(1024);
         let (mut chars, mut read) = (0usize, 0usize);
@@ -758,6 +758,12 @@ mod tests {
         // Sixteen characters other than whitespace.
         assert!(!dom.has_more_text_than(find("small"), 16));
         assert!(dom.has_more_text_than(find("small"), 15));
+        // Characters, not bytes: eight accented letters are eight.
+        let accented = crate::parse::document("<body><p id=p>Ünïcödé!</p></body>");
+        let p = accented
+            .find_first(0, |d, n| d.attr(n, "id") == Some("p"))
+            .unwrap();
+        assert!(!accented.has_more_text_than(p, 8));
         // No text at all, but more than a limit of 10 lets it read: too large to tell.
         assert!(dom.has_more_text_than(find("wide"), 10));
         assert!(!dom.has_more_text_than(find("wide"), 200));

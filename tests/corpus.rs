@@ -600,7 +600,7 @@ const WCXB_TYPES: [(&str, f64); 7] = [
     ("forum", 0.7672),
     ("listing", 0.6077),
     ("product", 0.5647),
-    ("collection", 0.6067),
+    ("collection", 0.6068),
     ("documentation", 0.9248),
 ];
 

@@ -29,7 +29,7 @@ pub fn is_field_form(dom: &Dom, form: NodeId) -> bool {
     words(form).saturating_sub(choices) < PROSE_WORDS_PER_FIELD * (fields + 1)
 }
 
-/// The most text (bytes other than whitespace) of a sign-up box around its form: a heading, a line
+/// The most text (characters other than whitespace) of a sign-up box around its form: a heading, a line
 /// of what it offers, a consent notice and its thanks (a deal alert's in-story box on
 /// wcxb-dev holds about 450).
 const SIGNUP_BOX_CHARS: usize = 700;
@@ -100,8 +100,8 @@ pub fn remove_signup_boxes(dom: &mut Dom, content: NodeId, boxes: &[NodeId]) {
 
 /// Whether `form` has a field to type an address, a phone number or a name into, and no
 /// password: a sign-up asks for one; a form of buttons alone ("Install", "Add to cart") is a
-/// button, a quantity or a search box is the page's tool, and a log-in box may stand beside the
-/// story's opening (a paywall's teaser).
+/// button, a field typed as a number or a search is the page's tool (a quantity, a search box
+/// marked as one), and a log-in box may stand beside the story's opening (a paywall's teaser).
 fn asks_to_type(dom: &Dom, form: NodeId) -> bool {
     let fields = dom.find_all(form, &["input", "textarea"]);
     let typed = |field: NodeId, kinds: &[&str]| {

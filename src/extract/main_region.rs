@@ -71,9 +71,9 @@ pub fn instead_of(
         return None;
     }
     // Without a main region, the page's first article is one (a card in a run of them holds
-    // too few words to pass the test below). Without either, an undated page's body is: a
-    // service or landing page marks up no region, and its blocks are its content. A dated
-    // page is a post or a story, whose body around it is the site's (the sidebar, comments).
+    // too few words to pass the test below). Without either, the body is, unless the page
+    // shows the signs of a story or a post (`story_signs`): a service or landing page marks up
+    // no region, and its blocks are its content; the body around a story is the site's.
     let named = main.or_else(|| dom.find_first(body, visible("article")));
     let region = named.or((!story_signs).then_some(body))?;
     let enough = |words: usize| {
@@ -191,12 +191,16 @@ mod tests {
         let posts: String = (1..=12)
             .map(|i| format!("<li><a href=/p{i}>Post number {i}</a></li>"))
             .collect();
-        landing_page_in("div", "", "")
-            .replace("<head>", &format!("<head>{head}"))
-            .replace(
-                "</body>",
-                &format!("<div class=widget><ul>{posts}</ul></div></body>"),
-            )
+        landing_page_in(
+            "div",
+            "<div><h3><a href=/repairs>Repairs for life</a></h3></div>",
+            "",
+        )
+        .replace("<head>", &format!("<head>{head}"))
+        .replace(
+            "</body>",
+            &format!("<div class=widget><ul>{posts}</ul></div></body>"),
+        )
     }
 
     #[test]
@@ -205,6 +209,8 @@ mod tests {
         assert!(text.contains("Pack 1, sewn by hand"), "{text}");
         assert!(text.contains("Pack 30, sewn by hand"), "{text}");
         assert!(!text.contains("Post number"), "{text}");
+        // One link is no list of them: a linked heading stays.
+        assert!(text.contains("Repairs for life"), "{text}");
         assert!(!text.contains("Mending"), "{text}");
     }
 
