@@ -601,7 +601,7 @@ const WCXB_TYPES: [(&str, f64); 7] = [
     ("listing", 0.6077),
     ("product", 0.5647),
     ("collection", 0.6068),
-    ("documentation", 0.9248),
+    ("documentation", 0.9260),
 ];
 
 #[derive(Default, Clone, Copy)]
