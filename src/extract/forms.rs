@@ -117,3 +117,83 @@ fn asks_to_type(dom: &Dom, form: NodeId) -> bool {
             .into_iter()
             .any(|field| dom.is_tag(field, "textarea") || typed(field, &["text", "email", "tel"]))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::Options;
+
+    fn text_of(html: &str) -> String {
+        crate::extract(html, None, &Options::default())
+            .unwrap()
+            .text
+    }
+
+    /// A story with a sign-up box between its paragraphs: `form` is the box's form.
+    fn story_with_box(form: &str) -> String {
+        let story = |from: usize| {
+            (1..=4)
+                .map(|i| {
+                    format!(
+                        "<p>Paragraph {} of the story, with commas, clauses, and enough words to \
+                         score as prose.</p>",
+                        from + i
+                    )
+                })
+                .collect::<String>()
+        };
+        format!(
+            "<html><body><article><h1>The story</h1>{}<section><div>Be the first to know!</div>\
+             <div>Deals sent to your phone.</div>{form}<div>By signing up you agree to receive \
+             messages.</div></section>{}</article></body></html>",
+            story(0),
+            story(4)
+        )
+    }
+
+    #[test]
+    fn a_signup_box_in_the_story_goes_with_its_form() {
+        let text = text_of(&story_with_box(
+            "<form><input type=tel placeholder=Phone><button>Sign me up</button></form>",
+        ));
+        assert!(
+            text.contains("Paragraph 1 of") && text.contains("Paragraph 8 of"),
+            "{text}"
+        );
+        for gone in ["Be the first", "Deals sent", "By signing up", "Sign me up"] {
+            assert!(!text.contains(gone), "{gone} stayed: {text}");
+        }
+    }
+
+    #[test]
+    fn a_form_of_buttons_alone_keeps_what_stands_beside_it() {
+        let text = text_of(&story_with_box("<form><button>Install</button></form>"));
+        assert!(
+            text.contains("Be the first") && text.contains("By signing up"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_log_in_box_is_no_sign_up() {
+        let login =
+            "<form><input name=user><input type=password name=pass><button>Log in</button></form>";
+        let text = text_of(&story_with_box(login));
+        assert!(
+            text.contains("Be the first") && text.contains("By signing up"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_card_with_a_heading_keeps_it_beside_its_form() {
+        // Something on offer, with a waitlist to join: the card is the story's, only the form
+        // goes.
+        let card = "<div class=card><h3>The nature station</h3><span>Invite pollinators to the yard.</span>\
+                    <form><input type=email><button>Join the waitlist</button></form></div>";
+        let text = text_of(&story_with_box(card));
+        assert!(
+            text.contains("The nature station") && text.contains("Invite pollinators"),
+            "{text}"
+        );
+    }
+}
