@@ -15,6 +15,7 @@ const DATA_TABLE: &str = "data-masthead-data-table";
 pub fn clean_article(dom: &mut Dom, content: NodeId, flags: Flags, title: &str) -> Vec<NodeId> {
     mark_data_tables(dom, content);
     let boxes = super::forms::signup_boxes(dom, content);
+    remove_unquotable(dom, content);
     fix_lazy_images(dom, content);
     clean_conditionally(dom, content, "form", flags);
     clean_conditionally(dom, content, "fieldset", flags);
@@ -42,6 +43,24 @@ pub fn clean_article(dom: &mut Dom, content: NodeId, flags: Flags, title: &str) 
     unwrap_single_cell_tables(dom, content);
     super::trailing::cut_trailing_sections(dom, content);
     boxes
+}
+
+/// Parts the page marks `data-nosnippet` out: a site marks so what search engines must not
+/// quote as the page's text (an author's bio, a promotion, a disclaimer), a signal of the page's
+/// own, like `hidden`. On every corpus only pages' furniture carried it (wcxb-dev +0.0005, four
+/// pages gained, none lost). One walk that does not enter what it takes out.
+fn remove_unquotable(dom: &mut Dom, content: NodeId) {
+    let mut stack: Vec<NodeId> = dom.children(content).to_vec();
+    while let Some(node) = stack.pop() {
+        if !dom.is_element(node) {
+            continue;
+        }
+        if dom.attr(node, "data-nosnippet").is_some() {
+            dom.detach(node);
+        } else {
+            stack.extend_from_slice(dom.children(node));
+        }
+    }
 }
 
 fn is_video_embed(dom: &Dom, node: NodeId) -> bool {
@@ -470,6 +489,16 @@ mod tests {
     }
 
     const PARAGRAPH: &str = "<p>Words of the article, written at length, with commas, so that it reads as a paragraph of content.</p>";
+
+    #[test]
+    fn what_the_page_marks_unquotable_goes() {
+        let (dom, content) = cleaned(&format!(
+            "{PARAGRAPH}<div data-nosnippet><p>The author has written about phones for years.</p></div>{PARAGRAPH}"
+        ));
+        let text = dom.inner_text(content);
+        assert!(text.contains("Words of the article"), "{text}");
+        assert!(!text.contains("written about phones"), "{text}");
+    }
 
     #[test]
     fn forms_share_bars_and_link_lists_go() {
