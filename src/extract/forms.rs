@@ -29,13 +29,13 @@ pub fn is_field_form(dom: &Dom, form: NodeId) -> bool {
     words(form).saturating_sub(choices) < PROSE_WORDS_PER_FIELD * (fields + 1)
 }
 
-/// The most text (characters other than whitespace) of a sign-up box around its form: a heading, a line
-/// of what it offers, a consent notice and its thanks (a deal alert's in-story box on
-/// wcxb-dev holds about 450).
+/// The most text (characters other than whitespace) of a sign-up box around its form: a
+/// heading, a line of what it offers, a consent notice and its thanks (a deal alert's in-story
+/// box on wcxb-dev holds about 450).
 const SIGNUP_BOX_CHARS: usize = 700;
 
-/// The forms of a story looked at, and the wrappers climbed from each (the deepest box seen
-/// on wcxb-dev is two wrappers above its form).
+/// The forms of a story looked at, and the wrappers climbed from each (a deal alert's box on
+/// wcxb-dev is two wrappers above its form).
 const MAX_SIGNUP_FORMS: usize = 32;
 const MAX_BOX_DEPTH: usize = 8;
 
