@@ -45,21 +45,36 @@ pub fn clean_article(dom: &mut Dom, content: NodeId, flags: Flags, title: &str) 
     boxes
 }
 
-/// Parts the page marks `data-nosnippet` out: a site marks so what search engines must not
-/// quote as the page's text (an author's bio, a promotion, a disclaimer), a signal of the page's
-/// own, like `hidden`. On every corpus only pages' furniture carried it (wcxb-dev +0.0005, four
-/// pages gained, none lost). One walk that does not enter what it takes out.
+/// Where search engines honour the page's `data-nosnippet` mark (Google's documentation).
+const UNQUOTABLE_TAGS: &[&str] = &["span", "div", "section"];
+
+/// Parts of the story the page marks `data-nosnippet` out: a site marks so the text search
+/// engines must not quote as the page's own (an author's bio under the byline, a promotion), a
+/// signal of the page's, like `hidden`. A mark on a part holding half the story is not taken
+/// for one (the story itself would go). Each element's children are filtered in one pass
+/// (`Dom::set_children`), so a wide list of marked siblings costs no more than reading it.
+/// Measured after the story is chosen: before, two development-fold pages lost their story
+/// (wcxb-dev, −0.36 each); here four gain and none loses.
 fn remove_unquotable(dom: &mut Dom, content: NodeId) {
-    let mut stack: Vec<NodeId> = dom.children(content).to_vec();
+    let story = dom.text_len(content);
+    let mut stack = vec![content];
     while let Some(node) = stack.pop() {
-        if !dom.is_element(node) {
-            continue;
+        let marked = |dom: &Dom, child: NodeId| {
+            dom.attr(child, "data-nosnippet").is_some()
+                && UNQUOTABLE_TAGS.iter().any(|&tag| dom.is_tag(child, tag))
+        };
+        if dom.children(node).iter().any(|&c| marked(dom, c)) {
+            let (gone, kept): (Vec<NodeId>, Vec<NodeId>) = dom
+                .children(node)
+                .iter()
+                .copied()
+                .partition(|&c| marked(dom, c) && dom.text_len(c) * 2 < story.max(1));
+            for child in gone {
+                dom.nodes[child].parent = None;
+            }
+            dom.set_children(node, kept);
         }
-        if dom.attr(node, "data-nosnippet").is_some() {
-            dom.detach(node);
-        } else {
-            stack.extend_from_slice(dom.children(node));
-        }
+        stack.extend(dom.children(node).iter().filter(|&&c| dom.is_element(c)));
     }
 }
 
@@ -493,11 +508,20 @@ mod tests {
     #[test]
     fn what_the_page_marks_unquotable_goes() {
         let (dom, content) = cleaned(&format!(
-            "{PARAGRAPH}<div data-nosnippet><p>The author has written about phones for years.</p></div>{PARAGRAPH}"
+            "{PARAGRAPH}<div><div data-nosnippet><p>The author has written about phones for years.</p>\
+             </div></div>{PARAGRAPH}"
         ));
         let text = dom.inner_text(content);
         assert!(text.contains("Words of the article"), "{text}");
         assert!(!text.contains("written about phones"), "{text}");
+    }
+
+    #[test]
+    fn a_mark_on_the_story_itself_is_not_taken_for_a_part_of_it() {
+        let (dom, content) = cleaned(&format!(
+            "<div data-nosnippet>{PARAGRAPH}{PARAGRAPH}</div><p>Share this story.</p>"
+        ));
+        assert!(dom.inner_text(content).contains("Words of the article"));
     }
 
     #[test]
