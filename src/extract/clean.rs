@@ -10,12 +10,18 @@ use crate::dom::{Dom, NodeId};
 /// Marks a table judged to hold data, so cleaning leaves it and its contents alone.
 const DATA_TABLE: &str = "data-masthead-data-table";
 
-/// Cleans `content` and returns the sign-up boxes found in it before their forms went (see
-/// `forms::signup_boxes`).
-pub fn clean_article(dom: &mut Dom, content: NodeId, flags: Flags, title: &str) -> Vec<NodeId> {
+/// Cleans `content`, whose text is `story_chars` long as the attempt measured it, and returns
+/// the sign-up boxes found in it before their forms went (see `forms::signup_boxes`).
+pub fn clean_article(
+    dom: &mut Dom,
+    content: NodeId,
+    flags: Flags,
+    title: &str,
+    story_chars: usize,
+) -> Vec<NodeId> {
     mark_data_tables(dom, content);
-    let boxes = super::forms::signup_boxes(dom, content);
-    remove_unquotable(dom, content);
+    let boxes = super::forms::signup_boxes(dom, content, story_chars);
+    remove_unquotable(dom, content, story_chars);
     fix_lazy_images(dom, content);
     clean_conditionally(dom, content, "form", flags);
     clean_conditionally(dom, content, "fieldset", flags);
@@ -55,8 +61,7 @@ const UNQUOTABLE_TAGS: &[&str] = &["span", "div", "section"];
 /// (`Dom::set_children`), so a wide list of marked siblings costs no more than reading it.
 /// Measured after the story is chosen: before, two development-fold pages lost their story
 /// (wcxb-dev, −0.36 each); here four gain and none loses.
-fn remove_unquotable(dom: &mut Dom, content: NodeId) {
-    let story = dom.text_len(content);
+fn remove_unquotable(dom: &mut Dom, content: NodeId, story_chars: usize) {
     let mut stack = vec![content];
     while let Some(node) = stack.pop() {
         let marked = |dom: &Dom, child: NodeId| {
@@ -68,7 +73,7 @@ fn remove_unquotable(dom: &mut Dom, content: NodeId) {
                 .children(node)
                 .iter()
                 .copied()
-                .partition(|&c| marked(dom, c) && dom.text_len(c) * 2 < story.max(1));
+                .partition(|&c| marked(dom, c) && dom.text_len(c) * 2 < story_chars.max(1));
             for child in gone {
                 dom.nodes[child].parent = None;
             }
@@ -499,7 +504,8 @@ mod tests {
         let content = dom
             .find_first(0, |d, n| d.attr(n, "id") == Some("content"))
             .unwrap();
-        clean_article(&mut dom, content, Flags::ALL, "");
+        let story_chars = dom.text_len(content);
+        clean_article(&mut dom, content, Flags::ALL, "", story_chars);
         (dom, content)
     }
 

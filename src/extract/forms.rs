@@ -50,12 +50,12 @@ const BOX_STOPS: &[&str] = &[
 /// largest ancestor below `content` holding little text and under a third of the story's.
 /// Found here, taken out once the story is chosen ([`remove_signup_boxes`]): taken out here,
 /// they shortened a short story below what an attempt must keep, and a worse one was chosen.
-pub fn signup_boxes(dom: &Dom, content: NodeId) -> Vec<NodeId> {
+pub fn signup_boxes(dom: &Dom, content: NodeId, story_chars: usize) -> Vec<NodeId> {
     let forms = dom.find_all(content, &["form"]);
     if forms.is_empty() {
         return Vec::new();
     }
-    let limit = SIGNUP_BOX_CHARS.min(dom.text_len(content) / 3);
+    let limit = SIGNUP_BOX_CHARS.min(story_chars / 3);
     let mut boxes = Vec::new();
     // Bounds on a hostile page's cost (many forms, each deep in wrappers): no story holds
     // dozens of sign-ups, and a box is a few wrappers deep.

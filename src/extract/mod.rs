@@ -341,8 +341,13 @@ fn select_with_retries(
         let mut attempt_dom = dom.clone();
         if let Some(mut selection) = select::grab_article(&mut attempt_dom, &context, flags) {
             let selected = attempt_dom.text_len(selection.content);
-            selection.signup_boxes =
-                clean::clean_article(&mut attempt_dom, selection.content, flags, headline);
+            selection.signup_boxes = clean::clean_article(
+                &mut attempt_dom,
+                selection.content,
+                flags,
+                headline,
+                selected,
+            );
             selection.text_length = attempt_dom.text_len(selection.content);
             if selection.text_length >= options.char_threshold {
                 let kept = (selection.text_length as f64) >= MIN_KEPT_SHARE * selected as f64;
