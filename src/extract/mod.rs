@@ -5,7 +5,8 @@
 //!  2. `base_url`                where relative links point
 //!  3. `metadata`                what the page says about itself, before anything is removed;
 //!     `json_ld`: the schema.org article it declares
-//!  4. `prepare::strip_document` scripts and styles out, `<noscript>` images in, `<br>` runs as paragraphs
+//!  4. `prepare::strip_document` scripts and styles out, `<noscript>` images in, `<br>` runs as paragraphs;
+//!     `answers`: the answers folded under a page's questions shown
 //!  5. `title`                   the headline; `anchor`: where it stands on the page; `dates`: the
 //!     date shown by it, when the metadata has none
 //!  6. `select`                  the article's container, scored (one attempt per set of flags);
@@ -25,6 +26,7 @@
 //! takes most of what was selected.
 
 mod anchor;
+mod answers;
 mod build;
 mod byline;
 mod clean;
@@ -82,6 +84,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .flatten();
     // 4. Take out scripts and styles, recover noscript images, turn <br> runs into paragraphs.
     prepare::strip_document(&mut dom);
+    answers::show_folded_answers(&mut dom);
     //    One product's page, for sale: its reviews out before the story is looked for. Not on a
     //    page that calls itself an article: a review of a product is the story.
     let sells = product && declared.offer() && !meta.declares_article;
