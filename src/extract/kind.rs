@@ -73,16 +73,24 @@ impl Declarations {
         !says(&["FAQPage"]) && says(&["DiscussionForumPosting", "QAPage"])
     }
 
-    /// Whether the page declares itself one product's: exactly one schema.org `Product` in its
-    /// JSON-LD, or, with none there, exactly one in its microdata. A shop's category declares
+    /// Whether the page declares itself one product's: one `ProductGroup` (a product sold in
+    /// variants, each a `Product`), else exactly one schema.org `Product` in its JSON-LD, or,
+    /// with none there, exactly one in its microdata. A shop's category declares
     /// none or many (wcxb-dev: 63 of 92 product pages declare one, 3 of 91 collections and 1 of
-    /// 711 articles).
+    /// 711 articles; the groups added two product pages, and changed no other page).
     pub fn product(&self) -> bool {
-        let in_json: usize = self
-            .json_ld
-            .iter()
-            .map(|text| count_product_types(text))
-            .sum();
+        let count = |kind: &str| -> usize {
+            self.json_ld
+                .iter()
+                .map(|text| count_types(text, kind))
+                .sum()
+        };
+        // One product sold in variants (sizes, colours) declares their group, each variant a
+        // `Product` of its own.
+        if count("ProductGroup") == 1 {
+            return true;
+        }
+        let in_json = count("Product");
         if in_json > 0 {
             return in_json == 1;
         }
@@ -128,14 +136,18 @@ pub fn item_type(dom: &Dom, node: NodeId) -> Option<&str> {
     )
 }
 
-/// `"@type": "Product"` (any spacing) in a JSON-LD text.
-fn count_product_types(json: &str) -> usize {
+/// `"@type": "<kind>"` (any spacing) in a JSON-LD text.
+fn count_types(json: &str, kind: &str) -> usize {
     let mut count = 0;
     let mut rest = json;
     while let Some(at) = rest.find("\"@type\"") {
         rest = &rest[at + 7..];
         let value = rest.trim_start().strip_prefix(':').map(str::trim_start);
-        if value.is_some_and(|v| v.starts_with("\"Product\"")) {
+        let named = value
+            .and_then(|v| v.strip_prefix('"'))
+            .and_then(|v| v.strip_prefix(kind))
+            .is_some_and(|v| v.starts_with('"'));
+        if named {
             count += 1;
         }
     }
@@ -144,19 +156,26 @@ fn count_product_types(json: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{count_product_types, Declarations};
+    use super::{count_types, Declarations};
 
     #[test]
-    fn product_types_are_counted_whatever_the_spacing() {
+    fn types_are_counted_whatever_the_spacing() {
         assert_eq!(
-            count_product_types(r#"{"@type" : "Product", "offers": {"@type":"Offer"}}"#),
+            count_types(
+                r#"{"@type" : "Product", "offers": {"@type":"Offer"}}"#,
+                "Product"
+            ),
             1
         );
         assert_eq!(
-            count_product_types(r#"[{"@type":"Product"},{"@type": "Product"}]"#),
+            count_types(r#"[{"@type":"Product"},{"@type": "Product"}]"#, "Product"),
             2
         );
-        assert_eq!(count_product_types(r#"{"@type":"ProductGroup"}"#), 0);
+        assert_eq!(count_types(r#"{"@type":"ProductGroup"}"#, "Product"), 0);
+        assert_eq!(
+            count_types(r#"{"@type":"ProductGroup"}"#, "ProductGroup"),
+            1
+        );
     }
 
     #[test]
@@ -171,5 +190,21 @@ mod tests {
         assert!(!declares(
             r#"{"@type":"Product","name":"Pest control","aggregateRating":{"ratingValue":"5"}}"#
         ));
+    }
+
+    #[test]
+    fn one_product_in_variants_is_one_products_page() {
+        let product = |json: &str| {
+            let page = format!("<script type='application/ld+json'>{json}</script>");
+            Declarations::read(&crate::parse::document(&page)).product()
+        };
+        assert!(product(r#"{"@type":"Product","name":"Trail 25"}"#));
+        // A shop's category: many products.
+        assert!(!product(r#"[{"@type":"Product"},{"@type":"Product"}]"#));
+        // One product in two sizes: its group and a `Product` per variant.
+        assert!(product(
+            r#"{"@type":"ProductGroup","hasVariant":[{"@type":"Product","size":"S"},{"@type":"Product","size":"L"}]}"#
+        ));
+        assert!(product(r#"{"@type":"ProductGroup","name":"Trail 25"}"#));
     }
 }

@@ -96,8 +96,8 @@ fn description_in(value: &Value, depth: usize) -> Option<&str> {
         Value::Array(items) => items.iter().find_map(|v| description_in(v, depth + 1)),
         Value::Object(map) => {
             let product = match map.get("@type") {
-                Some(Value::String(t)) => t == "Product",
-                Some(Value::Array(ts)) => ts.iter().any(|t| t == "Product"),
+                Some(Value::String(t)) => t == "Product" || t == "ProductGroup",
+                Some(Value::Array(ts)) => ts.iter().any(|t| t == "Product" || t == "ProductGroup"),
                 _ => false,
             };
             match map.get("description") {
