@@ -57,7 +57,7 @@ pub use kind::PageKind;
 pub use safe_urls::safe_image;
 
 use crate::article::{Article, Block};
-use crate::dom::{collapse_whitespace, without_invisible_marks, Dom};
+use crate::dom::{collapse_whitespace, without_invisible_marks, Dom, NodeId};
 use crate::wording::Wording;
 use crate::{label, text, Error, Options};
 use score::Flags;
@@ -142,7 +142,14 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     // The cards shown in place of the story found, when they are (their ids are the page's).
     let mut shown_cards = None;
     if let (true, Some(body)) = (discussion, body) {
-        if let Some(posts) = thread::posts(&whole_page, body) {
+        // The posts as the page marks them up, else as its repeated boxes around the text found.
+        let posts = thread::posts(&whole_page, body).or_else(|| {
+            let found = selection
+                .as_ref()
+                .map(|(selected, chosen)| page_nodes(&dom, selected, chosen.content))?;
+            thread::repeated_posts(&whole_page, body, &found)
+        });
+        if let Some(posts) = posts {
             content = posts;
             shown_as = Some(PageKind::Thread);
         }
@@ -182,14 +189,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         let found_nodes: Vec<_> = shown_cards.unwrap_or_else(|| {
             selection
                 .as_ref()
-                .map(|(selected, chosen)| {
-                    selected
-                        .children(chosen.content)
-                        .iter()
-                        .copied()
-                        .filter(|&node| node < dom.nodes.len() && selected.is_element(node))
-                        .collect()
-                })
+                .map(|(selected, chosen)| page_nodes(&dom, selected, chosen.content))
                 .unwrap_or_default()
         });
         // A date, or found text that holds the headline or begins just under it, makes the page
@@ -317,6 +317,17 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
 /// Stages 6 and 7 on a fresh copy of the page with each set of flags in turn, until one gives
 /// enough text and its cleaning kept most of what it selected; else the first that gave enough
 /// text, else the longest result.
+/// The elements the story found holds, by the page's ids (`content` is the selection's own
+/// container in `selected`, a copy of `dom`; nodes the selection made have ids past the page's).
+fn page_nodes(dom: &Dom, selected: &Dom, content: NodeId) -> Vec<NodeId> {
+    selected
+        .children(content)
+        .iter()
+        .copied()
+        .filter(|&node| node < dom.nodes.len() && selected.is_element(node))
+        .collect()
+}
+
 fn select_with_retries(
     dom: &Dom,
     headline: &str,
