@@ -96,6 +96,8 @@ pub fn posts(builder: &Builder, body: NodeId) -> Option<Vec<Block>> {
 const MAX_POST_DEPTH: usize = 8;
 /// The most sibling posts read: a page of thousands is shown as its first.
 const MAX_POSTS: usize = 500;
+/// A poster's name longer than this (characters) is a link of another kind.
+const MAX_NAME_CHARS: usize = 40;
 
 /// A discussion that marks up no posts, read from its repeated boxes: the box around the first
 /// of `found` (the story the scorer chose, by the page's ids) that has siblings of the same tag
@@ -136,6 +138,9 @@ pub fn repeated_posts(builder: &Builder, body: NodeId, found: &[NodeId]) -> Opti
                 if !blocks.is_empty() {
                     blocks.push(Block::element("hr", Vec::new()));
                 }
+                if let Some(header) = box_header(dom, sibling, part) {
+                    blocks.push(Block::element("h3", vec![Block::Text(header)]));
+                }
                 blocks.push(Block::element("div", built));
                 posts += 1;
             }
@@ -147,6 +152,53 @@ pub fn repeated_posts(builder: &Builder, body: NodeId, found: &[NodeId]) -> Opti
         post = parent;
     }
     None
+}
+
+/// A post box's author and date, as a header: the first link before its text `part` that reads
+/// as a name (a profile's link on the user card), and the first `<time>` outside its text.
+fn box_header(dom: &Dom, post: NodeId, part: NodeId) -> Option<String> {
+    let mut author = None;
+    let mut date = None;
+    let mut before_text = true;
+    let mut stack = vec![post];
+    while let Some(node) = stack.pop() {
+        if node == part {
+            before_text = false;
+            continue;
+        }
+        if before_text
+            && author.is_none()
+            && dom.is_tag(node, "a")
+            && dom.attr(node, "href").is_some()
+        {
+            let name = dom.inner_text(node);
+            let chars = name.chars().count();
+            if (2..=MAX_NAME_CHARS).contains(&chars) && name.chars().any(char::is_alphabetic) {
+                author = Some(name);
+            }
+        }
+        if date.is_none() && dom.is_tag(node, "time") {
+            let shown = dom.inner_text(node);
+            date = if shown.is_empty() {
+                dom.attr(node, "datetime")
+                    .and_then(super::date_text::date_in)
+            } else {
+                Some(shown)
+            }
+            .filter(|d| d.chars().count() <= MAX_LINE_CHARS);
+        }
+        if author.is_some() && date.is_some() {
+            break;
+        }
+        stack.extend(
+            dom.children(node)
+                .iter()
+                .rev()
+                .filter(|&&c| dom.is_element(c)),
+        );
+    }
+    let header: Vec<String> = [author, date].into_iter().flatten().collect();
+    (!header.is_empty()).then(|| header.join(" · "))
 }
 
 /// What makes a box one of a run: its class, else the letters its numbered id begins with
@@ -264,7 +316,8 @@ mod tests {
                     String::new()
                 };
                 format!(
-                    "{}<div class=card><a href=/u/{n}>Member {n}</a><span>1,204 posts</span></div>\
+                    "{}<div class=card><a href=/u/{n}>Member {n}</a><span>1,204 posts</span>\
+                     <time datetime='2024-05-0{n}T10:00'>May {n}, 2024</time></div>\
                      <div class=body><div class=text><p>{POST} Post {n}.</p>{more}</div></div>\
                      <div class=buttons><a href=#r>Quote</a> <a href=#l>Like</a></div></div>",
                     open(n)
@@ -292,6 +345,11 @@ mod tests {
             let text = article.text;
             for n in 1..=3 {
                 assert!(text.contains(&format!("Post {n}.")), "{text}");
+                // Each post under its author and date, from its user card.
+                assert!(
+                    text.contains(&format!("Member {n} · May {n}, 2024")),
+                    "{text}"
+                );
             }
             for furniture in ["Quote", "1,204 posts", "Similar topics"] {
                 assert!(!text.contains(furniture), "{furniture}: {text}");
