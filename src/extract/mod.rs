@@ -317,15 +317,23 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
 /// Stages 6 and 7 on a fresh copy of the page with each set of flags in turn, until one gives
 /// enough text and its cleaning kept most of what it selected; else the first that gave enough
 /// text, else the longest result.
-/// The elements the story found holds, by the page's ids (`content` is the selection's own
-/// container in `selected`, a copy of `dom`; nodes the selection made have ids past the page's).
+/// The elements the story found holds, by the page's ids, outermost first (`content` is the
+/// selection's own container in `selected`, a copy of `dom`; nodes the selection made, such as
+/// paragraphs around loose text, have ids past the page's and are looked into).
 fn page_nodes(dom: &Dom, selected: &Dom, content: NodeId) -> Vec<NodeId> {
-    selected
-        .children(content)
-        .iter()
-        .copied()
-        .filter(|&node| node < dom.nodes.len() && selected.is_element(node))
-        .collect()
+    let mut nodes = Vec::new();
+    let mut stack: Vec<NodeId> = selected.children(content).iter().rev().copied().collect();
+    while let Some(node) = stack.pop() {
+        if !selected.is_element(node) {
+            continue;
+        }
+        if node < dom.nodes.len() {
+            nodes.push(node);
+        } else {
+            stack.extend(selected.children(node).iter().rev());
+        }
+    }
+    nodes
 }
 
 fn select_with_retries(

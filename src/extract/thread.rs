@@ -112,7 +112,9 @@ pub fn repeated_posts(builder: &Builder, body: NodeId, found: &[NodeId]) -> Opti
     let mut path: Vec<NodeId> = Vec::new();
     let mut post = *found.first()?;
     for _ in 0..MAX_POST_DEPTH {
-        let parent = dom.parent(post).filter(|&p| p != body)?;
+        let Some(parent) = dom.parent(post).filter(|&p| p != body) else {
+            break;
+        };
         let run: Vec<NodeId> = dom
             .children(parent)
             .iter()
@@ -151,7 +153,83 @@ pub fn repeated_posts(builder: &Builder, body: NodeId, found: &[NodeId]) -> Opti
         path.push(post);
         post = parent;
     }
-    None
+    same_texts(builder, body, found[0])
+}
+
+/// How far below the text found its own box (one with a class or numbered id) is looked for.
+const MAX_TEXT_BOX_DEPTH: usize = 3;
+
+/// A thread whose question and answers stand in boxes of different make (the question's box
+/// apart, the answers in a list of their own) still gives each post's text the same box: every
+/// box on the page that looks like the one around `found` (the scorer's choice, by the page's
+/// ids), or the one inside it holding its text, in order, each shown once. `None` when no such
+/// box is found twice.
+fn same_texts(builder: &Builder, body: NodeId, found: NodeId) -> Option<Vec<Block>> {
+    let dom = builder.dom;
+    // The boxes to try: the one found, then those inside it that hold most of its text. Not
+    // those around it: a page's layout repeats its boxes too.
+    let mut tries = vec![found];
+    let mut inner = found;
+    for _ in 0..MAX_TEXT_BOX_DEPTH {
+        let whole = dom.text_len(inner);
+        let Some(&most) = dom
+            .children(inner)
+            .iter()
+            .filter(|&&c| dom.is_element(c))
+            .max_by_key(|&&c| dom.text_len(c))
+        else {
+            break;
+        };
+        if dom.text_len(most) * 5 < whole * 4 {
+            break;
+        }
+        tries.push(most);
+        inner = most;
+    }
+    tries
+        .into_iter()
+        .filter(|&text_box| signature(dom, text_box).is_some())
+        .find_map(|text_box| posts_like(builder, body, text_box))
+}
+
+/// Every box under `body` that looks like `text_box`, in document order and not inside another,
+/// as posts; `None` when fewer than two show text.
+fn posts_like(builder: &Builder, body: NodeId, text_box: NodeId) -> Option<Vec<Block>> {
+    let dom = builder.dom;
+    let mut boxes = Vec::new();
+    let mut stack = vec![body];
+    while let Some(node) = stack.pop() {
+        if node != body && looks_the_same(dom, node, text_box) {
+            boxes.push(node);
+            if boxes.len() == MAX_POSTS {
+                break;
+            }
+            continue;
+        }
+        stack.extend(
+            dom.children(node)
+                .iter()
+                .rev()
+                .filter(|&&c| dom.is_element(c)),
+        );
+    }
+    if boxes.len() < MIN_POSTS {
+        return None;
+    }
+    let mut blocks = Vec::new();
+    let mut posts = 0;
+    for node in boxes {
+        let built = builder.build(node);
+        if built.is_empty() {
+            continue;
+        }
+        if !blocks.is_empty() {
+            blocks.push(Block::element("hr", Vec::new()));
+        }
+        blocks.push(Block::element("div", built));
+        posts += 1;
+    }
+    (posts >= MIN_POSTS).then_some(blocks)
 }
 
 /// A post box's author and date, as a header: the first link before its text `part` that reads
@@ -359,13 +437,51 @@ mod tests {
 
     #[test]
     fn boxes_that_do_not_repeat_are_no_thread() {
-        // Each box has a class of its own: the story stands as the scorer found it.
-        let article = read(&unmarked_thread(&|n| format!("<div class=post{n}>")));
+        // Each box has a class of its own, and the text's box none: the story stands as the
+        // scorer found it.
+        let page = unmarked_thread(&|n| format!("<div class=post{n}>"))
+            .replace("<div class=body><div class=text>", "<div><div>");
+        let article = read(&page);
         assert_ne!(article.kind, crate::extract::PageKind::Thread);
         assert!(
             article.text.contains("A second paragraph"),
             "{}",
             article.text
         );
+    }
+
+    #[test]
+    fn a_question_apart_from_its_answers_reads_with_them() {
+        // The question in a box of its own; the answers in a list, each text in the same
+        // class of box as the question's.
+        let long = format!("<p>{POST} The question, at length.</p>").repeat(6);
+        let answers: String = (1..=3)
+            .map(|n| {
+                format!(
+                    "<li class=answer><a href=/u/{n}>Member {n}</a>\
+                     <div class='user-text'><p>{POST} Answer {n}.</p></div><a href=#r>Reply</a></li>"
+                )
+            })
+            .collect();
+        let page = format!(
+            "<html><head><script type='application/ld+json'>{{\"@type\":\"QAPage\"}}</script></head>\
+             <body><main><h1>How do I start?</h1><div class=question><a href=/u/0>Asker</a>\
+             <div class='user-text'>{long}</div></div><ul class=answers>{answers}</ul></main></body></html>"
+        );
+        let article = read(&page);
+        assert_eq!(article.kind, crate::extract::PageKind::Thread);
+        assert!(
+            article.text.contains("The question, at length."),
+            "{}",
+            article.text
+        );
+        for n in 1..=3 {
+            assert!(
+                article.text.contains(&format!("Answer {n}.")),
+                "{}",
+                article.text
+            );
+        }
+        assert!(!article.text.contains("Reply"), "{}", article.text);
     }
 }
