@@ -12,25 +12,26 @@
 //! the reference, against a third of those under other buttons.
 
 use crate::dom::{collapse_whitespace, Dom, NodeId, ROOT};
-use std::collections::HashMap;
 
 /// A question longer than this (characters) is a block that happens to end in one.
 const MAX_QUESTION_CHARS: usize = 300;
 /// The most questions read on one page: a hostile page's thousands of nested buttons are not.
 const MAX_QUESTIONS: usize = 2000;
+/// The most panels shown on one page.
+const MAX_PANELS: usize = 500;
 
 /// Remove the "not yet shown" marks from every panel a question opens.
 pub fn show_folded_answers(dom: &mut Dom) {
+    // The panels' ids, from the questions' buttons (a few on a page: looked up by a scan, at
+    // most `MAX_PANELS` of them; a hash map or a sort of its own cost the wasm 2-4 KB of code).
     let mut targets: Vec<&str> = Vec::new();
-    let mut ids: HashMap<&str, NodeId> = HashMap::new();
     let mut questions = 0;
-    for node in dom.descendants(ROOT) {
-        if !dom.is_element(node) {
-            continue;
-        }
-        if let Some(id) = dom.attr(node, "id") {
-            ids.entry(id).or_insert(node);
-        }
+    let elements: Vec<NodeId> = dom
+        .descendants(ROOT)
+        .into_iter()
+        .filter(|&node| dom.is_element(node))
+        .collect();
+    for &node in &elements {
         let Some(controls) = dom.attr(node, "aria-controls") else {
             continue;
         };
@@ -41,11 +42,15 @@ pub fn show_folded_answers(dom: &mut Dom) {
         if !dom.has_more_text_than(node, MAX_QUESTION_CHARS) && is_question(&dom.text_content(node))
         {
             targets.extend(controls.split_ascii_whitespace());
+            targets.truncate(MAX_PANELS);
         }
     }
-    let panels: Vec<NodeId> = targets
-        .iter()
-        .filter_map(|id| ids.get(id).copied())
+    if targets.is_empty() {
+        return;
+    }
+    let panels: Vec<NodeId> = elements
+        .into_iter()
+        .filter(|&node| dom.attr(node, "id").is_some_and(|id| targets.contains(&id)))
         .collect();
     for panel in panels {
         dom.remove_attr(panel, "hidden");
