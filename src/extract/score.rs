@@ -265,15 +265,8 @@ pub fn is_site_part(dom: &Dom, node: NodeId) -> bool {
 
 /// Hidden by `hidden`, `aria-hidden`, or an inline `display:none` / `visibility:hidden`.
 pub fn is_probably_visible(dom: &Dom, node: NodeId) -> bool {
-    if let Some(style) = dom.attr(node, "style") {
-        let compact: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if compact.contains("display:none") || compact.contains("visibility:hidden") {
-            return false;
-        }
+    if dom.attr(node, "style").is_some_and(style_hides) {
+        return false;
     }
     if dom.attr(node, "hidden").is_some() {
         return false;
@@ -286,6 +279,16 @@ pub fn is_probably_visible(dom: &Dom, node: NodeId) -> bool {
         return false;
     }
     true
+}
+
+/// Whether an inline style hides its element (`display: none`, `visibility: hidden`).
+pub fn style_hides(style: &str) -> bool {
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
 }
 
 #[cfg(test)]
