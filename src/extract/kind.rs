@@ -86,8 +86,8 @@ impl Declarations {
                 .sum()
         };
         // One product sold in variants (sizes, colours) declares their group, each variant a
-        // `Product` of its own.
-        if count("ProductGroup") == 1 {
+        // `Product` of its own; a shop's category lists its products (`ItemList`) instead.
+        if count("ProductGroup") == 1 && count("ItemList") == 0 {
             return true;
         }
         let in_json = count("Product");
