@@ -120,6 +120,10 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     //    length as the attempts measure it, and a short story's choice stands with them).
     if let Some((selected_dom, chosen)) = &mut selection {
         forms::remove_signup_boxes(selected_dom, chosen.content, &chosen.signup_boxes);
+        //    One product's page whose story was chosen around the page's own main region.
+        if product {
+            chosen.content = main_region::within_main(&dom, selected_dom, chosen.content);
+        }
     }
     // 8. Rebuild it from the allowlist as the output model; captions set beside images marked.
     let mut content = match &selection {
