@@ -206,5 +206,9 @@ mod tests {
             r#"{"@type":"ProductGroup","hasVariant":[{"@type":"Product","size":"S"},{"@type":"Product","size":"L"}]}"#
         ));
         assert!(product(r#"{"@type":"ProductGroup","name":"Trail 25"}"#));
+        // A shop's category that lists its products, one a group.
+        assert!(!product(
+            r#"{"@type":"ItemList","itemListElement":[{"@type":"ProductGroup"},{"@type":"Product"},{"@type":"Product"}]}"#
+        ));
     }
 }

@@ -120,8 +120,9 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     //    length as the attempts measure it, and a short story's choice stands with them).
     if let Some((selected_dom, chosen)) = &mut selection {
         forms::remove_signup_boxes(selected_dom, chosen.content, &chosen.signup_boxes);
-        //    One product's page whose story was chosen around the page's own main region.
-        if product {
+        //    One product's page whose story was chosen around the page's own main region (not
+        //    a review that calls itself an article: an article's region was not measured so).
+        if product && !meta.declares_article {
             chosen.content = main_region::within_main(&dom, selected_dom, chosen.content);
         }
     }
