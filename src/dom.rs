@@ -399,6 +399,27 @@ impl Dom {
         self.nodes[parent].children = children;
     }
 
+    /// Takes out every element under `root` that `gone` picks, without looking inside those it
+    /// takes, filtering each list of children once: a wide list of picked siblings costs no
+    /// more than reading it (taken one at a time, each shifted the list: a hostile page's
+    /// 200,000 buttons in one wrapper took 6.7 s to clean away).
+    pub fn detach_where(&mut self, root: NodeId, gone: &dyn Fn(&Dom, NodeId) -> bool) {
+        let mut stack = vec![root];
+        while let Some(node) = stack.pop() {
+            let children = &self.nodes[node].children;
+            if children.iter().any(|&c| gone(self, c)) {
+                let (out, kept): (Vec<NodeId>, Vec<NodeId>) =
+                    children.iter().copied().partition(|&c| gone(self, c));
+                for child in out {
+                    self.nodes[child].parent = None;
+                }
+                self.set_children(node, kept);
+            }
+            let children = &self.nodes[node].children;
+            stack.extend(children.iter().copied().filter(|&c| self.is_element(c)));
+        }
+    }
+
     pub fn append(&mut self, parent: NodeId, child: NodeId) {
         self.detach(child);
         self.nodes[child].parent = Some(parent);
@@ -697,6 +718,33 @@ pub fn collapse_whitespace(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn picked_elements_are_taken_out_in_order_and_not_looked_into() {
+        let mut dom = crate::parse::document(
+            "<body><div id=w><b>1</b><button>x</button><i>2</i><button><button>y</button></button>\
+             <span><button>z</button>3</span></div></body>",
+        );
+        let body = dom.body().unwrap();
+        let seen = std::cell::Cell::new(0);
+        dom.detach_where(body, &|d, n| {
+            // The inner button of a taken one is never asked about.
+            if d.is_tag(n, "button")
+                && d.text_content(n) == "y"
+                && d.parent(n).is_some_and(|p| d.is_tag(p, "button"))
+            {
+                seen.set(seen.get() + 1);
+            }
+            d.is_tag(n, "button")
+        });
+        assert_eq!(seen.get(), 0);
+        assert_eq!(dom.text_content(body), "123");
+        let wrapper = dom.find_all(body, &["div"])[0];
+        // Each kept child points back at its place.
+        for (at, &child) in dom.children(wrapper).iter().enumerate() {
+            assert_eq!(dom.position_in_parent(child), Some((wrapper, at)));
+        }
+    }
 
     #[test]
     fn whitespace_collapses_as_split_whitespace_does() {

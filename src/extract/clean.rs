@@ -5,7 +5,7 @@
 use super::patterns::{DIV_TO_P_ELEMS, SHARE_ELEMENTS, VIDEO_HOSTS};
 use super::prepare::looks_like_image_url;
 use super::score::{class_weight, Flags, Measures};
-use crate::dom::{Dom, NodeId};
+use crate::dom::{same_name, Dom, NodeId};
 
 /// Marks a table judged to hold data, so cleaning leaves it and its contents alone.
 const DATA_TABLE: &str = "data-masthead-data-table";
@@ -62,25 +62,11 @@ const UNQUOTABLE_TAGS: &[&str] = &["span", "div", "section"];
 /// Measured after the story is chosen: before, two development-fold pages lost their story
 /// (wcxb-dev, −0.36 each); here four gain and none loses.
 fn remove_unquotable(dom: &mut Dom, content: NodeId, story_chars: usize) {
-    let mut stack = vec![content];
-    while let Some(node) = stack.pop() {
-        let marked = |dom: &Dom, child: NodeId| {
-            dom.attr(child, "data-nosnippet").is_some()
-                && UNQUOTABLE_TAGS.iter().any(|&tag| dom.is_tag(child, tag))
-        };
-        if dom.children(node).iter().any(|&c| marked(dom, c)) {
-            let (gone, kept): (Vec<NodeId>, Vec<NodeId>) = dom
-                .children(node)
-                .iter()
-                .copied()
-                .partition(|&c| marked(dom, c) && dom.text_len(c) * 2 < story_chars.max(1));
-            for child in gone {
-                dom.nodes[child].parent = None;
-            }
-            dom.set_children(node, kept);
-        }
-        stack.extend(dom.children(node).iter().filter(|&&c| dom.is_element(c)));
-    }
+    dom.detach_where(content, &|dom, child| {
+        dom.attr(child, "data-nosnippet").is_some()
+            && UNQUOTABLE_TAGS.iter().any(|&tag| dom.is_tag(child, tag))
+            && dom.text_len(child) * 2 < story_chars.max(1)
+    });
 }
 
 fn is_video_embed(dom: &Dom, node: NodeId) -> bool {
@@ -98,13 +84,13 @@ fn is_video_embed(dom: &Dom, node: NodeId) -> bool {
 /// Remove every element with one of `tags` except video embeds (kept so the reader can
 /// follow them). One walk finds them all; removing one inside another changes nothing.
 fn clean(dom: &mut Dom, content: NodeId, tags: &[&str]) {
-    for node in dom.find_all(content, tags) {
-        let is_embed = matches!(dom.tag(node), Some("object" | "embed" | "iframe"));
-        if is_embed && is_video_embed(dom, node) {
-            continue;
-        }
-        dom.detach(node);
-    }
+    dom.detach_where(content, &|dom, node| {
+        let Some(tag) = dom.tag(node) else {
+            return false;
+        };
+        let is_embed = matches!(tag, "object" | "embed" | "iframe");
+        tags.iter().any(|t| same_name(t, tag)) && !(is_embed && is_video_embed(dom, node))
+    });
 }
 
 /// Share bars are short and say "share" in their class or id.
