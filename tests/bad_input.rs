@@ -222,4 +222,56 @@ fn pages_repeating_what_the_page_kind_stages_read_finish() {
         "</div>".repeat(10_000)
     );
     assert!(extract(&product, None, &options).is_ok());
+
+    // An FAQ's questions by the hundred thousand, naming panels nested deep over a mass of text:
+    // each panel is looked into once, and at most 64 of them.
+    let questions: String = (0..100_000)
+        .map(|n| {
+            format!(
+                "<button aria-expanded=false aria-controls=\"a{} a{}\">Why {n}?</button>",
+                n % 50,
+                n % 7
+            )
+        })
+        .collect();
+    let faq = format!(
+        "<html><body><main><h1>FAQ</h1>{questions}{}{}{}</main></body></html>",
+        (0..250)
+            .map(|n| format!("<div id=a{} hidden>", n % 50))
+            .collect::<String>(),
+        "<p>An answer.</p>".repeat(50_000),
+        "</div>".repeat(250)
+    );
+    assert!(extract(&faq, None, &options).is_ok());
+
+    // A thread's repeated boxes by the tens of thousands, and answers of the question's class.
+    let long =
+        "<p>A long post with many words in it, and commas, for the scorer to find.</p>".repeat(40);
+    let posts: String = (0..20_000)
+        .map(|n| format!("<div class=post><div class=card><a href=/u/{n}>User {n}</a><time>May 1</time></div>\
+             <div class=body><div class=text><p>Reply {n}, a few words of its own.</p></div></div></div>"))
+        .collect();
+    let thread = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"DiscussionForumPosting\"}}</script></head>\
+         <body><main><h1>T</h1><div class=feed><div class=post><div class=card><a href=/u/x>X</a></div>\
+         <div class=body><div class=text>{long}</div></div></div>{posts}</div></main></body></html>"
+    );
+    assert!(extract(&thread, None, &options).is_ok());
+    let answers =
+        "<li class=answer><div class=user-text><p>An answer of a few words.</p></div></li>"
+            .repeat(50_000);
+    let qa = format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"QAPage\"}}</script></head>\
+         <body><main><h1>Q</h1><div class=question><div class=user-text>{long}</div></div><ul>{answers}</ul></main></body></html>"
+    );
+    assert!(extract(&qa, None, &options).is_ok());
+
+    // Two hundred thousand buttons in one wrapper, cleaned away in one pass.
+    let buttons = format!(
+        "<html><body><article><p>{}</p><div>{}</div></article></body></html>",
+        "The story's own words, long enough to be one. ".repeat(20),
+        "<button>Share</button>".repeat(200_000)
+    );
+    let article = extract(&buttons, None, &options).unwrap();
+    assert!(!article.text.contains("Share"));
 }
