@@ -36,10 +36,74 @@ const CREDIT_LINE_MAX_CHARS: usize = 100;
 /// Longest teaser paragraph.
 const TEASER_MAX_CHARS: usize = 300;
 
+/// What an element holds below it, for the checks that ask: tags as bits, and its links and
+/// how many of them are `rel="tag"`. Measured once, bottom-up, as `Measures` is: the checks ask
+/// about an element before anything under it is taken out (asked of each element by a walk of
+/// its subtree, a page of short wrappers nested thirty deep cost a walk per wrapper).
+struct Below {
+    tags: Vec<u8>,
+    links: Vec<u32>,
+    tag_links: Vec<u32>,
+}
+
+const A: u8 = 1;
+const P: u8 = 2;
+const DIV: u8 = 4;
+const IMG: u8 = 8;
+const UL: u8 = 16;
+const TABLE: u8 = 32;
+const LI: u8 = 64;
+const PICTURE: u8 = 128;
+
+impl Below {
+    fn of(dom: &Dom, root: NodeId) -> Below {
+        let mut tags = vec![0u8; dom.nodes.len()];
+        let mut links = vec![0u32; dom.nodes.len()];
+        let mut tag_links = vec![0u32; dom.nodes.len()];
+        for node in dom.descendants(root).into_iter().rev() {
+            for &child in dom.children(node) {
+                let bit = match dom.tag(child) {
+                    Some("a") => A,
+                    Some("p") => P,
+                    Some("div") => DIV,
+                    Some("img") => IMG,
+                    Some("ul") => UL,
+                    Some("table") => TABLE,
+                    Some("li") => LI,
+                    Some("picture") => PICTURE,
+                    _ => 0,
+                };
+                tags[node] |= tags[child] | bit;
+                links[node] += links[child] + u32::from(bit == A);
+                tag_links[node] +=
+                    tag_links[child] + u32::from(bit == A && is_tag_link(dom, child));
+            }
+        }
+        Below {
+            tags,
+            links,
+            tag_links,
+        }
+    }
+
+    /// Whether any element below `node` has one of the tags in `mask`.
+    fn has(&self, node: NodeId, mask: u8) -> bool {
+        self.tags[node] & mask != 0
+    }
+}
+
+fn is_tag_link(dom: &Dom, link: NodeId) -> bool {
+    dom.attr(link, "rel").is_some_and(|rel| {
+        rel.split_ascii_whitespace()
+            .any(|r| r.eq_ignore_ascii_case("tag"))
+    })
+}
+
 pub fn remove_furniture(dom: &mut Dom, content: NodeId, title: &str) {
     let title = normalized(title);
     // Outer nodes come first, so each node's subtree is as measured here when it is judged.
     let measures = Measures::of(dom, content);
+    let below = Below::of(dom, content);
     let longest = AUTHOR_BOX_MAX_CHARS.max(title.len() + 8);
     // What this pass took out, so that their descendants are passed over without walking up
     // to `content` from each (the list is in document order: a parent comes before its own).
@@ -59,14 +123,14 @@ pub fn remove_furniture(dom: &mut Dom, content: NodeId, title: &str) {
         // Class and id, lowercase, once for the checks that read them.
         let names = dom.class_and_id(node).to_ascii_lowercase();
         let furniture = (fits(FURNITURE_MAX_CHARS)
-            && (is_breadcrumb(dom, node) || is_tag_list(dom, node, &names)))
+            && (is_breadcrumb(dom, node) || is_tag_list(dom, node, &names, &below)))
             || (fits(AUTHOR_BOX_MAX_CHARS) && is_author_box(&names))
-            || (fits(DATE_LINE_MAX_CHARS) && is_date_line(dom, node, content))
-            || (fits(GALLERY_COUNTER_MAX_CHARS) && is_gallery_counter(dom, node))
+            || (fits(DATE_LINE_MAX_CHARS) && is_date_line(dom, node, content, &below))
+            || (fits(GALLERY_COUNTER_MAX_CHARS) && is_gallery_counter(dom, node, &below))
             || (fits(title.len() + 8) && repeats_title(dom, node, &title))
-            || (fits(TEASER_MAX_CHARS) && dom.is_tag(node, "p") && is_teaser(dom, node))
-            || (fits(CALL_TO_ACTION_MAX_CHARS) && is_call_to_action(dom, node))
-            || (fits(CREDIT_LINE_MAX_CHARS) && is_credit_line(dom, node))
+            || (fits(TEASER_MAX_CHARS) && dom.is_tag(node, "p") && is_teaser(dom, node, &below))
+            || (fits(CALL_TO_ACTION_MAX_CHARS) && is_call_to_action(dom, node, &below))
+            || (fits(CREDIT_LINE_MAX_CHARS) && is_credit_line(dom, node, &below))
             || (fits(SHORT_LINE_MAX_CHARS) && is_reading_time_or_button(dom, node))
             || (fits(FURNITURE_MAX_CHARS) && is_bar_of_links(dom, node));
         if furniture {
@@ -92,28 +156,22 @@ fn is_breadcrumb(dom: &Dom, node: NodeId) -> bool {
 }
 
 /// A list of tags: named so by class or id, or made of `rel="tag"` links.
-fn is_tag_list(dom: &Dom, node: NodeId, names: &str) -> bool {
+fn is_tag_list(dom: &Dom, node: NodeId, names: &str, below: &Below) -> bool {
     let named = names
         .split(|c: char| !c.is_ascii_alphanumeric() && c != '-')
         .any(|token| TAG_LIST_TOKENS.contains(&token));
     if named {
         return true;
     }
-    let links = dom.find_all(node, &["a"]);
-    links.len() >= 2
-        && links.iter().all(|&a| {
-            dom.attr(a, "rel").is_some_and(|rel| {
-                rel.split_ascii_whitespace()
-                    .any(|r| r.eq_ignore_ascii_case("tag"))
-            })
-        })
+    below.links[node] >= 2
+        && below.tag_links[node] == below.links[node]
         && link_density(dom, node) > 0.5
 }
 
 /// "READ MORE: …", "Related: …": a short paragraph (the caller checks its length), mostly a link,
 /// introduced as a pointer elsewhere.
-fn is_teaser(dom: &Dom, node: NodeId) -> bool {
-    if dom.find_all(node, &["a"]).is_empty() {
+fn is_teaser(dom: &Dom, node: NodeId, below: &Below) -> bool {
+    if below.links[node] == 0 {
         return false;
     }
     let text = dom.inner_text(node);
@@ -131,15 +189,11 @@ fn is_teaser(dom: &Dom, node: NodeId) -> bool {
 /// d'information", or an ad slot's label: a short paragraph asking the reader to do something for
 /// the site, not telling the story (the caller checks its length). Words and phrases in
 /// `patterns` cover the corpora's languages.
-fn is_call_to_action(dom: &Dom, node: NodeId) -> bool {
+fn is_call_to_action(dom: &Dom, node: NodeId, below: &Below) -> bool {
     if !matches!(dom.tag(node), Some("p" | "div" | "span")) {
         return false;
     }
-    if dom.is_tag(node, "div")
-        && !dom
-            .find_all(node, &["p", "div", "img", "ul", "table"])
-            .is_empty()
-    {
+    if dom.is_tag(node, "div") && below.has(node, P | DIV | IMG | UL | TABLE) {
         return false;
     }
     let text = dom.inner_text(node).trim().to_lowercase();
@@ -193,11 +247,11 @@ fn is_bar_of_links(dom: &Dom, node: NodeId) -> bool {
 
 /// A block that is only a copyright or photo credit, set on a line of its own: it starts with
 /// the copyright sign, in every language the same.
-fn is_credit_line(dom: &Dom, node: NodeId) -> bool {
+fn is_credit_line(dom: &Dom, node: NodeId, below: &Below) -> bool {
     matches!(
         dom.tag(node),
         Some("p" | "div" | "span" | "small" | "figcaption")
-    ) && dom.find_all(node, &["img", "p", "div"]).is_empty()
+    ) && !below.has(node, IMG | P | DIV)
         && dom.inner_text(node).starts_with('©')
 }
 
@@ -219,7 +273,7 @@ fn is_author_box(names: &str) -> bool {
 /// A block that only dates the story ("Published 10:02 AM EST Nov 19, 2019", "Opublikowano:
 /// 19 listopada 2019", "发布时间：2019年11月19日"): a month name or a numeric date with a year, and
 /// no sentence (the caller checks its length).
-fn is_date_line(dom: &Dom, node: NodeId, content: NodeId) -> bool {
+fn is_date_line(dom: &Dom, node: NodeId, content: NodeId, below: &Below) -> bool {
     if !matches!(dom.tag(node), Some("p" | "div" | "time")) {
         return false;
     }
@@ -245,7 +299,7 @@ fn is_date_line(dom: &Dom, node: NodeId, content: NodeId) -> bool {
                 )
             )
         });
-    if in_data || !dom.find_all(node, &["img", "p", "li", "table"]).is_empty() {
+    if in_data || below.has(node, IMG | P | LI | TABLE) {
         return false;
     }
     let text = dom.inner_text(node);
@@ -312,8 +366,8 @@ fn is_cjk_date(word: &str) -> bool {
 
 /// A slideshow's counter ("Image 1 of 5", "1 / 4"): the gallery's controls, not its pictures
 /// (the caller checks its length).
-fn is_gallery_counter(dom: &Dom, node: NodeId) -> bool {
-    if !dom.find_all(node, &["img", "picture"]).is_empty() {
+fn is_gallery_counter(dom: &Dom, node: NodeId, below: &Below) -> bool {
+    if below.has(node, IMG | PICTURE) {
         return false;
     }
     let text = dom.inner_text(node).to_lowercase();
