@@ -597,7 +597,7 @@ fn wcxb_score(reference: &str, prediction: &str) -> [f64; 3] {
 const WCXB_TYPES: [(&str, f64); 7] = [
     ("article", 0.9541),
     ("service", 0.7840),
-    ("forum", 0.7836),
+    ("forum", 0.7851),
     ("listing", 0.6125),
     ("product", 0.5801),
     ("collection", 0.6246),
