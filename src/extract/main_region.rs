@@ -57,7 +57,7 @@ pub fn instead_of(
             (d.is_tag(n, tag) || d.attr(n, "role") == Some(tag)) && is_probably_visible(d, n)
         }
     };
-    let main = dom.find_first(body, visible("main"));
+    let main = the_main(dom, body);
     // Text found wholly outside the page's own main region is the page's edge (a footer's
     // disclosures, a sidebar), however well it reads: the region is shown when it holds
     // `MIN_OUTSIDE_SHARE` of the found text's words.
@@ -118,15 +118,17 @@ pub fn instead_of(
 /// 0.03-0.33, one service page that declares a product loses 0.05; on every page kind, two of
 /// trafilatura's articles lost 0.2 and a shop's category 0.88).
 pub fn within_main(page: &Dom, selected: &Dom, content: NodeId) -> NodeId {
-    let main = page.body().and_then(|body| {
-        page.find_first(body, |d, n| {
-            (d.is_tag(n, "main") || d.attr(n, "role") == Some("main")) && is_probably_visible(d, n)
-        })
-    });
-    match main {
+    match page.body().and_then(|body| the_main(page, body)) {
         Some(main) if main != content && selected.is_attached_to(main, content) => main,
         _ => content,
     }
+}
+
+/// The page's own main region: its first shown `<main>` or `role="main"`.
+fn the_main(dom: &Dom, body: NodeId) -> Option<NodeId> {
+    dom.find_first(body, |d, n| {
+        (d.is_tag(n, "main") || d.attr(n, "role") == Some("main")) && is_probably_visible(d, n)
+    })
 }
 
 /// Blocks that are lists of links (a sidebar's posts, a menu in plain `<div>`s): more than

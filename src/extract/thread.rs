@@ -63,29 +63,45 @@ pub fn posts(builder: &Builder, body: NodeId) -> Option<Vec<Block>> {
         let date = inside
             .iter()
             .find(|&&n| has_itemprop(dom, n, &["datePublished", "dateCreated"]))
-            .and_then(|&n| {
-                let shown = dom.inner_text(n);
-                if shown.is_empty() {
-                    let value = dom.attr(n, "content").or_else(|| dom.attr(n, "datetime"))?;
-                    super::date_text::date_in(value)
-                } else {
-                    Some(shown)
-                }
-            });
-        let header: Vec<String> = [author, date]
-            .into_iter()
-            .flatten()
-            .filter(|s| !s.is_empty() && s.chars().count() <= MAX_LINE_CHARS)
-            .collect();
-        if !blocks.is_empty() {
-            blocks.push(Block::element("hr", Vec::new()));
-        }
-        if !header.is_empty() {
-            blocks.push(Block::element("h3", vec![Block::Text(header.join(" · "))]));
-        }
-        blocks.push(Block::element("div", builder.build(text)));
+            .and_then(|&n| date_of(dom, n));
+        push_post(&mut blocks, author, date, builder.build(text));
     }
     (bodies.len() >= MIN_POSTS).then_some(blocks)
+}
+
+/// A post's date as its element shows it, else as its `content` or `datetime` attribute says.
+pub fn date_of(dom: &Dom, node: NodeId) -> Option<String> {
+    let shown = dom.inner_text(node);
+    if shown.is_empty() {
+        let value = dom
+            .attr(node, "content")
+            .or_else(|| dom.attr(node, "datetime"))?;
+        super::date_text::date_in(value)
+    } else {
+        Some(shown)
+    }
+}
+
+/// One post added to a thread's model: a rule after the post before, an `h3` of its author and
+/// date (each when short enough to be one), and its text.
+pub fn push_post(
+    blocks: &mut Vec<Block>,
+    author: Option<String>,
+    date: Option<String>,
+    text: Vec<Block>,
+) {
+    let header: Vec<String> = [author, date]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.is_empty() && s.chars().count() <= MAX_LINE_CHARS)
+        .collect();
+    if !blocks.is_empty() {
+        blocks.push(Block::element("hr", Vec::new()));
+    }
+    if !header.is_empty() {
+        blocks.push(Block::element("h3", vec![Block::Text(header.join(" · "))]));
+    }
+    blocks.push(Block::element("div", text));
 }
 
 #[cfg(test)]

@@ -13,9 +13,8 @@
 //! 0.13), the held-out fold and the other corpora unchanged.
 
 use super::build::Builder;
-use super::date_text::date_in;
 use super::score::is_probably_visible;
-use super::thread::{MAX_LINE_CHARS, MIN_POSTS};
+use super::thread::{date_of, push_post, MAX_LINE_CHARS, MIN_POSTS};
 use crate::article::Block;
 use crate::dom::{Dom, NodeId};
 
@@ -116,13 +115,8 @@ fn boxes_as_posts(
         if built.is_empty() {
             continue;
         }
-        if !blocks.is_empty() {
-            blocks.push(Block::element("hr", Vec::new()));
-        }
-        if let Some(header) = box_header(dom, post, part) {
-            blocks.push(Block::element("h3", vec![Block::Text(header)]));
-        }
-        blocks.push(Block::element("div", built));
+        let (author, date) = box_header(dom, post, part);
+        push_post(&mut blocks, author, date, built);
         posts += 1;
     }
     (posts >= MIN_POSTS).then_some(blocks)
@@ -207,12 +201,12 @@ fn posts_like(builder: &Builder, body: NodeId, text_box: NodeId) -> Option<Vec<B
     boxes_as_posts(builder, &boxes, &[])
 }
 
-/// A post box's author and date, as a header: the first link before its text `part` that reads
-/// as a name (a profile's link on the user card; not a link within the page, such as the post's
-/// own number), and the first `<time>` outside its text.
-fn box_header(dom: &Dom, post: NodeId, part: NodeId) -> Option<String> {
+/// A post box's author and date: the first link before its text `part` that reads as a name (a
+/// profile's link on the user card; not a link within the page, such as the post's own number),
+/// and the first `<time>` outside its text.
+fn box_header(dom: &Dom, post: NodeId, part: NodeId) -> (Option<String>, Option<String>) {
     if post == part {
-        return None;
+        return (None, None);
     }
     let mut author = None;
     let mut date = None;
@@ -241,12 +235,7 @@ fn box_header(dom: &Dom, post: NodeId, part: NodeId) -> Option<String> {
         if dom.is_tag(node, "time") {
             // A date's own words, not gone into again by a time inside it.
             if date.is_none() && short() {
-                let shown = dom.inner_text(node);
-                date = if shown.is_empty() {
-                    dom.attr(node, "datetime").and_then(date_in)
-                } else {
-                    Some(shown)
-                };
+                date = date_of(dom, node);
             }
             continue;
         }
@@ -260,8 +249,7 @@ fn box_header(dom: &Dom, post: NodeId, part: NodeId) -> Option<String> {
                 .filter(|&&c| dom.is_element(c)),
         );
     }
-    let header: Vec<String> = [author, date].into_iter().flatten().collect();
-    (!header.is_empty()).then(|| header.join(" · "))
+    (author, date)
 }
 
 /// What makes a box one of a run: the letters its numbered id begins with (`post1041`,
