@@ -155,7 +155,7 @@ impl Anchor {
                 && is_probably_visible(dom, node)
                 && super::score::link_density(dom, node) < 0.2
                 && text_similarity(&headline, &text) <= HEADLINE_SIMILARITY
-                && !super::byline::starts_with_introduction(&text)
+                && !super::introductions::starts_with_introduction(&text)
                 && !byline.is_some_and(|names| names_in(&text, names))
             {
                 opening.push(node);

@@ -36,6 +36,7 @@ mod dates;
 mod figures;
 mod forms;
 mod furniture;
+mod introductions;
 mod json_ld;
 mod kind;
 mod listing;

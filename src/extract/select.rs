@@ -5,6 +5,7 @@
 use super::byline::byline_text;
 use super::score::{commas_in, initial_score, link_density, score_of_paragraph, Flags, Measures};
 use super::walk::walk;
+pub use super::walk::Context;
 use crate::dom::{Dom, NodeId, ROOT};
 use std::collections::HashMap;
 
@@ -21,21 +22,6 @@ pub struct Selection {
     /// Sign-up boxes in `content`, found before cleaning took their forms (stage 7): taken
     /// out of the story chosen, once the attempts have measured it.
     pub signup_boxes: Vec<NodeId>,
-}
-
-/// What the walk needs to know from earlier stages.
-pub struct Context<'a> {
-    pub title: &'a str,
-    /// Where the headline stands on the page as it was before any attempt (node ids are the
-    /// same in every attempt's copy).
-    pub anchor: Option<&'a super::anchor::Anchor>,
-    /// The byline element beside the headline (`byline_beside_headline`), taken out of each
-    /// attempt's copy before its walk.
-    pub header_byline: Option<NodeId>,
-    /// The byline the page's metadata gives, as the page wrote it (when there is one, the walk
-    /// does not look for another).
-    pub metadata_byline: Option<&'a str>,
-    pub top_candidates: usize,
 }
 
 /// Share of the best candidate's score a candidate under the headline needs to be chosen

@@ -10,11 +10,26 @@ use super::patterns::{
 };
 use super::prepare::is_phrasing_content;
 use super::score::{is_probably_visible, link_density, Flags, Measures};
-use super::select::Context;
 use super::title::text_similarity;
 use crate::dom::{Dom, NodeId, ROOT};
 use std::collections::HashMap;
 use std::rc::Rc;
+
+/// What the walk needs to know from earlier stages.
+pub struct Context<'a> {
+    pub title: &'a str,
+    /// Where the headline stands on the page as it was before any attempt (node ids are the
+    /// same in every attempt's copy).
+    pub anchor: Option<&'a super::anchor::Anchor>,
+    /// The byline element beside the headline (`byline_beside_headline`), taken out of each
+    /// attempt's copy before its walk.
+    pub header_byline: Option<NodeId>,
+    /// The byline the page's metadata gives, as the page wrote it (when there is one, the walk
+    /// does not look for another).
+    pub metadata_byline: Option<&'a str>,
+    /// How many of the best-scoring candidates `select` compares (`Options::top_candidates`).
+    pub top_candidates: usize,
+}
 
 /// The next element in document order; with `skip_children`, the subtree of `node` is skipped.
 fn next_node(dom: &Dom, node: NodeId, skip_children: bool) -> Option<NodeId> {
