@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{corpora_dir, held_out, site_of_url, ReaderableTally, Score};
+use common::{corpora_dir, held_out, site_of_url, MetadataTally, ReaderableTally, Score};
 use masthead::text::word_count;
 use masthead::{extract_bytes, Options};
 use std::io::Read;
@@ -439,9 +439,9 @@ fn trafilatura_development_half() {
     };
     let mut score = SegmentScore::default();
     let mut folds = [SegmentScore::default(), SegmentScore::default()];
-    // Metadata against the annotators' own title, author and date, where they gave one:
-    // [agreeing, annotated] per field. Reported, not gated: a baseline for the metadata work.
-    let mut metadata = [[0usize; 2]; 3];
+    // Metadata against the annotators' own title, author and date, where they gave one.
+    // Reported, not gated: a baseline for the metadata work.
+    let mut metadata = MetadataTally::default();
     let mut rows = Vec::new();
     let mut failed = 0;
     let mut readerable = ReaderableTally::default();
@@ -467,15 +467,11 @@ fn trafilatura_development_half() {
                     .map(|d| d.chars().take(10).collect())
             }),
         ];
-        for (i, field) in ["title", "author", "date"].iter().enumerate() {
+        let kept_out = held_out(&site_of_url(url));
+        for (i, field) in MetadataTally::FIELDS.iter().enumerate() {
             let wanted = collapse(page[field].as_str().unwrap_or_default());
-            if wanted.is_empty() {
-                continue;
-            }
-            metadata[i][1] += 1;
-            if got[i].as_deref().map(collapse).as_deref() == Some(wanted.as_str()) {
-                metadata[i][0] += 1;
-            }
+            let agrees = got[i].as_deref().map(collapse).as_deref() == Some(wanted.as_str());
+            metadata.add(i, kept_out, &wanted, agrees);
         }
         // The annotators marked no whole body; a page whose extraction holds every segment
         // they marked as the article's and none they marked as not, with 100 words or more,
@@ -490,7 +486,6 @@ fn trafilatura_development_half() {
             readerable.add(url, word_count(&text), readerable_verdict);
         }
         let f1 = score.add(&text, &with, &without);
-        let kept_out = held_out(&site_of_url(url));
         folds[usize::from(kept_out)].add(&text, &with, &without);
         rows.push((f1, url.clone()));
         // What went wrong, segment by segment, on the development folds only: the held-out
@@ -526,15 +521,9 @@ fn trafilatura_development_half() {
         folds[1].precision(),
         folds[1].recall()
     );
-    let share = |[agree, annotated]: [usize; 2]| agree as f64 / annotated.max(1) as f64;
     println!(
-        "  metadata, exactly as annotated: title {:.3} ({} pages), author {:.3} ({}), date {:.3} ({})",
-        share(metadata[0]),
-        metadata[0][1],
-        share(metadata[1]),
-        metadata[1][1],
-        share(metadata[2]),
-        metadata[2][1]
+        "  metadata, exactly as annotated (development folds / held-out fold): {}",
+        metadata.summary()
     );
     println!("  {}", readerable.summary());
     assert!(readerable.missed.is_empty(), "{}", readerable.summary());
@@ -645,8 +634,8 @@ fn wcxb_development_split() {
     // [development folds, held-out fold] per type, and overall.
     let mut folds = [[MeanScore::default(); 2]; WCXB_TYPES.len()];
     let mut snippets = [[0usize; 2]; 2]; // with: [found, all]; without: [found, all]
-                                         // Title, author and date exactly as the reference gives them: [agreeing, given]. Reported.
-    let mut metadata = [[0usize; 2]; 3];
+                                         // Title, author and date exactly as the reference gives them. Reported.
+    let mut metadata = MetadataTally::default();
     let mut rows = Vec::new();
     for path in &answers {
         let answer: serde_json::Value =
@@ -663,6 +652,8 @@ fn wcxb_development_split() {
         let truth = &answer["ground_truth"];
         let html = read_gz(&dir.join(format!("html/{id}.html.gz")));
         let article = extract_bytes(&html, url, &Options::default()).ok();
+        let site = url.map_or_else(|| id.to_string(), site_of_url);
+        let kept_out = held_out(&site);
         let collapse = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
         // The date by its calendar day, as the reference gives it.
         let day = |t: &str| t.chars().take(10).collect::<String>();
@@ -683,18 +674,15 @@ fn wcxb_development_split() {
             if field == "publish_date" {
                 wanted = day(&wanted);
             }
-            if !wanted.is_empty() {
-                metadata[i][1] += 1;
-                metadata[i][0] += usize::from(got.as_deref().map(collapse) == Some(wanted));
-            }
+            let agrees = got.as_deref().map(collapse).as_deref() == Some(wanted.as_str());
+            metadata.add(i, kept_out, &wanted, agrees);
         }
         let text = article.map(|a| a.text).unwrap_or_default();
         let score = wcxb_score(truth["main_content"].as_str().unwrap_or_default(), &text);
         let empty = text.trim().is_empty();
         all.add(score, empty);
         by_type[type_index].add(score, empty);
-        let site = url.map_or_else(|| id.to_string(), site_of_url);
-        folds[type_index][usize::from(held_out(&site))].add(score, empty);
+        folds[type_index][usize::from(kept_out)].add(score, empty);
         let lower = text.to_lowercase();
         for (i, key) in ["with", "without"].iter().enumerate() {
             for snippet in truth[key].as_array().into_iter().flatten() {
@@ -725,13 +713,8 @@ fn wcxb_development_split() {
         snippets[1][0] as f64 / snippets[1][1].max(1) as f64,
     );
     println!(
-        "  metadata, exactly as the reference gives it: title {:.3} ({} pages), author {:.3} ({}), date {:.3} ({}, by the day)",
-        metadata[0][0] as f64 / metadata[0][1].max(1) as f64,
-        metadata[0][1],
-        metadata[1][0] as f64 / metadata[1][1].max(1) as f64,
-        metadata[1][1],
-        metadata[2][0] as f64 / metadata[2][1].max(1) as f64,
-        metadata[2][1]
+        "  metadata, exactly as the reference gives it, the date by the day (development folds / held-out fold): {}",
+        metadata.summary()
     );
     let mut fold_totals = [MeanScore::default(); 2];
     let mut failures = Vec::new();

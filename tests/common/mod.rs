@@ -185,6 +185,49 @@ impl ReaderableTally {
     }
 }
 
+/// Title, author and date agreement with a corpus's own answers, where it gives one, for all
+/// pages and by fold (development folds, held-out fold). Reported, not gated.
+#[derive(Default)]
+pub struct MetadataTally {
+    /// [field][fold] = [agreeing, given]
+    counts: [[[usize; 2]; 2]; 3],
+}
+
+impl MetadataTally {
+    pub const FIELDS: [&'static str; 3] = ["title", "author", "date"];
+
+    /// One page's field (an index into `FIELDS`): `wanted` as the corpus gives it (nothing when
+    /// it gives none), `agrees` whether Masthead's says the same.
+    pub fn add(&mut self, field: usize, held_out: bool, wanted: &str, agrees: bool) {
+        if wanted.is_empty() {
+            return;
+        }
+        let tally = &mut self.counts[field][usize::from(held_out)];
+        tally[1] += 1;
+        tally[0] += usize::from(agrees);
+    }
+
+    /// "title 0.759 (432 pages; 0.760 / 0.755), ...": all pages, then development / held-out.
+    pub fn summary(&self) -> String {
+        let share = |[agree, given]: [usize; 2]| agree as f64 / given.max(1) as f64;
+        Self::FIELDS
+            .iter()
+            .zip(&self.counts)
+            .map(|(name, [development, kept_out])| {
+                let all = [development[0] + kept_out[0], development[1] + kept_out[1]];
+                format!(
+                    "{name} {:.3} ({} pages; {:.3} / {:.3})",
+                    share(all),
+                    all[1],
+                    share(*development),
+                    share(*kept_out)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// The reference material on state media (`../shared/reference/state-media`, or
 /// `MASTHEAD_REFERENCE`); CI always has it, so its absence fails the test rather than skipping it.
 pub fn reference_dir() -> PathBuf {
