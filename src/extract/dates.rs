@@ -1,8 +1,9 @@
 //! Stage 5, when the metadata gives no date: the date the page shows by its headline. Almost every article
 //! whose metadata is silent still says when it was published, in a `<time>` element, in its
-//! address (`/2019/01/31/`) or on a line of its own marked as the date ("Veröffentlicht am
-//! 3. März 2021", "12 marca 2021", "2021年3月12日"). Read in that order of trust; dates in
-//! navigation, sidebars, comments and teasers for other stories are not the article's.
+//! address (`/2019/01/31/`), on a line of its own marked as the date ("Veröffentlicht am
+//! 3. März 2021", "12 marca 2021", "2021年3月12日"), or on a short line by the headline however
+//! it is marked. Read in that order of trust; dates in navigation, sidebars, comments, quotes,
+//! links and teasers for other stories are not the article's.
 //!
 //! The result is a calendar date, `YYYY-MM-DD`.
 
@@ -64,6 +65,41 @@ pub fn visible_date(dom: &Dom, url: Option<&Url>, anchor: Option<&Anchor>) -> Op
                 .flatten()
             })
         })
+        .or_else(|| {
+            // Last, a short line by the headline that holds a date, however it is marked up
+            // ("Published July 8, 2025", "Ann Bee • Nov 11, 2020", "Posted on Nov 21, 2018").
+            let anchor = anchor?;
+            dom.descendants(body).into_iter().find_map(|node| {
+                if !dom.is_element(node)
+                    || !anchor.near_headline(node)
+                    || dom.has_more_text_than(node, MAX_BARE_DATE_LINE_CHARS)
+                    || quoted_or_linked(dom, node)
+                    || is_elsewhere(dom, node)
+                {
+                    return None;
+                }
+                let line = dom.inner_text(node);
+                (crate::text::word_count(&line) <= MAX_BARE_DATE_LINE_WORDS)
+                    .then(|| date_in(&line))
+                    .flatten()
+            })
+        })
+}
+
+/// A line by the headline that holds a date is the dateline when it is this short (characters
+/// other than whitespace, and words): a sentence that names a date is the story's. Chosen on
+/// the development folds: wcxb-dev's date agreement 0.716 -> 0.759 (25 more pages right, one
+/// wrong), trafilatura-dev's 0.740 -> 0.789; the held-out folds, checked after, 0.733 -> 0.809
+/// and 0.739 -> 0.797, with no page's text changed in any corpus.
+const MAX_BARE_DATE_LINE_CHARS: usize = 60;
+const MAX_BARE_DATE_LINE_WORDS: usize = 8;
+
+/// A date in a link, a quote or a figure is another page's or another post's (an embedded
+/// post's "August 22, 2013"), not this story's.
+fn quoted_or_linked(dom: &Dom, node: NodeId) -> bool {
+    ["a", "blockquote", "q", "figure"]
+        .iter()
+        .any(|tag| dom.is_tag(node, tag) || dom.has_ancestor_tag(node, tag, 0))
 }
 
 /// A `<time>` for when the story was last changed, not when it was published.
@@ -137,6 +173,42 @@ mod tests {
         assert_eq!(
             visible_date(&bare, Some(&url), None).as_deref(),
             Some("2019-01-31")
+        );
+    }
+
+    /// The date on a short line by the headline, marked up as nothing in particular; not one in
+    /// an embedded post's link, and not one a sentence of the story names.
+    fn date_by_headline(lines: &str) -> Option<String> {
+        let page = format!(
+            "<body><nav><a href=/>Home</a></nav><article><h1>Rivers of the north run high</h1>\
+             {lines}<p>The rivers of the north ran higher this spring than in any year since \
+             records began, and the towns along them are counting the cost.</p></article></body>"
+        );
+        let dom = crate::parse::document(&page);
+        let anchor = Anchor::find(&dom, "Rivers of the north run high");
+        visible_date(&dom, None, anchor.as_ref())
+    }
+
+    #[test]
+    fn a_short_line_by_the_headline_gives_the_date() {
+        assert_eq!(
+            date_by_headline("<div><span>Ann Bee</span> • <span>Nov 11, 2020</span></div>")
+                .as_deref(),
+            Some("2020-11-11")
+        );
+        assert_eq!(
+            date_by_headline("<div>Veröffentlicht 3. März 2021</div>").as_deref(),
+            Some("2021-03-03")
+        );
+        assert_eq!(
+            date_by_headline(
+                "<blockquote><p>High water today</p><a href=/s/1>August 22, 2013</a></blockquote>"
+            ),
+            None
+        );
+        assert_eq!(
+            date_by_headline("<p>On March 3, 2021 the river broke its banks at the old mill.</p>"),
+            None
         );
     }
 }
