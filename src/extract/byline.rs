@@ -199,23 +199,45 @@ pub(super) fn byline_text(dom: &Dom, node: NodeId) -> String {
     spaced_text(dom, name_node.unwrap_or(node))
 }
 
-/// The text of `node` with a space at every block's edge: "<p>By</p><p>Ann Lee</p>" is "By Ann
-/// Lee", not "ByAnn Lee" as `textContent` has it.
+/// The text of `node` with a space at every block's edge and line break: "<p>By</p><p>Ann
+/// Lee</p>" is "By Ann Lee", not "ByAnn Lee" as `textContent` has it. Across any element's edge a
+/// lowercase letter followed by a capital is two words too: a label the page shows apart from
+/// the name, or reads out to screen readers only ("<span>Author</span><a>Ann Lee</a>"), is no
+/// part of it. (A name split mid-word by markup, "<b>Mc</b>Donald", is read as two words: no
+/// corpus page writes one so.) Author agreement: trafilatura-dev 0.515 -> 0.518, wcxb-dev
+/// 0.698 -> 0.700 (its held-out fold 0.646 -> 0.654); no page's text changes in any corpus.
 fn spaced_text(dom: &Dom, node: NodeId) -> String {
     let mut out = String::new();
+    // Whether an element's edge lies between the text written last and the next.
+    let mut at_edge = false;
     let mut stack = vec![(node, false)];
     while let Some((current, leaving)) = stack.pop() {
         if leaving {
-            out.push(' ');
+            at_edge = true;
+            if !dom
+                .tag(current)
+                .is_some_and(|tag| PHRASING_ELEMS.contains(&tag))
+            {
+                out.push(' ');
+            }
             continue;
         }
         match &dom.nodes[current].kind {
-            crate::dom::NodeKind::Text(text) => out.push_str(text),
-            crate::dom::NodeKind::Element { tag, .. } => {
-                if !PHRASING_ELEMS.contains(&&**tag) {
+            crate::dom::NodeKind::Text(text) => {
+                let joins_cases = out.chars().next_back().is_some_and(char::is_lowercase)
+                    && text.chars().next().is_some_and(char::is_uppercase);
+                if at_edge && joins_cases {
                     out.push(' ');
-                    stack.push((current, true));
                 }
+                out.push_str(text);
+                at_edge = false;
+            }
+            crate::dom::NodeKind::Element { tag, .. } => {
+                at_edge = true;
+                if !PHRASING_ELEMS.contains(&&**tag) || &**tag == "br" {
+                    out.push(' ');
+                }
+                stack.push((current, true));
                 stack.extend(dom.children(current).iter().rev().map(|&c| (c, false)));
             }
             crate::dom::NodeKind::Document => {}
@@ -290,5 +312,31 @@ mod tests {
         ] {
             assert_eq!(clean_byline(raw), None, "{raw}");
         }
+    }
+
+    #[test]
+    fn words_in_separate_elements_stay_apart() {
+        for (html, text) in [
+            (
+                "<span class=byline><span class=sr>Author</span><a href=/a>Ann Lee</a></span>",
+                "Author Ann Lee",
+            ),
+            (
+                "<div class=byline><a href=/a>Ann Lee</a><br><time>Do 9 Apr 2020</time></div>",
+                "Ann Lee Do 9 Apr 2020",
+            ),
+            // Within one text, a name's own capitals stay as written.
+            (
+                "<span class=byline>By <a href=/a>Ann McDonald</a></span>",
+                "By Ann McDonald",
+            ),
+        ] {
+            let dom = crate::parse::document(&format!("<body>{html}</body>"));
+            let node = dom.find_first(crate::dom::ROOT, |d, n| {
+                d.attr(n, "class") == Some("byline")
+            });
+            assert_eq!(byline_text(&dom, node.unwrap()), text, "{html}");
+        }
+        assert_eq!(clean_byline("Author Ann Lee").as_deref(), Some("Ann Lee"));
     }
 }
