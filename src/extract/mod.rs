@@ -250,6 +250,8 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
                 .and_then(|(_, s)| s.byline.as_deref())
                 .and_then(byline::clean_byline)
         })
+        //  Last, the one author the page marks as one, wherever it stands.
+        .or_else(|| body.and_then(|body| byline::marked_author(&dom, body)))
         .map(|names| without_invisible_marks(&names));
     if let Some(names) = &byline {
         byline::drop_byline_line(&mut content, names);
