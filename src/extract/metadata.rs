@@ -220,51 +220,11 @@ pub fn read(dom: &Dom, document_title: &str, json_ld_scripts: &[String]) -> Meta
     meta
 }
 
-/// The five named references XML knows and numeric references (`&#8211;`, `&#x2013;`), as
-/// Readability's `_unescapeHtmlEntities`: a code point that is no character becomes U+FFFD.
+/// Character references left in metadata (`&#038;`, `&amp;amp;`, `&bull;` in a JSON-LD
+/// headline), decoded as the parser decodes an attribute: Readability's `_unescapeHtmlEntities`
+/// knows five names, and left "Healthy Eating Plate &bull; The Nutrition Source" as a title.
 fn unescape_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let Some(end) = rest[1..].find(';').map(|i| i + 1).filter(|&end| end <= 12) else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        let name = &rest[1..end];
-        let decoded = match name {
-            "quot" => Some('"'),
-            "amp" => Some('&'),
-            "apos" => Some('\''),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            _ => name.strip_prefix('#').and_then(|number| {
-                let value = match number.strip_prefix(['x', 'X']) {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                    None => number.parse::<u32>().ok()?,
-                };
-                Some(
-                    char::from_u32(value)
-                        .filter(|&c| c != '\0')
-                        .unwrap_or('\u{fffd}'),
-                )
-            }),
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    crate::parse::decode_references(text).into_owned()
 }
 
 fn canonical_link(dom: &Dom) -> Option<String> {
@@ -380,6 +340,12 @@ mod tests {
             "A – B — C &bogus; D & E"
         );
         assert_eq!(unescape_entities("&#1114112; &#0;"), "\u{fffd} \u{fffd}");
+        assert_eq!(
+            unescape_entities("Healthy Eating Plate &bull; The Nutrition Source"),
+            "Healthy Eating Plate • The Nutrition Source"
+        );
+        // A legacy name before a letter is text, as in an attribute: "AT&T", "&copyright".
+        assert_eq!(unescape_entities("AT&T &copyright"), "AT&T &copyright");
         let html = r#"<head><meta property="og:title" content="Olive &amp;#038; Herb"></head>"#;
         let meta = read_page(html, "");
         assert_eq!(meta.title.as_deref(), Some("Olive & Herb"));

@@ -277,7 +277,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     });
     let excerpt = meta
         .excerpt
-        .map(|e| without_invisible_marks(&e))
+        .map(|e| without_invisible_marks(&e).trim().to_string())
         .or_else(|| first_paragraph(&content));
     // 11. Who stands behind it: the outlet by address (the page's own claim is only reported as
     //     one), and any state agency whose copy it carries.

@@ -38,6 +38,13 @@ use std::rc::Rc;
 use table::is_table_part;
 use tokenize::{Token, Tokenizer};
 
+/// Character references in `text` decoded as in an attribute value (every named reference
+/// HTML knows, numeric ones, a legacy name before `=` or a letter left as written): for text a
+/// page escaped twice, whose first level the parser undid.
+pub fn decode_references(text: &str) -> Cow<'_, str> {
+    tokenize::decode(text, true)
+}
+
 /// Why the fast parser handed a page to html5ever.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unsupported(pub &'static str);
