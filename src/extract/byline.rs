@@ -16,6 +16,7 @@ use crate::dom::{Dom, NodeId};
 
 /// Words of a byline box's label with no name in it, lowercase.
 const LABEL_WORDS: &[&str] = &[
+    "written",
     "posted",
     "published",
     "updated",
@@ -39,9 +40,7 @@ const LABEL_WORDS: &[&str] = &[
 /// The names in `raw`, or `None` when it holds none.
 pub fn clean_byline(raw: &str) -> Option<String> {
     let mut text = collapse_whitespace(raw);
-    text = text
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
-        .to_string();
+    text = strip_leading_date(text.trim_start_matches(|c: char| !c.is_alphanumeric())).to_string();
     // "Text und Interview: Harald Willenbrock", "Von FOCUS-Online-Experte …": up to two.
     for _ in 0..2 {
         match strip_introduction(&text) {
@@ -60,8 +59,39 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    let only_label = words.iter().all(|w| LABEL_WORDS.contains(&w.as_str()));
+    // A label, or a date without its year ("Dec. 19", "Sat"), holds no name.
+    let only_label = words.iter().all(|w| {
+        LABEL_WORDS.contains(&w.as_str())
+            || DATE_WORDS.contains(&w.as_str())
+            || is_month(w)
+            || w.starts_with(|c: char| c.is_ascii_digit())
+    });
     (!text.is_empty() && text.chars().any(char::is_alphabetic) && !only_label).then_some(text)
+}
+
+/// `text` after a date it opens with ("Dec. 19, 2025 · Ann Bee", "Sat 18th Dec 2025 Ann
+/// Bee"): the date's numbers, months, weekdays and times, and the separators between them.
+fn strip_leading_date(text: &str) -> &str {
+    if !starts_a_date(text) {
+        return text;
+    }
+    let separator =
+        |c: char| c.is_whitespace() || matches!(c, ',' | '·' | '|' | '•' | '–' | '—' | '-');
+    let mut rest = text;
+    loop {
+        let trimmed = rest.trim_start_matches(separator);
+        let word_end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+        let word = trimmed[..word_end]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        let of_the_date = word.starts_with(|c: char| c.is_ascii_digit())
+            || is_month(&word)
+            || DATE_WORDS.contains(&word.as_str());
+        if word.is_empty() || !of_the_date {
+            return trimmed;
+        }
+        rest = &trimmed[word_end..];
+    }
 }
 
 /// `text` up to where a date begins ("Ann Bee, 07 Dezember, 2022", "Ann Bee am 21. April
@@ -102,7 +132,18 @@ fn starts_a_date(rest: &str) -> bool {
     };
     let begins = first.starts_with(|c: char| c.is_ascii_digit())
         || is_month(&first.trim_end_matches(['.', ',']).to_lowercase());
-    begins && date_in(&words.join(" ")).is_some()
+    // A day and its month are the date's start even where what follows is no year a date
+    // reads ("22 Dec 2016651": a comment count set against it).
+    let day_and_month = words.get(1).is_some_and(|second| {
+        let word = |w: &str| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        };
+        let is_day = |w: &str| (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit());
+        let (first, second) = (word(first), word(second));
+        (is_day(&first) && is_month(&second)) || (is_month(&first) && is_day(&second))
+    });
+    begins && (day_and_month || date_in(&words.join(" ")).is_some())
 }
 
 /// How many of the body's first text blocks may be the byline line.
@@ -263,7 +304,8 @@ pub(super) fn byline_text(dom: &Dom, node: NodeId) -> String {
 
 /// The text of `node` with a space at every block's edge and line break: "<p>By</p><p>Ann
 /// Lee</p>" is "By Ann Lee", not "ByAnn Lee" as `textContent` has it. Across any element's edge a
-/// lowercase letter followed by a capital is two words too: a label the page shows apart from
+/// lowercase letter followed by a capital is two words too, as are a number and a word ("<span>Dec
+/// 17, 2025</span><span>Ann Bee</span>"): a label the page shows apart from
 /// the name, or reads out to screen readers only ("<span>Author</span><a>Ann Lee</a>"), is no
 /// part of it. (A name split mid-word by markup, "<b>Mc</b>Donald", is read as two words: no
 /// corpus page writes one so.) Author agreement: trafilatura-dev 0.515 -> 0.518, wcxb-dev
@@ -286,9 +328,15 @@ fn spaced_text(dom: &Dom, node: NodeId) -> String {
         }
         match &dom.nodes[current].kind {
             crate::dom::NodeKind::Text(text) => {
-                let joins_cases = out.chars().next_back().is_some_and(char::is_lowercase)
-                    && text.chars().next().is_some_and(char::is_uppercase);
-                if at_edge && joins_cases {
+                let joins_words = match (out.chars().next_back(), text.chars().next()) {
+                    (Some(before), Some(after)) => {
+                        (before.is_lowercase() && after.is_uppercase())
+                            || (before.is_ascii_digit() && after.is_alphabetic())
+                            || (before.is_alphabetic() && after.is_ascii_digit())
+                    }
+                    _ => false,
+                };
+                if at_edge && joins_words {
                     out.push(' ');
                 }
                 out.push_str(text);
@@ -342,6 +390,11 @@ mod tests {
             ("Von ẞtefan Groß", "ẞtefan Groß"),
             ("Von ẞẞ Groß", "ẞẞ Groß"),
             ("İİİİİİİİİİ", "İİİİİİİİİİ"),
+            // A date before the name, with or without a separator.
+            ("Dec. 19, 2025 · Niko Matsakis", "Niko Matsakis"),
+            ("Dec 17, 2025 Julian K. Arni", "Julian K. Arni"),
+            ("Monday 3 March 2025, 11:04 Ann Bee", "Ann Bee"),
+            ("May Li", "May Li"),
         ] {
             assert_eq!(clean_byline(raw).as_deref(), Some(name), "{raw}");
         }
@@ -371,6 +424,8 @@ mod tests {
             "Posted",
             "By",
             "12.03.2021",
+            "Dec. 19",
+            "Sat",
         ] {
             assert_eq!(clean_byline(raw), None, "{raw}");
         }
