@@ -238,6 +238,12 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
             }
         }
     }
+    //    A thread that gave no date is as old as its first post.
+    let published_time = published_time.or_else(|| {
+        (shown_as == Some(PageKind::Thread))
+            .then(|| thread::first_post_date(&content))
+            .flatten()
+    });
     // 9. The byline, the names alone, and its line out of the body; the plain text and counts;
     //    metadata gaps filled from the content.
     let byline = meta

@@ -82,6 +82,26 @@ pub fn date_of(dom: &Dom, node: NodeId) -> Option<String> {
     }
 }
 
+/// The calendar day of a thread's first post, from the header `push_post` wrote for it (its
+/// author and date), when that date names one.
+pub fn first_post_date(blocks: &[Block]) -> Option<String> {
+    let header = blocks
+        .iter()
+        .take_while(|b| !is_post_text(b))
+        .find_map(|b| match b {
+            Block::Element(e) if e.tag == "h3" => {
+                Some(crate::text::to_text(std::slice::from_ref(b)))
+            }
+            _ => None,
+        })?;
+    super::date_text::date_in(&header)
+}
+
+/// Whether `block` is a post's text as `push_post` writes it (the header comes before it).
+fn is_post_text(block: &Block) -> bool {
+    matches!(block, Block::Element(e) if e.tag == "div")
+}
+
 /// One post added to a thread's model: a rule after the post before, an `h3` of its author and
 /// date (each when short enough to be one), and its text.
 pub fn push_post(
@@ -141,6 +161,7 @@ mod tests {
         // The opening post's author is the page's byline (the view's header says it); each
         // reply is under its own.
         assert_eq!(article.byline.as_deref(), Some("Ann"));
+
         for (n, who) in [(2, "Bo"), (3, "Cy")] {
             assert!(text.contains(&format!("{who} · 2024-05-0{n}")), "{text}");
         }
@@ -151,6 +172,29 @@ mod tests {
             !text.contains("12 Likes") && !text.contains("Similar topics"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_thread_is_as_old_as_its_first_post() {
+        // The posts' dates only in their markup, which nothing else reads as the page's.
+        let page = thread("DiscussionForumPosting", "Comment")
+            .replace(
+                "<time itemprop=datePublished datetime=",
+                "<meta itemprop=datePublished content=",
+            )
+            .replace("></time>", ">");
+        let article = extract(
+            &page,
+            Some("https://forum.example/t/1"),
+            &Options::default(),
+        )
+        .unwrap();
+        assert!(
+            article.text.contains("Bo · 2024-05-02"),
+            "{}",
+            article.text
+        );
+        assert_eq!(article.published_time.as_deref(), Some("2024-05-01"));
     }
 
     #[test]
