@@ -189,11 +189,7 @@ mod tests {
             &Options::default(),
         )
         .unwrap();
-        assert!(
-            article.text.contains("Bo · 2024-05-02"),
-            "{}",
-            article.text
-        );
+        assert!(article.text.contains("Bo · 2024-05-02"), "{}", article.text);
         assert_eq!(article.published_time.as_deref(), Some("2024-05-01"));
     }
 

@@ -3,6 +3,7 @@
 //! when it repeats the known site name.
 
 use super::patterns::TITLE_SEPARATORS;
+use super::score::is_probably_visible;
 use crate::dom::{collapse_whitespace, Dom, ROOT};
 
 fn word_count(text: &str) -> usize {
@@ -114,6 +115,50 @@ pub fn on_page_headline(dom: &Dom, title: &str) -> Option<String> {
         wrapped.then_some(text)
     })
 }
+
+/// The page's own headline where the title found is only the site's name (its declared name,
+/// or its address's: "Glossier" on glossier.com, "Time 4 talks" on time4talks.com): the first
+/// shown `<h1>` that is not the site's name too. A shop, a blog or a forum that titles every page
+/// with its own name still sets the page's subject as its heading.
+pub fn instead_of_site_name(
+    dom: &Dom,
+    title: &str,
+    site_name: Option<&str>,
+    host: Option<&str>,
+) -> Option<String> {
+    let squash = |text: &str| -> String {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let host_name = host.map(|host| {
+        let host = host.strip_prefix("www.").unwrap_or(host);
+        squash(host.split('.').next().unwrap_or(host))
+    });
+    let is_site = |text: &str| {
+        let text = squash(text);
+        !text.is_empty()
+            && (site_name.is_some_and(|name| squash(name) == text)
+                || host_name.as_deref() == Some(text.as_str())
+                || host
+                    .is_some_and(|host| squash(host.strip_prefix("www.").unwrap_or(host)) == text))
+    };
+    if !is_site(title) {
+        return None;
+    }
+    dom.find_all(ROOT, &["h1"]).into_iter().find_map(|h1| {
+        let text = collapse_whitespace(&dom.text_content(h1));
+        (is_substantial(&text)
+            && text.chars().count() <= MAX_HEADLINE_CHARS
+            && !is_site(&text)
+            && is_probably_visible(dom, h1))
+        .then_some(text)
+    })
+}
+
+/// A heading longer than this is a block set as one, not a headline.
+const MAX_HEADLINE_CHARS: usize = 300;
 
 /// Positions of separators from `set` in `text`: spaced on both sides, or any of `unspaced`
 /// as they stand (byte index of the separator character).
@@ -237,6 +282,30 @@ mod tests {
 
     fn title_of(html: &str) -> String {
         from_document(&crate::parse::document(html))
+    }
+
+    #[test]
+    fn a_title_that_is_the_site_name_gives_way_to_the_heading() {
+        let dom = crate::parse::document(
+            "<body><header><h1>Glossier</h1></header><main><h1>Custom Skincare Set</h1></main></body>",
+        );
+        let shown = |title: &str, site: Option<&str>, host: Option<&str>| {
+            instead_of_site_name(&dom, title, site, host)
+        };
+        // Named by the page or by its address.
+        assert_eq!(
+            shown("Glossier", Some("Glossier"), None).as_deref(),
+            Some("Custom Skincare Set")
+        );
+        assert_eq!(
+            shown("Glossier", None, Some("www.glossier.com")).as_deref(),
+            Some("Custom Skincare Set")
+        );
+        // A title of its own stands.
+        assert_eq!(
+            shown("Skincare sets", Some("Glossier"), Some("glossier.com")),
+            None
+        );
     }
 
     #[test]
