@@ -87,6 +87,11 @@ impl Anchor {
         Some((*self.before.get(node)?, *self.within.get(node)?))
     }
 
+    /// Whether `node` is the headline, lies inside it or holds it.
+    pub fn touches_headline(&self, dom: &Dom, node: NodeId) -> bool {
+        dom.is_attached_to(node, self.headline) || dom.is_attached_to(self.headline, node)
+    }
+
     /// Whether `node` holds the headline element itself, as the page is now.
     pub fn encloses_headline(&self, dom: &Dom, node: NodeId) -> bool {
         dom.is_attached_to(self.headline, node)

@@ -1,14 +1,15 @@
 //! Stage 5, when the metadata gives no date: the date the page shows by its headline. Almost every article
 //! whose metadata is silent still says when it was published, in a `<time>` element, in its
 //! address (`/2019/01/31/`), on a line of its own marked as the date ("Veröffentlicht am
-//! 3. März 2021", "12 marca 2021", "2021年3月12日"), or on a short line by the headline however
-//! it is marked. Read in that order of trust; dates in navigation, sidebars, comments, quotes,
-//! links and teasers for other stories are not the article's.
+//! 3. März 2021", "12 marca 2021", "2021年3月12日"), or on a short line near the headline however
+//! it is marked (not in a link, a quote or a figure). Read in that order of trust; dates in
+//! navigation, sidebars, comments and teasers for other stories are not the article's.
 //!
 //! The result is a calendar date, `YYYY-MM-DD`.
 
 use super::anchor::Anchor;
 use super::date_text::{calendar_date, date_in};
+use super::patterns::PHRASING_ELEMS;
 use crate::dom::{Dom, NodeId, ROOT};
 use url::Url;
 
@@ -66,32 +67,53 @@ pub fn visible_date(dom: &Dom, url: Option<&Url>, anchor: Option<&Anchor>) -> Op
             })
         })
         .or_else(|| {
-            // Last, a short line by the headline that holds a date, however it is marked up
-            // ("Published July 8, 2025", "Ann Bee • Nov 11, 2020", "Posted on Nov 21, 2018").
+            // Last, a short line near the headline that holds a date, however it is marked up
+            // ("Published July 8, 2025", "Ann Bee • Nov 11, 2020", "Posted on Nov 21, 2018"):
+            // not the headline itself ("Floods of March 3, 2021"), and not a phrase set in a
+            // longer block (a sentence's "<strong>June 30, 2024</strong>").
             let anchor = anchor?;
             dom.descendants(body).into_iter().find_map(|node| {
                 if !dom.is_element(node)
                     || !anchor.near_headline(node)
                     || dom.has_more_text_than(node, MAX_BARE_DATE_LINE_CHARS)
-                    || quoted_or_linked(dom, node)
-                    || is_elsewhere(dom, node)
+                    || anchor.touches_headline(dom, node)
+                    || in_a_longer_block(dom, node)
                 {
                     return None;
                 }
                 let line = dom.inner_text(node);
-                (crate::text::word_count(&line) <= MAX_BARE_DATE_LINE_WORDS)
-                    .then(|| date_in(&line))
-                    .flatten()
+                if crate::text::word_count(&line) > MAX_BARE_DATE_LINE_WORDS {
+                    return None;
+                }
+                let date = date_in(&line)?;
+                (!quoted_or_linked(dom, node) && !is_elsewhere(dom, node)).then_some(date)
             })
         })
 }
 
-/// A line by the headline that holds a date is the dateline when it is this short (characters
-/// other than whitespace, and words): a sentence that names a date is the story's. Chosen on
-/// the development folds: wcxb-dev's date agreement 0.716 -> 0.759 (25 more pages right, one
-/// wrong), trafilatura-dev's 0.740 -> 0.789; the held-out folds, checked after, 0.733 -> 0.809
-/// and 0.739 -> 0.797, with no page's text changed in any corpus.
+/// Whether `node` is a phrase (`<span>`, `<strong>`, …) in a paragraph longer than a dateline:
+/// a date a sentence names, not one set apart (a breadcrumb's or a meta line's last part is).
+fn in_a_longer_block(dom: &Dom, node: NodeId) -> bool {
+    let phrasing = |n: NodeId| dom.tag(n).is_some_and(|tag| PHRASING_ELEMS.contains(&tag));
+    if !phrasing(node) {
+        return false;
+    }
+    dom.ancestors(node, 0)
+        .into_iter()
+        .find(|&a| !phrasing(a))
+        .is_some_and(|block| {
+            dom.is_tag(block, "p") && dom.has_more_text_than(block, MAX_BARE_DATE_LINE_CHARS)
+        })
+}
+
+/// A line near the headline that holds a date is the dateline when it has at most this many
+/// characters other than whitespace (`MAX_BARE_DATE_LINE_CHARS`) and words
+/// (`MAX_BARE_DATE_LINE_WORDS`): a sentence that names a date is the story's. Chosen on the
+/// development folds: wcxb-dev's date agreement 0.716 -> 0.759 (25 more pages right, one wrong),
+/// trafilatura-dev's 0.740 -> 0.789; the held-out folds, checked after, 0.733 -> 0.809 and
+/// 0.739 -> 0.797, with no page's text changed in any corpus.
 const MAX_BARE_DATE_LINE_CHARS: usize = 60;
+/// See `MAX_BARE_DATE_LINE_CHARS`.
 const MAX_BARE_DATE_LINE_WORDS: usize = 8;
 
 /// A date in a link, a quote or a figure is another page's or another post's (an embedded
@@ -190,6 +212,17 @@ mod tests {
     }
 
     #[test]
+    fn a_date_in_the_headline_is_not_the_page_date() {
+        let page = "<body><article><h1>Floods of March 3, 2021</h1><p>The rivers of the north ran \
+            higher that spring than in any year since records began, and the towns along them are \
+            counting the cost.</p></article></body>";
+        let dom = crate::parse::document(page);
+        let anchor = Anchor::find(&dom, "Floods of March 3, 2021");
+        assert!(anchor.is_some());
+        assert_eq!(visible_date(&dom, None, anchor.as_ref()), None);
+    }
+
+    #[test]
     fn a_short_line_by_the_headline_gives_the_date() {
         assert_eq!(
             date_by_headline("<div><span>Ann Bee</span> • <span>Nov 11, 2020</span></div>")
@@ -208,6 +241,14 @@ mod tests {
         );
         assert_eq!(
             date_by_headline("<p>On March 3, 2021 the river broke its banks at the old mill.</p>"),
+            None
+        );
+        // A date set in a longer sentence, even in a phrase of its own, is the story's.
+        assert_eq!(
+            date_by_headline(
+                "<p>Claims for the floods are open until <strong>June 30, 2024</strong> at the \
+                 town hall, and forms are at every library.</p>"
+            ),
             None
         );
     }
