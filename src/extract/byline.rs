@@ -8,7 +8,7 @@
 
 use super::date_text::{date_in, is_month, DATE_WORDS};
 use super::introductions::strip_introduction;
-use super::patterns::{contains_any, BYLINE, PHRASING_ELEMS};
+use super::patterns::{contains_any, BYLINE, OTHER_CONTENT_MARKERS, PHRASING_ELEMS};
 use super::title::squeezed;
 use crate::article::{is_block_tag, Block};
 use crate::dom::collapse_whitespace;
@@ -69,29 +69,67 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     (!text.is_empty() && text.chars().any(char::is_alphabetic) && !only_label).then_some(text)
 }
 
-/// `text` after a date it opens with ("Dec. 19, 2025 · Ann Bee", "Sat 18th Dec 2025 Ann
-/// Bee"): the date's numbers, months, weekdays and times, and the separators between them.
+/// `text` after a date it opens with ("Dec. 19, 2025 · Ann Bee", "Sat 18th Dec 2025 Ann Bee",
+/// "12.03.2021 Ann Bee"): the words a dateline sets before a date ("Published", weekdays), a day
+/// and its month (or a date in figures), then only the year, the time and its zone. A name
+/// after it keeps all its words, even one that is a month ("Dec 17, 2025 April Glaser"); text
+/// that opens with no date is left whole ("June Carter, 12 March 2021").
 fn strip_leading_date(text: &str) -> &str {
-    if !starts_a_date(text) {
-        return text;
-    }
-    let separator =
-        |c: char| c.is_whitespace() || matches!(c, ',' | '·' | '|' | '•' | '–' | '—' | '-');
-    let mut rest = text;
-    loop {
-        let trimmed = rest.trim_start_matches(separator);
-        let word_end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
-        let word = trimmed[..word_end]
+    // Each word's core (lowercase, its marks trimmed) and where it ends in `text`.
+    let mut words: Vec<(String, usize)> = Vec::new();
+    let mut at = 0;
+    for word in text.split_inclusive(char::is_whitespace) {
+        at += word.len();
+        let core = word
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        let of_the_date = word.starts_with(|c: char| c.is_ascii_digit())
-            || is_month(&word)
-            || DATE_WORDS.contains(&word.as_str());
-        if word.is_empty() || !of_the_date {
-            return trimmed;
+        if !core.is_empty() {
+            words.push((core, at));
         }
-        rest = &trimmed[word_end..];
+        if words.len() > MAX_DATE_OPENING_WORDS {
+            break;
+        }
     }
+    let mut i = words
+        .iter()
+        .take_while(|(w, _)| DATE_WORDS.contains(&w.as_str()))
+        .count();
+    let word = |i: usize| words.get(i).map_or("", |(w, _)| w.as_str());
+    let opening = if (is_day(word(i)) && is_month(word(i + 1)))
+        || (is_month(word(i)) && is_day(word(i + 1)))
+    {
+        2
+    } else if word(i).starts_with(|c: char| c.is_ascii_digit()) && date_in(word(i)).is_some() {
+        1
+    } else {
+        return text;
+    };
+    i += opening;
+    while word(i).starts_with(|c: char| c.is_ascii_digit()) || AFTER_DATE_WORDS.contains(&word(i)) {
+        i += 1;
+    }
+    let end = words[i - 1].1;
+    text[end..].trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '·' | '|' | '•' | '–' | '—' | '-' | ':')
+    })
+}
+
+/// The most words a date and what a dateline sets before it take at a byline's start.
+const MAX_DATE_OPENING_WORDS: usize = 12;
+
+/// Words that follow a day and its month in a dateline: the time's, in the corpora's
+/// languages (the year and the time itself are figures).
+const AFTER_DATE_WORDS: &[&str] = &[
+    "at", "um", "am", "pm", "uhr", "utc", "gmt", "est", "edt", "cst", "cdt", "pst", "pdt", "cet",
+    "cest", "bst",
+];
+
+/// A day of the month as a dateline writes it: "19", "07", "18th", "1er".
+fn is_day(word: &str) -> bool {
+    let digits = word.chars().take_while(char::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && word.len() - digits <= 2
+        && word[digits..].chars().all(char::is_alphabetic)
 }
 
 /// `text` up to where a date begins ("Ann Bee, 07 Dezember, 2022", "Ann Bee am 21. April
@@ -139,7 +177,6 @@ fn starts_a_date(rest: &str) -> bool {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         };
-        let is_day = |w: &str| (1..=2).contains(&w.len()) && w.chars().all(|c| c.is_ascii_digit());
         let (first, second) = (word(first), word(second));
         (is_day(&first) && is_month(&second)) || (is_month(&first) && is_day(&second))
     });
@@ -255,7 +292,10 @@ pub(super) fn marked_author(dom: &Dom, body: NodeId) -> Option<String> {
         if dom.has_more_text_than(node, MAX_MARKED_AUTHOR_CHARS) || elsewhere(dom, node) {
             continue;
         }
-        let Some(name) = clean_byline(&byline_text(dom, node)) else {
+        // A name, not a sentence about one ("View all posts by Ann Lee").
+        let Some(name) = clean_byline(&byline_text(dom, node))
+            .filter(|name| crate::text::word_count(name) <= MAX_MARKED_AUTHOR_WORDS)
+        else {
             continue;
         };
         match &found {
@@ -269,6 +309,8 @@ pub(super) fn marked_author(dom: &Dom, body: NodeId) -> Option<String> {
 
 /// A page that marks more authors than this is a page of many posts: no one's byline.
 const MAX_MARKED_AUTHORS: usize = 100;
+/// A marked author's name longer than this (words) is a sentence about them.
+const MAX_MARKED_AUTHOR_WORDS: usize = 5;
 /// A marked author's element longer than this (characters) is a box about them, not a name.
 const MAX_MARKED_AUTHOR_CHARS: usize = 80;
 
@@ -277,19 +319,25 @@ const MAX_MARKED_AUTHOR_CHARS: usize = 80;
 fn elsewhere(dom: &Dom, node: NodeId) -> bool {
     dom.ancestors(node, 0).into_iter().any(|a| {
         matches!(dom.tag(a), Some("nav" | "aside"))
-            || dom.attr(a, "itemtype").is_some_and(|kind| {
-                contains_any(
-                    &kind.to_lowercase(),
-                    &["review", "comment", "answer", "question"],
-                )
-            })
-            || contains_any(
-                &dom.class_and_id(a).to_lowercase(),
-                &[
-                    "comment", "related", "sidebar", "widget", "teaser", "recent", "popular",
-                ],
-            )
+            || dom.attr(a, "itemtype").is_some_and(is_other_item)
+            || contains_any(&dom.class_and_id(a).to_lowercase(), OTHER_CONTENT_MARKERS)
     })
+}
+
+/// Whether a schema.org type (`https://schema.org/Review`) is a reader's contribution (a
+/// review, a comment, a question or an answer), by its own name: a `CriticReview` or a
+/// `ReviewNewsArticle` is the story.
+fn is_other_item(item_type: &str) -> bool {
+    let name = item_type
+        .trim_end_matches('/')
+        .rsplit(['/', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    matches!(
+        name.as_str(),
+        "review" | "userreview" | "comment" | "usercomments" | "answer" | "question"
+    )
 }
 
 /// A byline element's text; a child with itemprop="name" is the cleaner name.
@@ -395,6 +443,11 @@ mod tests {
             ("Dec 17, 2025 Julian K. Arni", "Julian K. Arni"),
             ("Monday 3 March 2025, 11:04 Ann Bee", "Ann Bee"),
             ("May Li", "May Li"),
+            // A name that opens with a month, or follows a date, keeps it.
+            ("June Carter, 12 March 2021", "June Carter"),
+            ("Dec 17, 2025 April Glaser", "April Glaser"),
+            ("Sat 18th Dec 2025 at 11:04 Ann Bee", "Ann Bee"),
+            ("12.03.2021 Ann Bee", "Ann Bee"),
         ] {
             assert_eq!(clean_byline(raw).as_deref(), Some(name), "{raw}");
         }
@@ -484,6 +537,20 @@ mod tests {
         );
         assert_eq!(
             marked("<ol class=comments><li><a rel=author href=/u/bo>Bo Chan</a></li></ol>"),
+            None
+        );
+        // A critic's review is the story: its author is the byline.
+        assert_eq!(
+            marked(
+                "<article itemscope itemtype=https://schema.org/CriticReview>\
+                 <span itemprop=author>Ann Lee</span></article>"
+            )
+            .as_deref(),
+            Some("Ann Lee")
+        );
+        // A sentence about the author is no name.
+        assert_eq!(
+            marked("<a rel=author href=/u/ann>View all posts by Ann Lee</a>"),
             None
         );
         assert_eq!(

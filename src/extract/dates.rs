@@ -9,7 +9,7 @@
 
 use super::anchor::Anchor;
 use super::date_text::{calendar_date, date_in};
-use super::patterns::PHRASING_ELEMS;
+use super::patterns::{contains_any, OTHER_CONTENT_MARKERS, PHRASING_ELEMS};
 use crate::dom::{Dom, NodeId, ROOT};
 use url::Url;
 
@@ -32,11 +32,10 @@ const DATE_MARKERS: &[&str] = &[
     "info",
 ];
 
-/// Class and id words of regions whose dates belong to other things.
-const ELSEWHERE_MARKERS: &[&str] = &[
-    "comment", "related", "sidebar", "widget", "teaser", "footer", "recent", "popular", "archive",
-    "calendar", "event",
-];
+/// Class and id words of regions whose dates belong to other things, beside the regions of
+/// other people's posts and other stories (`OTHER_CONTENT_MARKERS`): a footer's copyright year,
+/// an archive's months, a calendar's events.
+const ELSEWHERE_MARKERS: &[&str] = &["footer", "archive", "calendar", "event"];
 
 /// The date the page shows for itself, as `YYYY-MM-DD`. With the headline's place known, only
 /// what stands near it is read: the dateline is by the headline, and a page of many elements
@@ -160,7 +159,7 @@ fn is_elsewhere(dom: &Dom, node: NodeId) -> bool {
 }
 
 fn contains_marker(names: &str) -> bool {
-    ELSEWHERE_MARKERS.iter().any(|m| names.contains(m))
+    contains_any(names, OTHER_CONTENT_MARKERS) || contains_any(names, ELSEWHERE_MARKERS)
 }
 
 /// A year/month/day in an address path: `/2019/01/31/`, `/2019-01-31-title`.

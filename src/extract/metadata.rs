@@ -195,8 +195,9 @@ pub fn read(dom: &Dom, document_title: &str, json_ld_scripts: &[String]) -> Meta
     {
         meta.byline = None;
     }
-    // Sites escape their metadata twice (`Olive &#038; Herb`, `&amp;amp;`); the parser has
-    // undone one level, this undoes the second, as Readability does.
+    // Sites escape their metadata twice (`Olive &#038; Herb`, `&amp;amp;`, `&bull;` in JSON-LD);
+    // the parser has undone one level, this undoes the second (every reference HTML knows, where
+    // Readability knows five).
     for field in [
         &mut meta.title,
         &mut meta.byline,

@@ -148,6 +148,8 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     //    A discussion as its posts, where the page marks them up; a listing as its items, where
     //    they hold more than the story found (see `listing`).
     let mut shown_as = None;
+    // A thread's first post's day, which dates a thread that gives no date of its own.
+    let mut first_post_date = None;
     // The cards shown in place of the story found, when they are (their ids are the page's).
     let mut shown_cards = None;
     if let (true, Some(body)) = (discussion, body) {
@@ -162,11 +164,13 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
                 .as_ref()
                 .map(|(selected, chosen)| page_nodes(&dom, selected, chosen.content))?;
             let found_words = text::word_count(&text::to_text(&content));
-            thread_boxes::repeated_posts(&whole_page, body, &found)
-                .filter(|posts| 5 * text::word_count(&text::to_text(posts)) >= 8 * found_words)
+            thread_boxes::repeated_posts(&whole_page, body, &found).filter(|posts| {
+                5 * text::word_count(&text::to_text(&posts.blocks)) >= 8 * found_words
+            })
         });
         if let Some(posts) = posts {
-            content = posts;
+            content = posts.blocks;
+            first_post_date = posts.first_date;
             shown_as = Some(PageKind::Thread);
         }
     }
@@ -240,11 +244,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         }
     }
     //    A thread that gave no date is as old as its first post.
-    let published_time = published_time.or_else(|| {
-        (shown_as == Some(PageKind::Thread))
-            .then(|| thread::first_post_date(&content))
-            .flatten()
-    });
+    let published_time = published_time.or(first_post_date);
     // 9. The byline, the names alone, and its line out of the body; the plain text and counts;
     //    metadata gaps filled from the content.
     let byline = meta
@@ -270,7 +270,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     //    the reader: the story was looked for under the title the page gave; as the story's
     //    headline the heading cost two pages their text, 0.49 and 0.86).
     //    Not on the site's front page, which is the site.
-    let front_page = page_url.as_ref().is_some_and(|url| url.path() == "/");
+    let front_page = page_url.as_ref().is_some_and(is_front_page);
     let shown_headline = (!front_page)
         .then(|| title::instead_of_site_name(&dom, &headline, site_name.as_deref(), host))
         .flatten()
@@ -294,6 +294,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     let excerpt = meta
         .excerpt
         .map(|e| without_invisible_marks(&e).trim().to_string())
+        .filter(|e| !e.is_empty())
         .or_else(|| first_paragraph(&content));
     // 11. Who stands behind it: the outlet by address (the page's own claim is only reported as
     //     one), and any state agency whose copy it carries.
@@ -345,6 +346,16 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         name_claim,
         wire_credits,
     })
+}
+
+/// Whether `url` is a site's front page: its root or a language's (`/`, `/en/`).
+fn is_front_page(url: &Url) -> bool {
+    let segments: Vec<&str> = url.path().split('/').filter(|s| !s.is_empty()).collect();
+    match segments.as_slice() {
+        [] => true,
+        [only] => only.len() == 2 && only.chars().all(|c| c.is_ascii_lowercase()),
+        _ => false,
+    }
 }
 
 /// The elements the story found holds, by the page's ids, outermost first (`content` is the

@@ -197,6 +197,13 @@ pub const DIV_TO_P_ELEMS: &[&str] = &[
     "h6",
 ];
 
+/// Class and id words of the regions that hold other people's posts and other stories
+/// (comments, related stories, sidebars, widgets, teasers, most-read lists): a date or an author
+/// found there is not the page's own.
+pub const OTHER_CONTENT_MARKERS: &[&str] = &[
+    "comment", "related", "sidebar", "widget", "teaser", "recent", "popular",
+];
+
 /// Elements that may sit inside a `<p>` (HTML's phrasing content).
 pub const PHRASING_ELEMS: &[&str] = &[
     "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",

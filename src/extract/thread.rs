@@ -24,10 +24,10 @@ fn has_itemprop(dom: &Dom, node: NodeId, names: &[&str]) -> bool {
 
 /// The posts under `body`, as the model: each an `h3` of author and date, its text, and a rule
 /// between them; `None` when the page marks up fewer than two.
-pub fn posts(builder: &Builder, body: NodeId) -> Option<Vec<Block>> {
+pub fn posts(builder: &Builder, body: NodeId) -> Option<Posts> {
     let dom = builder.dom;
     let mut bodies: Vec<NodeId> = Vec::new();
-    let mut blocks = Vec::new();
+    let mut posts = Posts::default();
     for item in dom.descendants(body) {
         if !item_type(dom, item).is_some_and(|t| POST_TYPES.contains(&t)) {
             continue;
@@ -64,9 +64,9 @@ pub fn posts(builder: &Builder, body: NodeId) -> Option<Vec<Block>> {
             .iter()
             .find(|&&n| has_itemprop(dom, n, &["datePublished", "dateCreated"]))
             .and_then(|&n| date_of(dom, n));
-        push_post(&mut blocks, author, date, builder.build(text));
+        posts.push(author, date, builder.build(text));
     }
-    (bodies.len() >= MIN_POSTS).then_some(blocks)
+    (bodies.len() >= MIN_POSTS).then_some(posts)
 }
 
 /// A post's date as its element shows it, else as its `content` or `datetime` attribute says.
@@ -82,46 +82,37 @@ pub fn date_of(dom: &Dom, node: NodeId) -> Option<String> {
     }
 }
 
-/// The calendar day of a thread's first post, from the header `push_post` wrote for it (its
-/// author and date), when that date names one.
-pub fn first_post_date(blocks: &[Block]) -> Option<String> {
-    let header = blocks
-        .iter()
-        .take_while(|b| !is_post_text(b))
-        .find_map(|b| match b {
-            Block::Element(e) if e.tag == "h3" => {
-                Some(crate::text::to_text(std::slice::from_ref(b)))
-            }
-            _ => None,
-        })?;
-    super::date_text::date_in(&header)
+/// A thread as the model shows it: each post an `h3` of its author and date (each when short
+/// enough to be one), its text, and a rule between posts; and the calendar day of the first
+/// post, which dates a thread that gives no date of its own.
+#[derive(Default)]
+pub struct Posts {
+    pub blocks: Vec<Block>,
+    pub first_date: Option<String>,
+    pub count: usize,
 }
 
-/// Whether `block` is a post's text as `push_post` writes it (the header comes before it).
-fn is_post_text(block: &Block) -> bool {
-    matches!(block, Block::Element(e) if e.tag == "div")
-}
-
-/// One post added to a thread's model: a rule after the post before, an `h3` of its author and
-/// date (each when short enough to be one), and its text.
-pub fn push_post(
-    blocks: &mut Vec<Block>,
-    author: Option<String>,
-    date: Option<String>,
-    text: Vec<Block>,
-) {
-    let header: Vec<String> = [author, date]
-        .into_iter()
-        .flatten()
-        .filter(|s| !s.is_empty() && s.chars().count() <= MAX_LINE_CHARS)
-        .collect();
-    if !blocks.is_empty() {
-        blocks.push(Block::element("hr", Vec::new()));
+impl Posts {
+    /// One post added: `date` as the page shows it (its day read for the first post).
+    pub fn push(&mut self, author: Option<String>, date: Option<String>, text: Vec<Block>) {
+        if self.count == 0 {
+            self.first_date = date.as_deref().and_then(super::date_text::date_in);
+        }
+        let header: Vec<String> = [author, date]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.is_empty() && s.chars().count() <= MAX_LINE_CHARS)
+            .collect();
+        if !self.blocks.is_empty() {
+            self.blocks.push(Block::element("hr", Vec::new()));
+        }
+        if !header.is_empty() {
+            self.blocks
+                .push(Block::element("h3", vec![Block::Text(header.join(" · "))]));
+        }
+        self.blocks.push(Block::element("div", text));
+        self.count += 1;
     }
-    if !header.is_empty() {
-        blocks.push(Block::element("h3", vec![Block::Text(header.join(" · "))]));
-    }
-    blocks.push(Block::element("div", text));
 }
 
 #[cfg(test)]

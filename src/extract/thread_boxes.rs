@@ -14,8 +14,7 @@
 
 use super::build::Builder;
 use super::score::is_probably_visible;
-use super::thread::{date_of, push_post, MAX_LINE_CHARS, MIN_POSTS};
-use crate::article::Block;
+use super::thread::{date_of, Posts, MAX_LINE_CHARS, MIN_POSTS};
 use crate::dom::{Dom, NodeId};
 
 /// How far above the text found a post's own box is looked for.
@@ -34,7 +33,7 @@ const MAX_NAME_CHARS: usize = 40;
 /// The posts of a discussion that marks up none, read from its repeated boxes around the text
 /// the scorer found (`found`, by the page's ids); `None` when no box repeats, or when the story
 /// found is the run of boxes already.
-pub fn repeated_posts(builder: &Builder, body: NodeId, found: &[NodeId]) -> Option<Vec<Block>> {
+pub fn repeated_posts(builder: &Builder, body: NodeId, found: &[NodeId]) -> Option<Posts> {
     let dom = builder.dom;
     // The found element with the most text: the post's text, not a heading or a line of meta;
     // the box around it where that is one of the post's paragraphs found.
@@ -99,14 +98,9 @@ pub fn repeated_posts(builder: &Builder, body: NodeId, found: &[NodeId]) -> Opti
 
 /// Each box of `run` as a post: the part `path` leads to in it, under its author and date;
 /// `None` when fewer than two boxes hold such a part, shown.
-fn boxes_as_posts(
-    builder: &Builder,
-    run: &[NodeId],
-    path: &[(NodeId, usize)],
-) -> Option<Vec<Block>> {
+fn boxes_as_posts(builder: &Builder, run: &[NodeId], path: &[(NodeId, usize)]) -> Option<Posts> {
     let dom = builder.dom;
-    let mut blocks = Vec::new();
-    let mut posts = 0;
+    let mut posts = Posts::default();
     for &post in run {
         let Some(part) = follow(dom, post, path) else {
             continue;
@@ -116,10 +110,9 @@ fn boxes_as_posts(
             continue;
         }
         let (author, date) = box_header(dom, post, part);
-        push_post(&mut blocks, author, date, built);
-        posts += 1;
+        posts.push(author, date, built);
     }
-    (posts >= MIN_POSTS).then_some(blocks)
+    (posts.count >= MIN_POSTS).then_some(posts)
 }
 
 /// Down from `post` along `path` (the found post's boxes from the text found up, each with its
@@ -146,7 +139,7 @@ fn follow(dom: &Dom, post: NodeId, path: &[(NodeId, usize)]) -> Option<NodeId> {
 /// Where no box around the text repeats: every box on the page that looks like the text's own
 /// (`text`, or one inside it holding most of its text), in order, each shown once. `None` when
 /// no such box is found twice.
-fn same_texts(builder: &Builder, body: NodeId, text: NodeId) -> Option<Vec<Block>> {
+fn same_texts(builder: &Builder, body: NodeId, text: NodeId) -> Option<Posts> {
     let dom = builder.dom;
     // The boxes to try: the text's, then those inside it that hold most of its text. Not those
     // around it: a page's layout repeats its boxes too.
@@ -176,7 +169,7 @@ fn same_texts(builder: &Builder, body: NodeId, text: NodeId) -> Option<Vec<Block
 
 /// Every shown box under `body` that looks like `text_box`, in document order and not inside
 /// another, as posts; `None` when fewer than two hold text.
-fn posts_like(builder: &Builder, body: NodeId, text_box: NodeId) -> Option<Vec<Block>> {
+fn posts_like(builder: &Builder, body: NodeId, text_box: NodeId) -> Option<Posts> {
     let dom = builder.dom;
     let mut boxes = Vec::new();
     let mut stack = vec![body];
@@ -377,7 +370,7 @@ mod tests {
             max_depth: 64,
         };
         let posts = super::repeated_posts(&builder, body, &[found]).unwrap();
-        let text = crate::text::to_text(&posts);
+        let text = crate::text::to_text(&posts.blocks);
         for n in 1..=3 {
             assert!(text.contains(&format!("Member {n}\n")), "{text}");
             assert!(text.contains(&format!("Post {n}.")), "{text}");

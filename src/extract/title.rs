@@ -4,7 +4,7 @@
 
 use super::patterns::TITLE_SEPARATORS;
 use super::score::is_probably_visible;
-use crate::dom::{collapse_whitespace, Dom, ROOT};
+use crate::dom::{collapse_whitespace, Dom, NodeId, ROOT};
 
 fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
@@ -117,44 +117,47 @@ pub fn on_page_headline(dom: &Dom, title: &str) -> Option<String> {
 }
 
 /// The page's own headline where the title found is only the site's name (its declared name,
-/// or its address's: "Glossier" on glossier.com, "Time 4 talks" on time4talks.com): the first
-/// shown `<h1>` that is not the site's name too. A shop, a blog or a forum that titles every page
-/// with its own name still sets the page's subject as its heading.
+/// its address, or its address's first label: "Glossier" on glossier.com, "Time 4 talks" on
+/// time4talks.com): the first shown `<h1>` that is not the site's name too, and not in the
+/// site's navigation, an aside, a footer or a link (a teaser's). A shop, a blog or a forum that
+/// titles every page with its own name still sets the page's subject as its heading. Only the
+/// whole name counts: `names_site`, which finds a site's name among a title's parts, also takes
+/// "SQLAlchemy 2.0 Documentation" and cost two development-fold pages their title.
 pub fn instead_of_site_name(
     dom: &Dom,
     title: &str,
     site_name: Option<&str>,
     host: Option<&str>,
 ) -> Option<String> {
-    let squash = |text: &str| -> String {
-        text.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let host_name = host.map(|host| {
-        let host = host.strip_prefix("www.").unwrap_or(host);
-        squash(host.split('.').next().unwrap_or(host))
-    });
+    let host = host.map(|host| host.strip_prefix("www.").unwrap_or(host));
+    let first_label = host.map(|host| squeezed(host.split('.').next().unwrap_or(host)));
     let is_site = |text: &str| {
-        let text = squash(text);
+        let text = squeezed(text);
         !text.is_empty()
-            && (site_name.is_some_and(|name| squash(name) == text)
-                || host_name.as_deref() == Some(text.as_str())
-                || host
-                    .is_some_and(|host| squash(host.strip_prefix("www.").unwrap_or(host)) == text))
+            && (site_name.is_some_and(|name| squeezed(name) == text)
+                || host.is_some_and(|host| squeezed(host) == text)
+                || first_label.as_deref() == Some(text.as_str()))
     };
     if !is_site(title) {
         return None;
     }
     dom.find_all(ROOT, &["h1"]).into_iter().find_map(|h1| {
+        if dom.has_more_text_than(h1, MAX_HEADLINE_CHARS) || !shown_in_place(dom, h1) {
+            return None;
+        }
         let text = collapse_whitespace(&dom.text_content(h1));
-        (is_substantial(&text)
-            && text.chars().count() <= MAX_HEADLINE_CHARS
-            && !is_site(&text)
-            && is_probably_visible(dom, h1))
-        .then_some(text)
+        (is_substantial(&text) && !is_site(&text)).then_some(text)
     })
+}
+
+/// Whether `heading` is shown (it and every box around it) and stands outside the site's
+/// navigation, asides, footers and links.
+fn shown_in_place(dom: &Dom, heading: NodeId) -> bool {
+    is_probably_visible(dom, heading)
+        && dom.ancestors(heading, 0).into_iter().all(|a| {
+            is_probably_visible(dom, a)
+                && !matches!(dom.tag(a), Some("nav" | "aside" | "footer" | "a"))
+        })
 }
 
 /// A heading longer than this is a block set as one, not a headline.
