@@ -304,6 +304,15 @@ mod tests {
             shown("Glossier", None, Some("www.glossier.com")).as_deref(),
             Some("Custom Skincare Set")
         );
+        // A heading in the navigation or a hidden box is not the page's.
+        let hidden = crate::parse::document(
+            "<body><nav><h1>Menu and more</h1></nav><div hidden><h1>Sign in to Glossier</h1></div>\
+             <main><h1>Custom Skincare Set</h1></main></body>",
+        );
+        assert_eq!(
+            instead_of_site_name(&hidden, "Glossier", Some("Glossier"), None).as_deref(),
+            Some("Custom Skincare Set")
+        );
         // A title of its own stands.
         assert_eq!(
             shown("Skincare sets", Some("Glossier"), Some("glossier.com")),
