@@ -274,4 +274,25 @@ fn pages_repeating_what_the_page_kind_stages_read_finish() {
     );
     let article = extract(&buttons, None, &options).unwrap();
     assert!(!article.text.contains("Share"));
+
+    // The header's facts read where the metadata gives none: wrappers hundreds deep around short
+    // lines by the headline (each wrapper read once), and thousands of marked authors (read up
+    // to a hundred).
+    let wrapper = format!(
+        "{}<span>Nov 11</span>{}",
+        "<div>".repeat(250),
+        "</div>".repeat(250)
+    );
+    let deep = format!(
+        "<html><body><h1>Rivers run high</h1>{}<p>{}</p></body></html>",
+        wrapper.repeat(400),
+        "The story's own words, long enough to be one. ".repeat(20)
+    );
+    assert_eq!(extract(&deep, None, &options).unwrap().published_time, None);
+    let authors = format!(
+        "<html><body><h1>Rivers run high</h1><p>{}</p>{}</body></html>",
+        "The story's own words, long enough to be one. ".repeat(20),
+        "<a rel=author href=/a>Ann Lee</a> ".repeat(50_000)
+    );
+    assert!(extract(&authors, None, &options).is_ok());
 }
