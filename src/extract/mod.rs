@@ -63,7 +63,6 @@ use crate::article::{Article, Block};
 use crate::dom::{collapse_whitespace, without_invisible_marks, Dom, NodeId};
 use crate::wording::Wording;
 use crate::{label, text, Error, Options};
-use score::Flags;
 use url::Url;
 
 /// Extract the article from `html`, a page whose address is `url` (used to resolve relative
@@ -111,7 +110,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .published_time
         .clone()
         .or_else(|| dates::visible_date(&dom, page_url.as_ref(), anchor.as_ref()));
-    let mut selection = select_with_retries(
+    let mut selection = select::with_retries(
         &dom,
         &headline,
         anchor.as_ref(),
@@ -270,7 +269,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     //    the reader: the story was looked for under the title the page gave; as the story's
     //    headline the heading cost two pages their text, 0.49 and 0.86).
     //    Not on the site's front page, which is the site.
-    let front_page = page_url.as_ref().is_some_and(is_front_page);
+    let front_page = page_url.as_ref().is_some_and(title::is_front_page);
     let shown_headline = (!front_page)
         .then(|| title::instead_of_site_name(&dom, &headline, site_name.as_deref(), host))
         .flatten()
@@ -348,16 +347,6 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     })
 }
 
-/// Whether `url` is a site's front page: its root or a language's (`/`, `/en/`).
-fn is_front_page(url: &Url) -> bool {
-    let segments: Vec<&str> = url.path().split('/').filter(|s| !s.is_empty()).collect();
-    match segments.as_slice() {
-        [] => true,
-        [only] => only.len() == 2 && only.chars().all(|c| c.is_ascii_lowercase()),
-        _ => false,
-    }
-}
-
 /// The elements the story found holds, by the page's ids, outermost first (`content` is the
 /// selection's own container in `selected`, a copy of `dom`; nodes the selection made, such as
 /// paragraphs around loose text, have ids past the page's and are looked into).
@@ -376,77 +365,6 @@ fn page_nodes(dom: &Dom, selected: &Dom, content: NodeId) -> Vec<NodeId> {
     }
     nodes
 }
-
-/// Stages 6 and 7 on a fresh copy of the page with each set of flags in turn, until one gives
-/// enough text and its cleaning kept most of what it selected; else the first that gave enough
-/// text, else the longest result.
-fn select_with_retries(
-    dom: &Dom,
-    headline: &str,
-    anchor: Option<&anchor::Anchor>,
-    metadata_byline: Option<&str>,
-    options: &Options,
-) -> Option<(Dom, select::Selection)> {
-    // The byline beside the headline, looked for once: every attempt's copy has the same node.
-    let header_byline = anchor
-        .filter(|_| metadata_byline.is_none())
-        .and_then(|a| byline::byline_beside_headline(dom, a));
-    let context = select::Context {
-        title: headline,
-        anchor,
-        header_byline,
-        metadata_byline,
-        top_candidates: options.top_candidates,
-    };
-    let mut flags = Flags::ALL;
-    let mut best: Option<(Dom, select::Selection)> = None;
-    // The first long enough attempt whose cleaning took most of what it selected: kept in case
-    // no looser attempt keeps its text.
-    let mut gutted: Option<(Dom, select::Selection)> = None;
-    loop {
-        let mut attempt_dom = dom.clone();
-        if let Some(mut selection) = select::grab_article(&mut attempt_dom, &context, flags) {
-            let selected = attempt_dom.text_len(selection.content);
-            selection.signup_boxes = clean::clean_article(
-                &mut attempt_dom,
-                selection.content,
-                flags,
-                headline,
-                selected,
-            );
-            selection.text_length = attempt_dom.text_len(selection.content);
-            if selection.text_length >= options.char_threshold {
-                let kept = (selection.text_length as f64) >= MIN_KEPT_SHARE * selected as f64;
-                // An attempt without conditional cleaning keeps everything, junk included: it
-                // does not stand in for a gutted one. One that keeps less text than the gutted
-                // one may: asking for at least as much cost every corpus (Readability 0.9847 ->
-                // 0.9844, trafilatura-dev 0.9358 -> 0.9355, wcxb-dev listings 0.604 -> 0.600).
-                let cleaned = flags.clean_conditionally;
-                match gutted {
-                    None if kept || !cleaned => return Some((attempt_dom, selection)),
-                    None => gutted = Some((attempt_dom, selection)),
-                    Some(_) if kept && cleaned => return Some((attempt_dom, selection)),
-                    Some(_) => {}
-                }
-            } else if best
-                .as_ref()
-                .is_none_or(|(_, b)| selection.text_length > b.text_length)
-            {
-                best = Some((attempt_dom, selection));
-            }
-        }
-        match flags.loosen() {
-            Some(looser) => flags = looser,
-            None => break,
-        }
-    }
-    gutted.or(best.filter(|(_, s)| s.text_length > 0))
-}
-
-/// Share of an attempt's selected text its cleaning must keep for the attempt to stand: a
-/// cleaning that takes more took the story's own container for furniture (a page builder's
-/// wrapper class), and a looser attempt that keeps it is the better one.
-const MIN_KEPT_SHARE: f64 = 0.5;
 
 fn base_url(dom: &Dom, page: Option<&Url>) -> Option<Url> {
     let page = page.cloned();

@@ -163,6 +163,16 @@ fn shown_in_place(dom: &Dom, heading: NodeId) -> bool {
 /// A heading longer than this is a block set as one, not a headline.
 const MAX_HEADLINE_CHARS: usize = 300;
 
+/// Whether `url` is a site's front page: its root or a language's (`/`, `/en/`).
+pub fn is_front_page(url: &url::Url) -> bool {
+    let segments: Vec<&str> = url.path().split('/').filter(|s| !s.is_empty()).collect();
+    match segments.as_slice() {
+        [] => true,
+        [only] => only.len() == 2 && only.chars().all(|c| c.is_ascii_lowercase()),
+        _ => false,
+    }
+}
+
 /// Positions of separators from `set` in `text`: spaced on both sides, or any of `unspaced`
 /// as they stand (byte index of the separator character).
 fn separator_positions(text: &str, set: &[char], unspaced: &[char]) -> Vec<usize> {
