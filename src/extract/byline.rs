@@ -327,7 +327,7 @@ fn elsewhere(dom: &Dom, node: NodeId) -> bool {
 /// Whether a schema.org type (`https://schema.org/Review`) is a reader's contribution (a
 /// review, a comment, a question or an answer), by its own name: a `CriticReview` or a
 /// `ReviewNewsArticle` is the story.
-fn is_other_item(item_type: &str) -> bool {
+pub(super) fn is_other_item(item_type: &str) -> bool {
     let name = item_type
         .trim_end_matches('/')
         .rsplit(['/', '#'])

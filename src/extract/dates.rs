@@ -146,6 +146,38 @@ fn quoted_or_linked(dom: &Dom, node: NodeId) -> bool {
         .any(|tag| dom.is_tag(node, tag) || dom.has_ancestor_tag(node, tag, 0))
 }
 
+/// The date a page's microdata gives its own item (`<meta itemprop="datePublished"
+/// content="2025-07-18">`: schema.org markup set without JSON-LD), as a calendar day, where
+/// nothing shown or declared gave one. Only a top-level item's, and not a reader's review,
+/// comment, question or answer: an item that is a property of another (a citation in a paper's
+/// references) or a reader's has a date of its own.
+pub fn microdata_date(dom: &Dom) -> Option<String> {
+    dom.find_all(ROOT, &["meta"])
+        .into_iter()
+        .filter(|&meta| {
+            dom.attr(meta, "itemprop")
+                .is_some_and(|props| props.split_whitespace().any(|p| p == "datePublished"))
+        })
+        .take(MAX_MICRODATA_DATES)
+        .find(|&meta| {
+            let item = dom
+                .ancestors(meta, 0)
+                .into_iter()
+                .find(|&a| dom.attr(a, "itemscope").is_some());
+            item.is_none_or(|item| {
+                dom.attr(item, "itemprop").is_none()
+                    && !dom
+                        .attr(item, "itemtype")
+                        .is_some_and(super::byline::is_other_item)
+            })
+        })
+        .and_then(|meta| dom.attr(meta, "content"))
+        .and_then(date_in)
+}
+
+/// The most `datePublished` marks read: a page of reviews marks one per review.
+const MAX_MICRODATA_DATES: usize = 50;
+
 /// A `<time>` for when the story was last changed, not when it was published.
 fn is_modified_date(dom: &Dom, time: NodeId) -> bool {
     let names = format!(
@@ -231,6 +263,25 @@ mod tests {
         let dom = crate::parse::document(&page);
         let anchor = Anchor::find(&dom, "Rivers of the north run high");
         visible_date(&dom, None, anchor.as_ref())
+    }
+
+    #[test]
+    fn the_microdata_date_of_the_page_own_item() {
+        let date = |html: &str| microdata_date(&crate::parse::document(html));
+        assert_eq!(
+            date("<body><article itemscope itemtype=https://schema.org/BlogPosting>\
+                  <meta itemprop=datePublished content=2019-06-02T13:43:38-0400><p>Text</p></article></body>")
+                .as_deref(),
+            Some("2019-06-02")
+        );
+        // A cited paper's date, or a reader's review's, is theirs.
+        assert_eq!(
+            date("<body><article itemscope itemtype=https://schema.org/ScholarlyArticle><ol>\
+                  <li itemprop=citation itemscope><meta itemprop=datePublished content=1988-01-01></li></ol>\
+                  </article><div itemscope itemtype=https://schema.org/Review>\
+                  <meta itemprop=datePublished content=2016-11-04></div></body>"),
+            None
+        );
     }
 
     #[test]

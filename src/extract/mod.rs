@@ -243,7 +243,11 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         }
     }
     //    A thread that gave no date is as old as its first post.
-    let published_time = published_time.or(first_post_date);
+    //    Last, the date the page's microdata gives its own item (for the reader only: it is
+    //    no date the page shows, so not a sign of a story).
+    let published_time = published_time
+        .or(first_post_date)
+        .or_else(|| dates::microdata_date(&dom));
     // 9. The byline, the names alone, and its line out of the body; the plain text and counts;
     //    metadata gaps filled from the content.
     let byline = meta
