@@ -154,10 +154,7 @@ fn quoted_or_linked(dom: &Dom, node: NodeId) -> bool {
 pub fn microdata_date(dom: &Dom) -> Option<String> {
     dom.find_all(ROOT, &["meta"])
         .into_iter()
-        .filter(|&meta| {
-            dom.attr(meta, "itemprop")
-                .is_some_and(|props| props.split_whitespace().any(|p| p == "datePublished"))
-        })
+        .filter(|&meta| super::thread::has_itemprop(dom, meta, &["datePublished"]))
         .take(MAX_MICRODATA_DATES)
         .find(|&meta| {
             let item = dom

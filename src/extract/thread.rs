@@ -17,7 +17,9 @@ pub const MIN_POSTS: usize = 2;
 /// An author's name or a date longer than this is not one.
 pub const MAX_LINE_CHARS: usize = 100;
 
-fn has_itemprop(dom: &Dom, node: NodeId, names: &[&str]) -> bool {
+/// Whether `node` carries one of the microdata properties `names` (`itemprop` holds several,
+/// space-separated).
+pub(super) fn has_itemprop(dom: &Dom, node: NodeId, names: &[&str]) -> bool {
     dom.attr(node, "itemprop")
         .is_some_and(|props| props.split_whitespace().any(|p| names.contains(&p)))
 }
