@@ -1,6 +1,7 @@
 //! Stage 3: what the page says about itself — JSON-LD, Open Graph, Twitter, Dublin Core and
 //! plain `<meta>` tags — read before any cleaning, in Readability's order of preference.
 
+use super::title::SiteNames;
 use crate::dom::{collapse_whitespace, Dom, ROOT};
 use std::collections::HashMap;
 
@@ -9,6 +10,9 @@ use std::collections::HashMap;
 pub struct Metadata {
     pub title: Option<String>,
     pub byline: Option<String>,
+    /// An author the metadata gives that is only the site's own name: the byline where nothing
+    /// else names one.
+    pub site_byline: Option<String>,
     pub excerpt: Option<String>,
     pub site_name: Option<String>,
     pub published_time: Option<String>,
@@ -123,10 +127,35 @@ fn first_of(values: &HashMap<String, String>, keys: &[&str]) -> Option<String> {
 }
 
 /// Read the page's metadata. `document_title` is the `<title>` text, used to choose between
-/// JSON-LD `name` and `headline` when they differ.
-pub fn read(dom: &Dom, document_title: &str, json_ld_scripts: &[String]) -> Metadata {
+/// JSON-LD `name` and `headline` when they differ; `host` is the page's, for the byline.
+pub fn read(
+    dom: &Dom,
+    document_title: &str,
+    json_ld_scripts: &[String],
+    host: Option<&str>,
+) -> Metadata {
     let values = meta_values(dom);
     let ld = super::json_ld::read(json_ld_scripts, document_title);
+    // An author that is the site itself ("Badische Zeitung" on its own pages, "LAOLA1.at") names
+    // no writer: the next source is asked first, and the page's own byline after it; the site's
+    // name stands only where nothing names a writer (`site_byline`).
+    let site = SiteNames::new(
+        &[
+            ld.site_name.as_deref(),
+            first_of(&values, &["og:site_name"]).as_deref(),
+        ],
+        host,
+    );
+    let (site_bylines, bylines): (Vec<String>, Vec<String>) = ld
+        .byline
+        .clone()
+        .into_iter()
+        .chain(
+            ["dc:creator", "dcterm:creator", "author", "parsely:author"]
+                .iter()
+                .filter_map(|key| first_of(&values, &[key])),
+        )
+        .partition(|name| site.is_named(name));
     let mut meta = Metadata {
         title: ld.title.clone().or_else(|| {
             first_of(
@@ -143,12 +172,8 @@ pub fn read(dom: &Dom, document_title: &str, json_ld_scripts: &[String]) -> Meta
                 ],
             )
         }),
-        byline: ld.byline.clone().or_else(|| {
-            first_of(
-                &values,
-                &["dc:creator", "dcterm:creator", "author", "parsely:author"],
-            )
-        }),
+        byline: bylines.into_iter().next(),
+        site_byline: site_bylines.into_iter().next(),
         excerpt: ld.excerpt.clone().or_else(|| {
             first_of(
                 &values,
@@ -201,6 +226,7 @@ pub fn read(dom: &Dom, document_title: &str, json_ld_scripts: &[String]) -> Meta
     for field in [
         &mut meta.title,
         &mut meta.byline,
+        &mut meta.site_byline,
         &mut meta.excerpt,
         &mut meta.site_name,
         &mut meta.published_time,
@@ -264,6 +290,7 @@ mod tests {
             &dom,
             title,
             &super::super::kind::Declarations::read(&dom).json_ld,
+            None,
         )
     }
 
@@ -328,6 +355,24 @@ mod tests {
         assert_eq!(meta.site_name.as_deref(), Some("The Paper"));
         assert_eq!(meta.published_time.as_deref(), Some("2020-01-02"));
         assert_eq!(meta.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn an_author_that_is_the_site_gives_way_to_one_that_names_a_writer() {
+        let html = r#"<html><head><title>Doc</title>
+            <meta property="og:site_name" content="Badische Zeitung">
+            <meta name="author" content="Badische Zeitung">
+            <meta name="parsely-author" content="Lisa Petrich">
+            </head><body></body></html>"#;
+        let meta = read_page(html, "Doc");
+        assert_eq!(meta.byline.as_deref(), Some("Lisa Petrich"));
+        assert_eq!(meta.site_byline.as_deref(), Some("Badische Zeitung"));
+        // The site's address, or its first label, is its name too.
+        let html = r#"<html><head><meta name="author" content="LAOLA1.at"></head></html>"#;
+        let dom = crate::parse::document(html);
+        let meta = read(&dom, "", &[], Some("www.laola1.at"));
+        assert_eq!(meta.byline, None);
+        assert_eq!(meta.site_byline.as_deref(), Some("LAOLA1.at"));
     }
 
     #[test]

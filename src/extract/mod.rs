@@ -78,7 +78,12 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     // 3. What the page says about itself, read before cleaning removes its scripts.
     let document_title = title::document_title(&dom);
     let declared = kind::Declarations::read(&dom);
-    let meta = metadata::read(&dom, &document_title, &declared.json_ld);
+    let meta = metadata::read(
+        &dom,
+        &document_title,
+        &declared.json_ld,
+        page_url.as_ref().and_then(Url::host_str),
+    );
     let discussion = declared.discussion();
     let product = declared.product();
     let product_description = product
@@ -262,6 +267,8 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         })
         //  Last, the one author the page marks as one, wherever it stands.
         .or_else(|| body.and_then(|body| byline::marked_author(&dom, body)))
+        //  The site's own name, given as the author, where nothing names a writer.
+        .or_else(|| meta.site_byline.as_deref().and_then(byline::clean_byline))
         .map(|names| without_invisible_marks(&names));
     if let Some(names) = &byline {
         byline::drop_byline_line(&mut content, names);
@@ -443,6 +450,36 @@ mod tests {
             section("<h3>Earn a degree</h3><p>Our programme teaches these skills.</p><a href=\"/apply\">Learn more</a>"),
             section(&format!("<h2>The tools</h2>{story}")),
         )
+    }
+
+    #[test]
+    fn the_site_named_as_author_gives_way_to_the_writer_the_page_shows() {
+        let page = |byline: &str| {
+            format!(
+                r#"<html><head><title>Rivers run high</title>
+                <meta name="author" content="LAOLA1.at"></head><body><article>
+                <h1>Rivers run high</h1>{byline}{}</article></body></html>"#,
+                paragraphs(8, |i| format!(
+                    "Paragraph {i} tells how the river rose overnight, and how the town's \
+                     people moved their cars, their animals and their furniture uphill."
+                ))
+            )
+        };
+        let byline_of = |html: &str| {
+            extract(
+                html,
+                Some("https://www.laola1.at/news/1"),
+                &Options::default(),
+            )
+            .unwrap()
+            .byline
+        };
+        assert_eq!(
+            byline_of(&page(r#"<p class="byline">By Alexander Karper</p>"#)).as_deref(),
+            Some("Alexander Karper")
+        );
+        // Where nothing else names a writer, the site's name is the byline still.
+        assert_eq!(byline_of(&page("")).as_deref(), Some("LAOLA1.at"));
     }
 
     #[test]

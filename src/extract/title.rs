@@ -129,15 +129,8 @@ pub fn instead_of_site_name(
     site_name: Option<&str>,
     host: Option<&str>,
 ) -> Option<String> {
-    let host = host.map(|host| host.strip_prefix("www.").unwrap_or(host));
-    let first_label = host.map(|host| squeezed(host.split('.').next().unwrap_or(host)));
-    let is_site = |text: &str| {
-        let text = squeezed(text);
-        !text.is_empty()
-            && (site_name.is_some_and(|name| squeezed(name) == text)
-                || host.is_some_and(|host| squeezed(host) == text)
-                || first_label.as_deref() == Some(text.as_str()))
-    };
+    let site = SiteNames::new(&[site_name], host);
+    let is_site = |text: &str| site.is_named(text);
     if !is_site(title) {
         return None;
     }
@@ -148,6 +141,35 @@ pub fn instead_of_site_name(
         let text = collapse_whitespace(&dom.text_content(h1));
         (is_substantial(&text) && !is_site(&text)).then_some(text)
     })
+}
+
+/// The names a site goes by, each compared whole with letters and digits only, case aside: the
+/// names it declares, its address, and its address's first label ("Glossier" on glossier.com,
+/// "LAOLA1.at", "24Horas.cl").
+pub struct SiteNames {
+    names: Vec<String>,
+}
+
+impl SiteNames {
+    pub fn new(declared: &[Option<&str>], host: Option<&str>) -> Self {
+        let host = host.map(|host| host.strip_prefix("www.").unwrap_or(host));
+        let first_label = host.map(|host| host.split('.').next().unwrap_or(host));
+        let names = declared
+            .iter()
+            .copied()
+            .chain([host, first_label])
+            .flatten()
+            .map(squeezed)
+            .filter(|name| !name.is_empty())
+            .collect();
+        SiteNames { names }
+    }
+
+    /// Whether `text` is one of the site's names, whole.
+    pub fn is_named(&self, text: &str) -> bool {
+        let text = squeezed(text);
+        !text.is_empty() && self.names.contains(&text)
+    }
 }
 
 /// Whether `heading` is shown (it and every box around it) and stands outside the site's
