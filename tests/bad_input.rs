@@ -295,4 +295,13 @@ fn pages_repeating_what_the_page_kind_stages_read_finish() {
         "<a rel=author href=/a>Ann Lee</a> ".repeat(50_000)
     );
     assert!(extract(&authors, None, &options).is_ok());
+    // A byline box nesting thousands of elements named for the name, each holding all the
+    // rest: read for the first few only.
+    let names = format!(
+        "<html><body><h1>Rivers run high</h1><div class=byline>{}Ann{}</div><p>{}</p></body></html>",
+        "<span class=author-name>".repeat(4000),
+        "</span>".repeat(4000),
+        "The story's own words, long enough to be one. ".repeat(20)
+    );
+    assert!(extract(&names, None, &options).is_ok());
 }

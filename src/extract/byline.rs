@@ -340,13 +340,28 @@ pub(super) fn is_other_item(item_type: &str) -> bool {
     )
 }
 
-/// A byline element's text; a child with itemprop="name" is the cleaner name.
+/// The most elements of a byline box looked at for the one named for the name.
+const MAX_NAME_CANDIDATES: usize = 64;
+
+/// A byline element's text; a child marked as the name is the cleaner name: `itemprop="name"`,
+/// else one whose class or id says "name" (`author-name`, `author__name`, `authorName`) beside
+/// the writer's position, picture or date ("Liza Burke" of "Liza Burke Marketing Director").
 pub(super) fn byline_text(dom: &Dom, node: NodeId) -> String {
-    let name_node = dom
-        .descendants(node)
-        .into_iter()
-        .skip(1)
-        .find(|&n| dom.attr(n, "itemprop").is_some_and(|i| i.contains("name")));
+    let inside = || dom.descendants(node).into_iter().skip(1);
+    let name_node = inside()
+        .find(|&n| dom.attr(n, "itemprop").is_some_and(|i| i.contains("name")))
+        .or_else(|| {
+            // A byline box holds a few elements; a page nesting thousands under one is not
+            // read element by element (each is measured whole).
+            inside().take(MAX_NAME_CANDIDATES).find(|&n| {
+                // "classname" is a style tool's word for any element, not the writer's name.
+                let names = dom
+                    .class_and_id(n)
+                    .to_ascii_lowercase()
+                    .replace("classname", "");
+                names.contains("name") && clean_byline(&dom.text_content(n)).is_some()
+            })
+        });
     spaced_text(dom, name_node.unwrap_or(node))
 }
 
@@ -508,6 +523,34 @@ mod tests {
             assert_eq!(byline_text(&dom, node.unwrap()), text, "{html}");
         }
         assert_eq!(clean_byline("Author Ann Lee").as_deref(), Some("Ann Lee"));
+    }
+
+    #[test]
+    fn the_element_named_for_the_name_is_the_byline() {
+        let text_of = |html: &str| {
+            let dom = crate::parse::document(&format!("<body>{html}</body>"));
+            let byline = dom
+                .find_first(crate::dom::ROOT, |d, n| d.attr(n, "id") == Some("b"))
+                .unwrap();
+            clean_byline(&byline_text(&dom, byline))
+        };
+        assert_eq!(
+            text_of(
+                r#"<div id=b class=author-info><div class=author-name>Liza Burke</div>
+                <div class=author-position>Marketing Director</div><div>May 14, 2025</div></div>"#
+            )
+            .as_deref(),
+            Some("Liza Burke")
+        );
+        // A style tool's "className" names no one, and a date is no name.
+        assert_eq!(
+            text_of(
+                r#"<div id=b class=author><span class=__className_d4>Dec 17, 2025</span>
+                <span class=__className_d4>Julian K. Arni</span></div>"#
+            )
+            .as_deref(),
+            Some("Julian K. Arni")
+        );
     }
 
     #[test]

@@ -146,16 +146,20 @@ pub fn read(
         ],
         host,
     );
-    let (site_bylines, bylines): (Vec<String>, Vec<String>) = ld
-        .byline
-        .clone()
-        .into_iter()
-        .chain(
-            ["dc:creator", "dcterm:creator", "author", "parsely:author"]
-                .iter()
-                .filter_map(|key| first_of(&values, &[key])),
-        )
-        .partition(|name| site.is_named(name));
+    let authors = [
+        ld.byline.clone(),
+        first_of(&values, &["dc:creator"]),
+        first_of(&values, &["dcterm:creator"]),
+        first_of(&values, &["author"]),
+        first_of(&values, &["parsely:author"]),
+    ];
+    let author = |site_named: bool| {
+        authors
+            .iter()
+            .flatten()
+            .find(|name| site.is_named(name) == site_named)
+            .cloned()
+    };
     let mut meta = Metadata {
         title: ld.title.clone().or_else(|| {
             first_of(
@@ -172,8 +176,8 @@ pub fn read(
                 ],
             )
         }),
-        byline: bylines.into_iter().next(),
-        site_byline: site_bylines.into_iter().next(),
+        byline: author(false),
+        site_byline: author(true),
         excerpt: ld.excerpt.clone().or_else(|| {
             first_of(
                 &values,
