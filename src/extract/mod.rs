@@ -120,6 +120,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         &headline,
         anchor.as_ref(),
         meta.byline.as_deref(),
+        meta.declares_article,
         options,
     );
     //    Sign-up boxes out of the story chosen (after the choice: they are the story's
@@ -450,6 +451,44 @@ mod tests {
             section("<h3>Earn a degree</h3><p>Our programme teaches these skills.</p><a href=\"/apply\">Learn more</a>"),
             section(&format!("<h2>The tools</h2>{story}")),
         )
+    }
+
+    #[test]
+    fn a_declared_article_is_the_short_story_under_its_headline_not_the_next_one() {
+        // A news site loading its next stories below the one opened, each in a box of its own
+        // with its header, tags, comments and a carousel of other stories.
+        let story = |headline: &str, topic: &str, count: usize, more: &str| {
+            let cards: String = (0..10)
+                .map(|i| format!(r#"<article class="unit"><a href="/s{i}"><h3>Other story {i}</h3></a></article>"#))
+                .collect();
+            format!(
+                r#"<div class="scrollblock"><article class="entry-main-content"><header class="entry-heading"><p class="byline">6 May 2022</p><h1>{headline}</h1><p class="lead">A short lead on {topic}, for the people who read it.</p></header><div class="entry-text">{}</div><footer class="footnotes">Tags: cars</footer><aside class="comments-content"></aside><section class="carousel">{cards}</section></article></div>"#,
+                paragraphs(count, |i| format!(
+                    "Paragraph {i} on {topic}: the people of the city, and those who come to \
+                     see them, will gather on the avenue, as they do every year, from six in \
+                     the morning until nine at night.{more}"
+                ))
+            )
+        };
+        let page = |declared: &str| {
+            format!(
+                "<html><head><title>Blessing of the cars this Saturday</title>{declared}</head>\
+                 <body><main>{}{}</main></body></html>",
+                story("Blessing of the cars this Saturday", "the blessing", 4, ""),
+                story(
+                    "The prosecutor's visit",
+                    "the visit",
+                    16,
+                    " They will stay, talk, eat, and go home again, as they always have."
+                )
+            )
+        };
+        let declared = text_of(&page(r#"<meta property="og:type" content="article">"#));
+        assert!(declared.contains("on the blessing"), "{declared}");
+        assert!(!declared.contains("on the visit"), "{declared}");
+        // Undeclared, the page is read as before: the longer text with the first story.
+        let undeclared = text_of(&page(""));
+        assert!(undeclared.contains("on the visit"), "{undeclared}");
     }
 
     #[test]

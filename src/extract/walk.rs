@@ -29,6 +29,9 @@ pub struct Context<'a> {
     pub metadata_byline: Option<&'a str>,
     /// How many of the best-scoring candidates `select` compares (`Options::top_candidates`).
     pub top_candidates: usize,
+    /// The page says it is an article (`Metadata::declares_article`): its story is the one
+    /// under its headline.
+    pub declares_article: bool,
 }
 
 /// The next element in document order; with `skip_children`, the subtree of `node` is skipped.
