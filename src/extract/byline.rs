@@ -69,6 +69,23 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     (!text.is_empty() && text.chars().any(char::is_alphabetic) && !only_label).then_some(text)
 }
 
+/// Whether `name` is a login rather than a name as people write it: one word in lowercase Latin
+/// letters ("wordpressadmin", "kffnirmitap"), or words joined by dots or underscores
+/// ("edilson.la.rosa", "Matt_Brooks"). A name in a script without case is never one.
+pub fn is_login(name: &str) -> bool {
+    let name = name.trim().as_bytes();
+    if name.is_empty() || !name.is_ascii() || name.iter().any(u8::is_ascii_whitespace) {
+        return false;
+    }
+    let joined = name.iter().any(|&b| b == b'_' || b == b'.')
+        && name
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'));
+    let lowercase =
+        name.iter().any(u8::is_ascii_lowercase) && !name.iter().any(u8::is_ascii_uppercase);
+    joined || lowercase
+}
+
 /// `text` after a date it opens with ("Dec. 19, 2025 · Ann Bee", "Sat 18th Dec 2025 Ann Bee",
 /// "12.03.2021 Ann Bee"): the words a dateline sets before a date ("Published", weekdays), a day
 /// and its month (or a date in figures), then only the year, the time and its zone. A name
@@ -551,6 +568,29 @@ mod tests {
             .as_deref(),
             Some("Julian K. Arni")
         );
+    }
+
+    #[test]
+    fn logins_are_told_from_names() {
+        for login in [
+            "wordpressadmin",
+            "edilson.la.rosa",
+            "Matt_Brooks",
+            "kffnirmitap",
+        ] {
+            assert!(is_login(login), "{login}");
+        }
+        for name in [
+            "Ann Lee",
+            "Stefanus",
+            "张三",
+            "Пётр",
+            "O'Brien",
+            "Jean-Luc Picard",
+            "",
+        ] {
+            assert!(!is_login(name), "{name}");
+        }
     }
 
     #[test]

@@ -10,9 +10,9 @@ use std::collections::HashMap;
 pub struct Metadata {
     pub title: Option<String>,
     pub byline: Option<String>,
-    /// An author the metadata gives that is only the site's own name: the byline where nothing
-    /// else names one.
-    pub site_byline: Option<String>,
+    /// An author the metadata gives that names no writer as a reader knows them (the site's own
+    /// name; outside a forum, a login): the byline where nothing else names one.
+    pub fallback_byline: Option<String>,
     pub excerpt: Option<String>,
     pub site_name: Option<String>,
     pub published_time: Option<String>,
@@ -138,7 +138,7 @@ pub fn read(
     let ld = super::json_ld::read(json_ld_scripts, document_title);
     // An author that is the site itself ("Badische Zeitung" on its own pages, "LAOLA1.at") names
     // no writer: the next source is asked first, and the page's own byline after it; the site's
-    // name stands only where nothing names a writer (`site_byline`).
+    // name stands only where nothing names a writer (`fallback_byline`).
     let site = SiteNames::new(
         &[
             ld.site_name.as_deref(),
@@ -177,7 +177,7 @@ pub fn read(
             )
         }),
         byline: author(false),
-        site_byline: author(true),
+        fallback_byline: author(true),
         excerpt: ld.excerpt.clone().or_else(|| {
             first_of(
                 &values,
@@ -230,7 +230,7 @@ pub fn read(
     for field in [
         &mut meta.title,
         &mut meta.byline,
-        &mut meta.site_byline,
+        &mut meta.fallback_byline,
         &mut meta.excerpt,
         &mut meta.site_name,
         &mut meta.published_time,
@@ -370,13 +370,13 @@ mod tests {
             </head><body></body></html>"#;
         let meta = read_page(html, "Doc");
         assert_eq!(meta.byline.as_deref(), Some("Lisa Petrich"));
-        assert_eq!(meta.site_byline.as_deref(), Some("Badische Zeitung"));
+        assert_eq!(meta.fallback_byline.as_deref(), Some("Badische Zeitung"));
         // The site's address, or its first label, is its name too.
         let html = r#"<html><head><meta name="author" content="LAOLA1.at"></head></html>"#;
         let dom = crate::parse::document(html);
         let meta = read(&dom, "", &[], Some("www.laola1.at"));
         assert_eq!(meta.byline, None);
-        assert_eq!(meta.site_byline.as_deref(), Some("LAOLA1.at"));
+        assert_eq!(meta.fallback_byline.as_deref(), Some("LAOLA1.at"));
     }
 
     #[test]

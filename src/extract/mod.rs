@@ -78,13 +78,19 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     // 3. What the page says about itself, read before cleaning removes its scripts.
     let document_title = title::document_title(&dom);
     let declared = kind::Declarations::read(&dom);
-    let meta = metadata::read(
+    let mut meta = metadata::read(
         &dom,
         &document_title,
         &declared.json_ld,
         page_url.as_ref().and_then(Url::host_str),
     );
     let discussion = declared.discussion();
+    //    An author given as a login ("wordpressadmin", "edilson.la.rosa") names no writer a
+    //    reader knows: the page's own byline is looked for first. Not in a forum, where posters
+    //    go by their logins and the page's byline box holds their rank ("Member 5").
+    if !discussion && meta.byline.as_deref().is_some_and(byline::is_login) {
+        meta.fallback_byline = meta.byline.take().or(meta.fallback_byline);
+    }
     let product = declared.product();
     let product_description = product
         .then(|| product::declared_description(&declared.json_ld))
@@ -268,8 +274,12 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         })
         //  Last, the one author the page marks as one, wherever it stands.
         .or_else(|| body.and_then(|body| byline::marked_author(&dom, body)))
-        //  The site's own name, given as the author, where nothing names a writer.
-        .or_else(|| meta.site_byline.as_deref().and_then(byline::clean_byline))
+        //  A login or the site's own name, given as the author, where nothing names a writer.
+        .or_else(|| {
+            meta.fallback_byline
+                .as_deref()
+                .and_then(byline::clean_byline)
+        })
         .map(|names| without_invisible_marks(&names));
     if let Some(names) = &byline {
         byline::drop_byline_line(&mut content, names);
@@ -489,6 +499,26 @@ mod tests {
         // Undeclared, the page is read as before: the longer text with the first story.
         let undeclared = text_of(&page(""));
         assert!(undeclared.contains("on the visit"), "{undeclared}");
+    }
+
+    #[test]
+    fn a_login_as_author_gives_way_to_the_writer_the_page_shows_outside_a_forum() {
+        let page = |declared: &str| {
+            format!(
+                r#"<html><head><title>Rivers run high</title>
+                <meta name="author" content="wordpressadmin">{declared}</head><body><article>
+                <h1>Rivers run high</h1><p class="byline">By Silvia Jura</p>{}</article></body></html>"#,
+                paragraphs(8, |i| format!(
+                    "Paragraph {i} tells how the river rose overnight, and how the town's \
+                     people moved their cars, their animals and their furniture uphill."
+                ))
+            )
+        };
+        let byline_of = |html: &str| extract(html, None, &Options::default()).unwrap().byline;
+        assert_eq!(byline_of(&page("")).as_deref(), Some("Silvia Jura"));
+        // In a forum, posters go by their logins.
+        let forum = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Rivers run high"}</script>"#;
+        assert_eq!(byline_of(&page(forum)).as_deref(), Some("wordpressadmin"));
     }
 
     #[test]
