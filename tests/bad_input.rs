@@ -295,13 +295,21 @@ fn pages_repeating_what_the_page_kind_stages_read_finish() {
         "<a rel=author href=/a>Ann Lee</a> ".repeat(50_000)
     );
     assert!(extract(&authors, None, &options).is_ok());
-    // A byline box nesting thousands of elements named for the name, each holding all the
-    // rest: read for the first few only.
-    let names = format!(
-        "<html><body><h1>Rivers run high</h1><div class=byline>{}Ann{}</div><p>{}</p></body></html>",
-        "<span class=author-name>".repeat(4000),
-        "</span>".repeat(4000),
-        "The story's own words, long enough to be one. ".repeat(20)
-    );
-    assert!(extract(&names, None, &options).is_ok());
+    // A byline box nesting elements named for the name as deep as the parser goes, each
+    // holding all the rest and only a date (no name, so every one is a candidate read whole),
+    // and one holding thousands of them side by side: read for the first few only.
+    for inside in [
+        format!(
+            "{}Nov 11, 2020{}",
+            "<span class=author-name>".repeat(4000),
+            "</span>".repeat(4000)
+        ),
+        "<span class=author-name>Nov 11, 2020</span>".repeat(50_000),
+    ] {
+        let names = format!(
+            "<html><body><h1>Rivers run high</h1><div class=byline>{inside}</div><p>{}</p></body></html>",
+            "The story's own words, long enough to be one. ".repeat(20)
+        );
+        assert!(extract(&names, None, &options).is_ok());
+    }
 }

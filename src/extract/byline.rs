@@ -69,18 +69,19 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     (!text.is_empty() && text.chars().any(char::is_alphabetic) && !only_label).then_some(text)
 }
 
-/// Whether `name` is a login rather than a name as people write it: one word in lowercase Latin
-/// letters ("wordpressadmin", "kffnirmitap"), or words joined by dots or underscores
-/// ("edilson.la.rosa", "Matt_Brooks"). A name in a script without case is never one.
+/// Whether `name` is a login rather than a name as people write it: one word of ASCII letters,
+/// digits, dots, underscores and hyphens, either with no capital ("wordpressadmin",
+/// "kffnirmitap", "admin2") or joined by dots or underscores ("edilson.la.rosa",
+/// "Matt_Brooks"). A name with a space, an apostrophe or a letter beyond ASCII never is one.
 pub fn is_login(name: &str) -> bool {
     let name = name.trim().as_bytes();
-    if name.is_empty() || !name.is_ascii() || name.iter().any(u8::is_ascii_whitespace) {
+    let login_chars = name
+        .iter()
+        .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'));
+    if name.is_empty() || !login_chars {
         return false;
     }
-    let joined = name.iter().any(|&b| b == b'_' || b == b'.')
-        && name
-            .iter()
-            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'));
+    let joined = name.iter().any(|&b| b == b'_' || b == b'.');
     let lowercase =
         name.iter().any(u8::is_ascii_lowercase) && !name.iter().any(u8::is_ascii_uppercase);
     joined || lowercase
@@ -364,7 +365,12 @@ const MAX_NAME_CANDIDATES: usize = 64;
 /// else one whose class or id says "name" (`author-name`, `author__name`, `authorName`) beside
 /// the writer's position, picture or date ("Liza Burke" of "Liza Burke Marketing Director").
 pub(super) fn byline_text(dom: &Dom, node: NodeId) -> String {
-    let inside = || dom.descendants(node).into_iter().skip(1);
+    let inside = || {
+        dom.descendants(node)
+            .into_iter()
+            .skip(1)
+            .filter(|&n| dom.is_element(n))
+    };
     let name_node = inside()
         .find(|&n| dom.attr(n, "itemprop").is_some_and(|i| i.contains("name")))
         .or_else(|| {
@@ -559,11 +565,20 @@ mod tests {
             .as_deref(),
             Some("Liza Burke")
         );
-        // A style tool's "className" names no one, and a date is no name.
+        // A style tool's "className" names no one.
         assert_eq!(
             text_of(
-                r#"<div id=b class=author><span class=__className_d4>Dec 17, 2025</span>
-                <span class=__className_d4>Julian K. Arni</span></div>"#
+                r#"<div id=b class=author><span class=__className_d4>Follow</span>
+                <span class=author-name>Julian K. Arni</span></div>"#
+            )
+            .as_deref(),
+            Some("Julian K. Arni")
+        );
+        // A date is no name: the next element named for the name is.
+        assert_eq!(
+            text_of(
+                r#"<div id=b class=author><span class=post-name-date>Dec 17, 2025</span>
+                <span class=post-name>Julian K. Arni</span><span>Staff writer</span></div>"#
             )
             .as_deref(),
             Some("Julian K. Arni")

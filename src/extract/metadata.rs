@@ -1,6 +1,7 @@
 //! Stage 3: what the page says about itself — JSON-LD, Open Graph, Twitter, Dublin Core and
 //! plain `<meta>` tags — read before any cleaning, in Readability's order of preference.
 
+use super::byline::is_login;
 use super::title::SiteNames;
 use crate::dom::{collapse_whitespace, Dom, ROOT};
 use std::collections::HashMap;
@@ -127,18 +128,23 @@ fn first_of(values: &HashMap<String, String>, keys: &[&str]) -> Option<String> {
 }
 
 /// Read the page's metadata. `document_title` is the `<title>` text, used to choose between
-/// JSON-LD `name` and `headline` when they differ; `host` is the page's, for the byline.
+/// JSON-LD `name` and `headline` when they differ; `host` is the page's, and `in_forum` whether
+/// it declares a discussion, for the byline.
 pub fn read(
     dom: &Dom,
     document_title: &str,
     json_ld_scripts: &[String],
     host: Option<&str>,
+    in_forum: bool,
 ) -> Metadata {
     let values = meta_values(dom);
     let ld = super::json_ld::read(json_ld_scripts, document_title);
-    // An author that is the site itself ("Badische Zeitung" on its own pages, "LAOLA1.at") names
-    // no writer: the next source is asked first, and the page's own byline after it; the site's
-    // name stands only where nothing names a writer (`fallback_byline`).
+    // An author that is the site itself ("Badische Zeitung" on its own pages, "LAOLA1.at") or,
+    // outside a forum, a login ("wordpressadmin") names no writer as a reader knows them: the
+    // next source is asked first, and the page's own byline after it; such a name stands only
+    // where nothing names a writer (`fallback_byline`, a login before the site's name). In a
+    // forum, posters go by their logins. An address (a profile link) is no name at all. Each is
+    // compared as the page means it, its twice-escaped references decoded (see below).
     let site = SiteNames::new(
         &[
             ld.site_name.as_deref(),
@@ -146,20 +152,33 @@ pub fn read(
         ],
         host,
     );
-    let authors = [
+    let authors: Vec<String> = [
         ld.byline.clone(),
         first_of(&values, &["dc:creator"]),
         first_of(&values, &["dcterm:creator"]),
         first_of(&values, &["author"]),
         first_of(&values, &["parsely:author"]),
-    ];
-    let author = |site_named: bool| {
-        authors
-            .iter()
-            .flatten()
-            .find(|name| site.is_named(name) == site_named)
-            .cloned()
-    };
+    ]
+    .into_iter()
+    .flatten()
+    .map(|name| match name.contains('&') {
+        true => unescape_entities(&name),
+        false => name,
+    })
+    .filter(|name| !name.starts_with("http://") && !name.starts_with("https://"))
+    .collect();
+    let login = |name: &str| !in_forum && is_login(name);
+    let names_no_writer = |name: &str| site.is_declared_or_address(name) || login(name);
+    let byline = authors.iter().find(|name| !names_no_writer(name)).cloned();
+    let fallback_byline = authors
+        .iter()
+        .find(|name| login(name))
+        .or_else(|| {
+            authors
+                .iter()
+                .find(|name| site.is_declared_or_address(name))
+        })
+        .cloned();
     let mut meta = Metadata {
         title: ld.title.clone().or_else(|| {
             first_of(
@@ -176,8 +195,8 @@ pub fn read(
                 ],
             )
         }),
-        byline: author(false),
-        fallback_byline: author(true),
+        byline,
+        fallback_byline,
         excerpt: ld.excerpt.clone().or_else(|| {
             first_of(
                 &values,
@@ -216,21 +235,11 @@ pub fn read(
             || first_of(&values, &["og:type"])
                 .is_some_and(|t| t.trim().eq_ignore_ascii_case("article")),
     };
-    // A byline that is a URL (Facebook profile links in `article:author`) is no name.
-    if meta
-        .byline
-        .as_deref()
-        .is_some_and(|b| b.starts_with("http://") || b.starts_with("https://"))
-    {
-        meta.byline = None;
-    }
     // Sites escape their metadata twice (`Olive &#038; Herb`, `&amp;amp;`, `&bull;` in JSON-LD);
     // the parser has undone one level, this undoes the second (every reference HTML knows, where
     // Readability knows five).
     for field in [
         &mut meta.title,
-        &mut meta.byline,
-        &mut meta.fallback_byline,
         &mut meta.excerpt,
         &mut meta.site_name,
         &mut meta.published_time,
@@ -295,6 +304,7 @@ mod tests {
             title,
             &super::super::kind::Declarations::read(&dom).json_ld,
             None,
+            false,
         )
     }
 
@@ -374,7 +384,7 @@ mod tests {
         // The site's address, or its first label, is its name too.
         let html = r#"<html><head><meta name="author" content="LAOLA1.at"></head></html>"#;
         let dom = crate::parse::document(html);
-        let meta = read(&dom, "", &[], Some("www.laola1.at"));
+        let meta = read(&dom, "", &[], Some("www.laola1.at"), false);
         assert_eq!(meta.byline, None);
         assert_eq!(meta.fallback_byline.as_deref(), Some("LAOLA1.at"));
     }

@@ -78,19 +78,14 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     // 3. What the page says about itself, read before cleaning removes its scripts.
     let document_title = title::document_title(&dom);
     let declared = kind::Declarations::read(&dom);
-    let mut meta = metadata::read(
+    let discussion = declared.discussion();
+    let meta = metadata::read(
         &dom,
         &document_title,
         &declared.json_ld,
         page_url.as_ref().and_then(Url::host_str),
+        discussion,
     );
-    let discussion = declared.discussion();
-    //    An author given as a login ("wordpressadmin", "edilson.la.rosa") names no writer a
-    //    reader knows: the page's own byline is looked for first. Not in a forum, where posters
-    //    go by their logins and the page's byline box holds their rank ("Member 5").
-    if !discussion && meta.byline.as_deref().is_some_and(byline::is_login) {
-        meta.fallback_byline = meta.byline.take().or(meta.fallback_byline);
-    }
     let product = declared.product();
     let product_description = product
         .then(|| product::declared_description(&declared.json_ld))

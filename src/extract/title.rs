@@ -147,26 +147,37 @@ pub fn instead_of_site_name(
 /// names it declares, its address, and its address's first label ("Glossier" on glossier.com,
 /// "LAOLA1.at", "24Horas.cl").
 pub struct SiteNames {
+    /// The declared names and the address.
     names: Vec<String>,
+    first_label: Option<String>,
 }
 
 impl SiteNames {
     pub fn new(declared: &[Option<&str>], host: Option<&str>) -> Self {
         let host = host.map(|host| host.strip_prefix("www.").unwrap_or(host));
-        let first_label = host.map(|host| host.split('.').next().unwrap_or(host));
+        let first_label = host
+            .map(|host| squeezed(host.split('.').next().unwrap_or(host)))
+            .filter(|label| !label.is_empty());
         let names = declared
             .iter()
             .copied()
-            .chain([host, first_label])
+            .chain([host])
             .flatten()
             .map(squeezed)
             .filter(|name| !name.is_empty())
             .collect();
-        SiteNames { names }
+        SiteNames { names, first_label }
     }
 
-    /// Whether `text` is one of the site's names, whole.
+    /// Whether `text` is one of the site's names, whole, its address's first label included.
     pub fn is_named(&self, text: &str) -> bool {
+        let text = squeezed(text);
+        !text.is_empty() && (self.names.contains(&text) || self.first_label.as_ref() == Some(&text))
+    }
+
+    /// Whether `text` is a name the site declares, or its whole address: not its address's
+    /// first label, which on a writer's own site ("annlee.com") is the writer's name.
+    pub fn is_declared_or_address(&self, text: &str) -> bool {
         let text = squeezed(text);
         !text.is_empty() && self.names.contains(&text)
     }
