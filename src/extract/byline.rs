@@ -365,18 +365,21 @@ const MAX_NAME_CANDIDATES: usize = 64;
 /// else one whose class or id says "name" (`author-name`, `author__name`, `authorName`) beside
 /// the writer's position, picture or date ("Liza Burke" of "Liza Burke Marketing Director").
 pub(super) fn byline_text(dom: &Dom, node: NodeId) -> String {
-    let inside = || {
-        dom.descendants(node)
-            .into_iter()
-            .skip(1)
-            .filter(|&n| dom.is_element(n))
-    };
-    let name_node = inside()
+    // The box's elements, listed once for both looks.
+    let inside: Vec<NodeId> = dom
+        .descendants(node)
+        .into_iter()
+        .skip(1)
+        .filter(|&n| dom.is_element(n))
+        .collect();
+    let name_node = inside
+        .iter()
+        .copied()
         .find(|&n| dom.attr(n, "itemprop").is_some_and(|i| i.contains("name")))
         .or_else(|| {
             // A byline box holds a few elements; a page nesting thousands under one is not
             // read element by element (each is measured whole).
-            inside().take(MAX_NAME_CANDIDATES).find(|&n| {
+            inside.iter().copied().take(MAX_NAME_CANDIDATES).find(|&n| {
                 // "classname" is a style tool's word for any element, not the writer's name.
                 let names = dom
                     .class_and_id(n)

@@ -161,9 +161,12 @@ pub fn read(
     ]
     .into_iter()
     .flatten()
-    .map(|name| match name.contains('&') {
-        true => unescape_entities(&name),
-        false => name,
+    .map(|name| {
+        if name.contains('&') {
+            unescape_entities(&name)
+        } else {
+            name
+        }
     })
     .filter(|name| !name.starts_with("http://") && !name.starts_with("https://"))
     .collect();

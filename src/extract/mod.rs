@@ -106,7 +106,6 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         None => title::from_document(&dom),
     };
     let headline = title::on_page_headline(&dom, &headline).unwrap_or(headline);
-
     // 6–7. Find the article and clean it, retrying with looser rules while it comes out short.
     //    Where the headline stands, measured once: every attempt works on a copy with the same
     //    node ids.
