@@ -119,6 +119,22 @@ impl Anchor {
             || (start >= headline_start && start - headline_end.min(start) <= MAX_DATELINE_CHARS)
     }
 
+    /// Whether `node` starts in the headline's own lines: just above it (a kicker's date) or in
+    /// the first stretch after it, where the byline and the dateline stand.
+    pub fn by_headline(&self, node: NodeId) -> bool {
+        let Some((start, _)) = self.span(node) else {
+            return false;
+        };
+        let (headline_start, headline_end) = self.headline_span();
+        (start < headline_start && headline_start - start <= MAX_BYLINE_LEAD_CHARS)
+            || (start >= headline_start && start - headline_end.min(start) <= MAX_GAP_CHARS)
+    }
+
+    /// Where `node`'s text starts in the page's, for telling which of two comes first.
+    pub fn start(&self, node: NodeId) -> usize {
+        self.span(node).map_or(usize::MAX, |(start, _)| start)
+    }
+
     /// Paragraphs that may open the story, in the first stretch after the headline: the
     /// standfirst and any opening paragraph a layout sets apart from the body (in the header,
     /// which the walk takes for furniture, or between the headline and the body's container).

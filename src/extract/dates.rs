@@ -43,57 +43,142 @@ const ELSEWHERE_MARKERS: &[&str] = &["footer", "archive", "calendar", "event"];
 pub fn visible_date(dom: &Dom, url: Option<&Url>, anchor: Option<&Anchor>) -> Option<String> {
     let body = dom.body().unwrap_or(ROOT);
     let near = |node: NodeId| anchor.is_none_or(|a| a.near_headline(node));
-    let times = dom.find_all(body, &["time"]);
-    let from_time = times
-        .iter()
-        .filter(|&&t| near(t) && !is_elsewhere(dom, t) && !is_modified_date(dom, t))
-        .find_map(|&t| {
+    time_date(dom, body, &near)
+        .map(|(date, _)| date)
+        .or_else(|| url.and_then(|u| date_in_path(u.path())))
+        .or_else(|| marked_date(dom, body, &near).map(|(date, _)| date))
+        .or_else(|| {
+            let anchor = anchor?;
+            line_date(dom, body, anchor, &|node| anchor.near_headline(node)).map(|(date, _)| date)
+        })
+}
+
+/// The date the page shows by its headline as its own, when that is not an update's ("Last
+/// updated: Sep 4, 2025"): the first date the reader sees in the headline's own lines (not as
+/// far down as `visible_date` looks), read as it reads them but not from the address. Set beside a metadata date that says otherwise, it is the one
+/// the page stands by: a story republished under an old CMS date, a post dated by its import.
+/// `None` when the first shown date is an update's: the metadata's publication date is then
+/// the better one.
+pub fn shown_publication_date(dom: &Dom, anchor: &Anchor) -> Option<String> {
+    let body = dom.body().unwrap_or(ROOT);
+    let near = |node: NodeId| anchor.by_headline(node);
+    let (date, node) = [
+        time_date(dom, body, &near),
+        marked_date(dom, body, &near),
+        line_date(dom, body, anchor, &near),
+    ]
+    .into_iter()
+    .flatten()
+    .min_by_key(|&(_, node)| anchor.start(node))?;
+    (!says_updated(dom, node) && !in_another_story(dom, node, anchor)).then_some(date)
+}
+
+/// The first `<time>` near the headline that is the article's and not marked as a change.
+fn time_date(dom: &Dom, body: NodeId, near: &dyn Fn(NodeId) -> bool) -> Option<(String, NodeId)> {
+    dom.find_all(body, &["time"])
+        .into_iter()
+        .filter(|&t| near(t) && !is_elsewhere(dom, t) && !is_modified_date(dom, t))
+        .find_map(|t| {
             dom.attr(t, "datetime")
                 .and_then(date_in)
                 .or_else(|| date_in(&dom.inner_text(t)))
-        });
-    from_time
-        .or_else(|| url.and_then(|u| date_in_path(u.path())))
-        .or_else(|| {
-            dom.descendants(body).into_iter().find_map(|node| {
-                (near(node)
-                    && dom.is_element(node)
-                    && is_marked_as_date(dom, node)
-                    && dom.text_len(node) <= MAX_DATE_LINE_CHARS
-                    && !is_elsewhere(dom, node))
-                .then(|| date_in(&dom.inner_text(node)))
-                .flatten()
-            })
-        })
-        .or_else(|| {
-            // Last, a short line near the headline that holds a date, however it is marked up
-            // ("Published July 8, 2025", "Ann Bee • Nov 11, 2020", "Posted on Nov 21, 2018"):
-            // not the headline itself ("Floods of March 3, 2021"), and not a phrase set in a
-            // longer block (a sentence's "<strong>June 30, 2024</strong>").
-            let anchor = anchor?;
-            dom.descendants(body).into_iter().find_map(|node| {
-                if !dom.is_element(node)
-                    || only_wraps(dom, node)
-                    || !anchor.near_headline(node)
-                    || dom.has_more_text_than(node, MAX_BARE_DATE_LINE_CHARS)
-                {
-                    return None;
-                }
-                let line = dom.inner_text(node);
-                if crate::text::word_count(&line) > MAX_BARE_DATE_LINE_WORDS {
-                    return None;
-                }
-                // The checks that climb the node's ancestors last, on the few lines that hold
-                // a date: a page of deep wrappers holds thousands of short lines.
-                let date = date_in(&line)?;
-                let set_apart = !anchor.touches_headline(dom, node)
-                    && !in_a_longer_block(dom, node)
-                    && !quoted_or_linked(dom, node)
-                    && !is_elsewhere(dom, node);
-                set_apart.then_some(date)
-            })
+                .map(|date| (date, t))
         })
 }
+
+/// The first short element near the headline whose class, id or itemprop marks it as a date.
+fn marked_date(dom: &Dom, body: NodeId, near: &dyn Fn(NodeId) -> bool) -> Option<(String, NodeId)> {
+    dom.descendants(body).into_iter().find_map(|node| {
+        (near(node)
+            && dom.is_element(node)
+            && is_marked_as_date(dom, node)
+            && dom.text_len(node) <= MAX_DATE_LINE_CHARS
+            && !is_elsewhere(dom, node))
+        .then(|| date_in(&dom.inner_text(node)).map(|date| (date, node)))
+        .flatten()
+    })
+}
+
+/// Last, a short line near the headline that holds a date, however it is marked up
+/// ("Published July 8, 2025", "Ann Bee • Nov 11, 2020", "Posted on Nov 21, 2018"): not the
+/// headline itself ("Floods of March 3, 2021"), and not a phrase set in a longer block (a
+/// sentence's "<strong>June 30, 2024</strong>").
+fn line_date(
+    dom: &Dom,
+    body: NodeId,
+    anchor: &Anchor,
+    near: &dyn Fn(NodeId) -> bool,
+) -> Option<(String, NodeId)> {
+    dom.descendants(body).into_iter().find_map(|node| {
+        if !dom.is_element(node)
+            || only_wraps(dom, node)
+            || !near(node)
+            || dom.has_more_text_than(node, MAX_BARE_DATE_LINE_CHARS)
+        {
+            return None;
+        }
+        let line = dom.inner_text(node);
+        if crate::text::word_count(&line) > MAX_BARE_DATE_LINE_WORDS {
+            return None;
+        }
+        // The checks that climb the node's ancestors last, on the few lines that hold a date:
+        // a page of deep wrappers holds thousands of short lines.
+        let date = date_in(&line)?;
+        let set_apart = !anchor.touches_headline(dom, node)
+            && !in_a_longer_block(dom, node)
+            && !quoted_or_linked(dom, node)
+            && !is_elsewhere(dom, node);
+        set_apart.then_some((date, node))
+    })
+}
+
+/// Whether the date in `node` is a change's: its line, or the short line it is set in with its
+/// label ("Last Updated:" in an element of its own), says so. In the languages of `DATE_WORDS`.
+fn says_updated(dom: &Dom, node: NodeId) -> bool {
+    let line_says = |n: NodeId| {
+        let names = dom.class_and_id(n).to_lowercase();
+        let text = dom.inner_text(n).to_lowercase();
+        UPDATE_WORDS
+            .iter()
+            .any(|word| text.contains(word) || names.contains(word))
+    };
+    line_says(node)
+        || dom.parent(node).is_some_and(|parent| {
+            !dom.has_more_text_than(parent, MAX_DATE_LINE_CHARS) && line_says(parent)
+        })
+}
+
+/// Whether `node` stands in an `<article>` of its own that does not hold the headline: a
+/// related story's card set just under it.
+fn in_another_story(dom: &Dom, node: NodeId, anchor: &Anchor) -> bool {
+    std::iter::once(node)
+        .chain(dom.ancestors(node, 0))
+        .find(|&a| dom.is_tag(a, "article"))
+        .is_some_and(|story| !anchor.encloses_headline(dom, story))
+}
+
+/// What a line says when its date is the story's last change, not its publication: English,
+/// German, French, Spanish, Portuguese, Polish, Russian and Chinese/Japanese, as `DATE_WORDS`.
+const UPDATE_WORDS: &[&str] = &[
+    "updated",
+    "modified",
+    "aktualisiert",
+    "geändert",
+    "mis à jour",
+    "mise à jour",
+    "modifié",
+    "actualizado",
+    "actualizada",
+    "modificado",
+    "atualizado",
+    "atualizada",
+    "zaktualizowano",
+    "aktualizacja",
+    "обновлено",
+    "обновлён",
+    "изменено",
+    "更新",
+];
 
 /// Whether `node` only wraps one block and has no text of its own: that block is read in its
 /// place (a page of wrappers hundreds deep is read once, not once per wrapper). A wrapper of a
@@ -321,5 +406,68 @@ mod tests {
             ),
             None
         );
+    }
+}
+
+#[cfg(test)]
+mod shown_over_metadata {
+    use super::*;
+
+    /// The date shown by the headline as `shown_publication_date` reads it.
+    fn shown(lines: &str, after_story: &str) -> Option<String> {
+        let page = format!(
+            "<body><nav><a href=/>Home</a></nav><article><h1>Rivers of the north run high</h1>\
+             {lines}<p>The rivers of the north ran higher this spring than in any year since \
+             records began, and the towns along them are counting the cost.</p></article>\
+             {after_story}</body>"
+        );
+        let dom = crate::parse::document(&page);
+        let anchor = Anchor::find(&dom, "Rivers of the north run high").unwrap();
+        shown_publication_date(&dom, &anchor)
+    }
+
+    #[test]
+    fn the_first_date_by_the_headline_is_the_one_shown() {
+        assert_eq!(
+            shown("<div class=byline>Ann Bee · August 25, 2024</div>", "").as_deref(),
+            Some("2024-08-25")
+        );
+        // The dateline's `<time>` comes after a marked line with a date: the first one counts.
+        assert_eq!(
+            shown(
+                "<p class=meta>Sep 4, 2025</p><time datetime=2021-01-02>Jan 2, 2021</time>",
+                ""
+            )
+            .as_deref(),
+            Some("2025-09-04")
+        );
+    }
+
+    #[test]
+    fn an_update_is_not_the_date_shown() {
+        for line in [
+            "<div class=date>Updated August 14, 2025</div>",
+            "<div><span>Last updated:</span> <span>Sep 4, 2025</span></div>",
+            "<p><time datetime=2025-06-18>Updated on June 18, 2025</time></p>",
+            "<div class=date-modified>14.08.2025</div>",
+            "<div>Aktualisiert am 14.08.2025</div>",
+            "<div><span>Mis à jour le</span> <span>14 août 2025</span></div>",
+        ] {
+            assert_eq!(shown(line, ""), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn another_story_and_the_story_body_are_not_the_dateline() {
+        // A related story's card just under a short story: its date is its own.
+        let related = "<h2>Related</h2><article class=card><a href=/b>Next</a>\
+                       <time datetime=2025-12-18>18 Dec 2025</time></article>";
+        assert_eq!(shown("", related), None);
+        // A date far into the story is no dateline.
+        let far = format!(
+            "<p>{}</p><p class=date>March 3, 2021</p>",
+            "The towns along the river are counting the cost. ".repeat(20)
+        );
+        assert_eq!(shown(&far, ""), None);
     }
 }

@@ -110,11 +110,18 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     //    Where the headline stands, measured once: every attempt works on a copy with the same
     //    node ids.
     let anchor = anchor::Anchor::find(&dom, &headline);
-    //    When the metadata gives no date, the date the page shows by the headline.
-    let published_time = meta
-        .published_time
-        .clone()
-        .or_else(|| dates::visible_date(&dom, page_url.as_ref(), anchor.as_ref()));
+    //    The date the page shows by the headline, unless it is an update's: over a metadata
+    //    date of another day too (not on a discussion, whose page shows its posts' dates).
+    //    When the metadata gives no date, any the page shows, or its address gives.
+    let published_time = match (&meta.published_time, &anchor) {
+        (Some(declared), Some(anchor)) if !discussion => Some(
+            dates::shown_publication_date(&dom, anchor)
+                .filter(|shown| text::iso_day(declared) != Some(shown.as_str()))
+                .unwrap_or_else(|| declared.clone()),
+        ),
+        (Some(declared), _) => Some(declared.clone()),
+        (None, _) => dates::visible_date(&dom, page_url.as_ref(), anchor.as_ref()),
+    };
     let mut selection = select::with_retries(
         &dom,
         &headline,
@@ -513,6 +520,45 @@ mod tests {
         // In a forum, posters go by their logins.
         let forum = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Rivers run high"}</script>"#;
         assert_eq!(byline_of(&page(forum)).as_deref(), Some("wordpressadmin"));
+    }
+
+    #[test]
+    fn the_date_shown_by_the_headline_stands_over_another_in_the_metadata() {
+        let page = |declared: &str, shown: &str| {
+            format!(
+                r#"<html><head><title>Rivers run high</title>
+                <meta property="article:published_time" content="2025-06-24T10:00:00Z">{declared}
+                </head><body><article><h1>Rivers run high</h1>{shown}{}</article></body></html>"#,
+                paragraphs(8, |i| format!(
+                    "Paragraph {i} tells how the river rose overnight, and how the town's \
+                     people moved their cars, their animals and their furniture uphill."
+                ))
+            )
+        };
+        let date_of = |html: &str| {
+            extract(html, None, &Options::default())
+                .unwrap()
+                .published_time
+        };
+        let byline = r#"<div class="byline">Ann Bee · August 25, 2024</div>"#;
+        assert_eq!(date_of(&page("", byline)).as_deref(), Some("2024-08-25"));
+        // The same day keeps the metadata's time; an update shown keeps its publication date.
+        let same_day = r#"<div class="byline">June 24, 2025</div>"#;
+        assert_eq!(
+            date_of(&page("", same_day)).as_deref(),
+            Some("2025-06-24T10:00:00Z")
+        );
+        let updated = r#"<div class="byline">Updated August 25, 2025</div>"#;
+        assert_eq!(
+            date_of(&page("", updated)).as_deref(),
+            Some("2025-06-24T10:00:00Z")
+        );
+        // A thread's page shows its posts' dates: the metadata dates the discussion.
+        let forum = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Rivers run high"}</script>"#;
+        assert_eq!(
+            date_of(&page(forum, byline)).as_deref(),
+            Some("2025-06-24T10:00:00Z")
+        );
     }
 
     #[test]
