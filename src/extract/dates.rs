@@ -41,95 +41,124 @@ const ELSEWHERE_MARKERS: &[&str] = &["footer", "archive", "calendar", "event"];
 /// what stands near it is read: the dateline is by the headline, and a page of many elements
 /// is not read whole for it.
 pub fn visible_date(dom: &Dom, url: Option<&Url>, anchor: Option<&Anchor>) -> Option<String> {
-    let body = dom.body().unwrap_or(ROOT);
-    let near = |node: NodeId| anchor.is_none_or(|a| a.near_headline(node));
-    time_date(dom, body, &near)
+    let find = Datelines::new(dom, anchor, Reach::Near);
+    find.time()
         .map(|(date, _)| date)
         .or_else(|| url.and_then(|u| date_in_path(u.path())))
-        .or_else(|| marked_date(dom, body, &near).map(|(date, _)| date))
-        .or_else(|| {
-            let anchor = anchor?;
-            line_date(dom, body, anchor, &|node| anchor.near_headline(node)).map(|(date, _)| date)
-        })
+        .or_else(|| find.marked().map(|(date, _)| date))
+        .or_else(|| find.line().map(|(date, _)| date))
 }
 
 /// The date the page shows by its headline as its own, when that is not an update's ("Last
 /// updated: Sep 4, 2025"): the first date the reader sees in the headline's own lines (not as
-/// far down as `visible_date` looks), read as it reads them but not from the address. Set beside a metadata date that says otherwise, it is the one
-/// the page stands by: a story republished under an old CMS date, a post dated by its import.
-/// `None` when the first shown date is an update's: the metadata's publication date is then
-/// the better one.
+/// far down as `visible_date` looks), read as it reads them but not from the address. Set
+/// beside a metadata date that says otherwise, it is the one the page stands by: a story
+/// republished under an old CMS date, a post dated by its import. `None` when the first shown
+/// date is an update's: the metadata's publication date is then the better one.
 pub fn shown_publication_date(dom: &Dom, anchor: &Anchor) -> Option<String> {
-    let body = dom.body().unwrap_or(ROOT);
-    let near = |node: NodeId| anchor.by_headline(node);
-    let (date, node) = [
-        time_date(dom, body, &near),
-        marked_date(dom, body, &near),
-        line_date(dom, body, anchor, &near),
-    ]
-    .into_iter()
-    .flatten()
-    .min_by_key(|&(_, node)| anchor.start(node))?;
+    let find = Datelines::new(dom, Some(anchor), Reach::HeadlineLines);
+    let (date, node) = [find.time(), find.marked(), find.line()]
+        .into_iter()
+        .flatten()
+        .min_by_key(|&(_, node)| anchor.start(node))?;
     (!says_updated(dom, node) && !in_another_story(dom, node, anchor)).then_some(date)
 }
 
-/// The first `<time>` near the headline that is the article's and not marked as a change.
-fn time_date(dom: &Dom, body: NodeId, near: &dyn Fn(NodeId) -> bool) -> Option<(String, NodeId)> {
-    dom.find_all(body, &["time"])
-        .into_iter()
-        .filter(|&t| near(t) && !is_elsewhere(dom, t) && !is_modified_date(dom, t))
-        .find_map(|t| {
-            dom.attr(t, "datetime")
-                .and_then(date_in)
-                .or_else(|| date_in(&dom.inner_text(t)))
-                .map(|date| (date, t))
-        })
+/// How far from the headline a date is looked for.
+#[derive(Clone, Copy)]
+enum Reach {
+    /// Anywhere the story's dateline may be (`Anchor::near_headline`); the whole page when
+    /// the headline is not found.
+    Near,
+    /// The headline's own lines (`Anchor::by_headline`).
+    HeadlineLines,
 }
 
-/// The first short element near the headline whose class, id or itemprop marks it as a date.
-fn marked_date(dom: &Dom, body: NodeId, near: &dyn Fn(NodeId) -> bool) -> Option<(String, NodeId)> {
-    dom.descendants(body).into_iter().find_map(|node| {
-        (near(node)
-            && dom.is_element(node)
-            && is_marked_as_date(dom, node)
-            && dom.text_len(node) <= MAX_DATE_LINE_CHARS
-            && !is_elsewhere(dom, node))
-        .then(|| date_in(&dom.inner_text(node)).map(|date| (date, node)))
-        .flatten()
-    })
-}
-
-/// Last, a short line near the headline that holds a date, however it is marked up
-/// ("Published July 8, 2025", "Ann Bee • Nov 11, 2020", "Posted on Nov 21, 2018"): not the
-/// headline itself ("Floods of March 3, 2021"), and not a phrase set in a longer block (a
-/// sentence's "<strong>June 30, 2024</strong>").
-fn line_date(
-    dom: &Dom,
+/// The three ways a page shows a date by its headline, each giving the date and its element.
+struct Datelines<'a> {
+    dom: &'a Dom,
     body: NodeId,
-    anchor: &Anchor,
-    near: &dyn Fn(NodeId) -> bool,
-) -> Option<(String, NodeId)> {
-    dom.descendants(body).into_iter().find_map(|node| {
-        if !dom.is_element(node)
-            || only_wraps(dom, node)
-            || !near(node)
-            || dom.has_more_text_than(node, MAX_BARE_DATE_LINE_CHARS)
-        {
-            return None;
+    anchor: Option<&'a Anchor>,
+    reach: Reach,
+}
+
+impl<'a> Datelines<'a> {
+    fn new(dom: &'a Dom, anchor: Option<&'a Anchor>, reach: Reach) -> Self {
+        let body = dom.body().unwrap_or(ROOT);
+        Datelines {
+            dom,
+            body,
+            anchor,
+            reach,
         }
-        let line = dom.inner_text(node);
-        if crate::text::word_count(&line) > MAX_BARE_DATE_LINE_WORDS {
-            return None;
+    }
+
+    fn near(&self, node: NodeId) -> bool {
+        match (self.anchor, self.reach) {
+            (None, _) => true,
+            (Some(anchor), Reach::Near) => anchor.near_headline(node),
+            (Some(anchor), Reach::HeadlineLines) => anchor.by_headline(node),
         }
-        // The checks that climb the node's ancestors last, on the few lines that hold a date:
-        // a page of deep wrappers holds thousands of short lines.
-        let date = date_in(&line)?;
-        let set_apart = !anchor.touches_headline(dom, node)
-            && !in_a_longer_block(dom, node)
-            && !quoted_or_linked(dom, node)
-            && !is_elsewhere(dom, node);
-        set_apart.then_some((date, node))
-    })
+    }
+
+    /// The first `<time>` in reach that is the article's and not marked as a change.
+    fn time(&self) -> Option<(String, NodeId)> {
+        let dom = self.dom;
+        dom.find_all(self.body, &["time"])
+            .into_iter()
+            .filter(|&t| {
+                self.near(t) && !is_elsewhere(dom, t, self.anchor) && !is_modified_date(dom, t)
+            })
+            .find_map(|t| {
+                dom.attr(t, "datetime")
+                    .and_then(date_in)
+                    .or_else(|| date_in(&dom.inner_text(t)))
+                    .map(|date| (date, t))
+            })
+    }
+
+    /// The first short element in reach whose class, id or itemprop marks it as a date.
+    fn marked(&self) -> Option<(String, NodeId)> {
+        let dom = self.dom;
+        dom.descendants(self.body).into_iter().find_map(|node| {
+            (self.near(node)
+                && dom.is_element(node)
+                && is_marked_as_date(dom, node)
+                && dom.text_len(node) <= MAX_DATE_LINE_CHARS
+                && !is_elsewhere(dom, node, self.anchor))
+            .then(|| date_in(&dom.inner_text(node)).map(|date| (date, node)))
+            .flatten()
+        })
+    }
+
+    /// Last, with the headline found, a short line in reach that holds a date, however it is
+    /// marked up ("Published July 8, 2025", "Ann Bee • Nov 11, 2020", "Posted on Nov 21,
+    /// 2018"): not the headline itself ("Floods of March 3, 2021"), and not a phrase set in a
+    /// longer block (a sentence's "<strong>June 30, 2024</strong>").
+    fn line(&self) -> Option<(String, NodeId)> {
+        let (dom, anchor) = (self.dom, self.anchor?);
+        dom.descendants(self.body).into_iter().find_map(|node| {
+            if !dom.is_element(node)
+                || only_wraps(dom, node)
+                || !self.near(node)
+                || dom.has_more_text_than(node, MAX_BARE_DATE_LINE_CHARS)
+            {
+                return None;
+            }
+            let line = dom.inner_text(node);
+            if crate::text::word_count(&line) > MAX_BARE_DATE_LINE_WORDS {
+                return None;
+            }
+            // The checks that climb the node's ancestors last, on the few lines that hold a
+            // date: a page of deep wrappers holds thousands of short lines.
+            let date = date_in(&line)?;
+            let set_apart = !anchor.touches_headline(dom, node)
+                && !in_a_longer_block(dom, node)
+                && !quoted_or_linked(dom, node)
+                && !is_elsewhere(dom, node, Some(anchor));
+            set_apart.then_some((date, node))
+        })
+    }
 }
 
 /// Whether the date in `node` is a change's: its line, or the short line it is set in with its
@@ -288,10 +317,15 @@ fn is_marked_as_date(dom: &Dom, node: NodeId) -> bool {
     })
 }
 
-fn is_elsewhere(dom: &Dom, node: NodeId) -> bool {
+/// Whether `node` stands in a region whose dates are other things' (navigation, a sidebar, a
+/// list of other stories, comments). A region that holds the headline too is the page's frame
+/// or the story's own ("sno-story-sidebar-mode", a body classed for its widgets): its name says
+/// nothing of the dateline inside it.
+fn is_elsewhere(dom: &Dom, node: NodeId, anchor: Option<&Anchor>) -> bool {
     dom.ancestors(node, 0).into_iter().any(|a| {
-        matches!(dom.tag(a), Some("nav" | "aside" | "footer" | "li"))
-            || contains_marker(&dom.class_and_id(a).to_lowercase())
+        (matches!(dom.tag(a), Some("nav" | "aside" | "footer" | "li"))
+            || contains_marker(&dom.class_and_id(a).to_lowercase()))
+            && !anchor.is_some_and(|anchor| anchor.encloses_headline(dom, a))
     })
 }
 
@@ -455,6 +489,25 @@ mod shown_over_metadata {
         ] {
             assert_eq!(shown(line, ""), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_frame_around_the_headline_is_not_elsewhere_for_its_name() {
+        // A page laid out "with a sidebar" names its whole frame for it; the story's own
+        // dateline inside that frame is still the story's.
+        let page = "<body><div class='story-page sidebar-mode'><article>\
+            <h1>Rivers of the north run high</h1><ul class=post-info><li>Ann Bee</li>\
+            <li><time>May 31, 2024</time></li></ul><p>The rivers of the north ran higher this \
+            spring than in any year since records began.</p></article>\
+            <aside class=sidebar><time>June 2, 2024</time></aside></div></body>";
+        let dom = crate::parse::document(page);
+        let anchor = Anchor::find(&dom, "Rivers of the north run high");
+        assert_eq!(
+            visible_date(&dom, None, anchor.as_ref()).as_deref(),
+            Some("2024-05-31")
+        );
+        // Without the headline to go by, a list item's date may be an archive's.
+        assert_eq!(visible_date(&dom, None, None), None);
     }
 
     #[test]

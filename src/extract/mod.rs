@@ -113,6 +113,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     //    The date the page shows by the headline, unless it is an update's: over a metadata
     //    date of another day too (not on a discussion, whose page shows its posts' dates).
     //    When the metadata gives no date, any the page shows, or its address gives.
+    let dated_by_metadata = meta.published_time.is_some();
     let published_time = match (&meta.published_time, &anchor) {
         (Some(declared), Some(anchor)) if !discussion => Some(
             dates::shown_publication_date(&dom, anchor)
@@ -255,12 +256,14 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
             }
         }
     }
-    //    A thread that gave no date is as old as its first post.
-    //    Last, the date the page's microdata gives its own item (for the reader only: it is
-    //    no date the page shows, so not a sign of a story).
-    let published_time = published_time
-        .or(first_post_date)
-        .or_else(|| dates::microdata_date(&dom));
+    //    A thread whose metadata gave no date is as old as its first post: a date shown by its
+    //    title may be its last reply's. Last, the date the page's microdata gives its own item
+    //    (for the reader only: it is no date the page shows, so not a sign of a story).
+    let published_time = match (dated_by_metadata, first_post_date) {
+        (false, Some(first_post)) => Some(first_post),
+        _ => published_time,
+    }
+    .or_else(|| dates::microdata_date(&dom));
     // 9. The byline, the names alone, and its line out of the body; the plain text and counts;
     //    metadata gaps filled from the content.
     let byline = meta

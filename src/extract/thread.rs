@@ -187,6 +187,23 @@ mod tests {
     }
 
     #[test]
+    fn a_thread_is_not_dated_by_its_last_reply() {
+        // The line under the title shows the thread's latest activity, not its start.
+        let page = thread("DiscussionForumPosting", "Comment").replace(
+            "<h1>How do I start?</h1>",
+            "<h1>How do I start?</h1><div class=thread-info>Last reply \
+             <time datetime='2024-06-30'>June 30, 2024</time></div>",
+        );
+        let article = extract(
+            &page,
+            Some("https://forum.example/t/1"),
+            &Options::default(),
+        )
+        .unwrap();
+        assert_eq!(article.published_time.as_deref(), Some("2024-05-01"));
+    }
+
+    #[test]
     fn an_faq_is_not_a_thread() {
         let page = thread("FAQPage", "Question");
         let article = extract(
