@@ -11,6 +11,8 @@ use crate::dom::{Dom, NodeId, ROOT};
 /// How alike a heading and the headline must be; the walk's check for the headline repeated
 /// in the body uses the same.
 pub(super) const HEADLINE_SIMILARITY: f64 = 0.75;
+/// How alike a heading and the title must be to date the page by (`Anchor::find_loosely`).
+const LOOSE_HEADLINE_SIMILARITY: f64 = 0.5;
 /// Most text between the headline's end and the story's start: a byline, a date, a caption.
 const MAX_GAP_CHARS: usize = 400;
 /// Most text between a byline set above the headline and the headline (a kicker, a date).
@@ -37,13 +39,25 @@ pub struct Anchor {
 impl Anchor {
     /// The first visible `<h1>` (else `<h2>`) that reads as the headline.
     pub fn find(dom: &Dom, title: &str) -> Option<Anchor> {
+        Self::find_among(dom, title, &["h1", "h2"], HEADLINE_SIMILARITY)
+    }
+
+    /// Where the page's dateline may be read from when `find` finds no headline: the first
+    /// heading down to `<h3>` (a blog's post title) that shares half the title's words (a
+    /// headline that says "(With Confidence!)" where its title says ": A Beginner's Guide").
+    /// Only the date is read by it: the story is found without a headline.
+    pub fn find_loosely(dom: &Dom, title: &str) -> Option<Anchor> {
+        Self::find_among(dom, title, &["h1", "h2", "h3"], LOOSE_HEADLINE_SIMILARITY)
+    }
+
+    fn find_among(dom: &Dom, title: &str, tags: &[&str], similarity: f64) -> Option<Anchor> {
         if title.is_empty() {
             return None;
         }
-        let headline = ["h1", "h2"].iter().find_map(|tag| {
+        let headline = tags.iter().find_map(|tag| {
             dom.find_all(ROOT, &[tag]).into_iter().find(|&h| {
                 is_probably_visible(dom, h)
-                    && text_similarity(title, &dom.inner_text(h)) > HEADLINE_SIMILARITY
+                    && text_similarity(title, &dom.inner_text(h)) > similarity
             })
         })?;
         let order = dom.descendants(ROOT);

@@ -110,19 +110,18 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     //    Where the headline stands, measured once: every attempt works on a copy with the same
     //    node ids.
     let anchor = anchor::Anchor::find(&dom, &headline);
-    //    The date the page shows by the headline, unless it is an update's: over a metadata
-    //    date of another day too (not on a discussion, whose page shows its posts' dates).
-    //    When the metadata gives no date, any the page shows, or its address gives.
+    //    The date: the metadata's, or the one the page shows by its headline (see `dates`).
     let dated_by_metadata = meta.published_time.is_some();
-    let published_time = match (&meta.published_time, &anchor) {
-        (Some(declared), Some(anchor)) if !discussion => Some(
-            dates::shown_publication_date(&dom, anchor)
-                .filter(|shown| text::iso_day(declared) != Some(shown.as_str()))
-                .unwrap_or_else(|| declared.clone()),
-        ),
-        (Some(declared), _) => Some(declared.clone()),
-        (None, _) => dates::visible_date(&dom, page_url.as_ref(), anchor.as_ref()),
-    };
+    let published_time = dates::page_date(
+        &dom,
+        meta.published_time.as_deref(),
+        page_url.as_ref(),
+        dates::Headline {
+            text: &headline,
+            anchor: anchor.as_ref(),
+        },
+        discussion,
+    );
     let mut selection = select::with_retries(
         &dom,
         &headline,
