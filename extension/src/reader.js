@@ -207,8 +207,12 @@
     if (!value) return null;
     const date = new Date(value);
     if (Number.isNaN(date.getTime())) return value;
+    // A day alone ("2018-06-13") is parsed as UTC midnight: shown in the reader's own zone it
+    // would be the day before west of Greenwich. A time with its offset is the reader's to place.
+    const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
+    const options = { year: 'numeric', month: 'long', day: 'numeric', ...(dayOnly && { timeZone: 'UTC' }) };
     try {
-      return date.toLocaleDateString(lang || undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+      return date.toLocaleDateString(lang || undefined, options);
     } catch {
       return date.toDateString();
     }

@@ -46,3 +46,19 @@ test('www/ turns an opened page into the reader view and clean text', async () =
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a day the page shows is the same day in the reader\'s time zone', async () => {
+  // A day alone is UTC midnight to Date: read west of Greenwich it must not become the day before.
+  const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
+  const page = await context.newPage();
+  await page.goto(`http://localhost:${server.address().port}/www/index.html`);
+  const story = Array.from({ length: 8 }, (_, i) =>
+    `<p>Paragraph ${i} tells how the river rose overnight, and how the town's people moved their cars, their animals and their furniture uphill.</p>`).join('');
+  await page.fill('#html', `<html><head><title>Rivers run high</title></head><body><article><h1>Rivers run high</h1><p class="date">March 3, 2021</p>${story}</article></body></html>`);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('#results:not([hidden])');
+  const view = await page.evaluate(() => document.querySelector('#view > div').shadowRoot.textContent.replace(/\s+/g, ' '));
+  assert.ok(view.includes('March 3, 2021'), view.slice(0, 300));
+  assert.ok(!view.includes('March 2, 2021'));
+  await context.close();
+});
