@@ -43,6 +43,14 @@ const READABILITY_METADATA_FLOOR: f64 = 0.969 - 0.004;
 /// had given "Last" (counted as agreeing) and now gives none; people's annotations agree more
 /// (trafilatura-dev 0.526 -> 0.533, its held-out fold 0.373 -> 0.392).
 const READABILITY_BYLINE_FLOOR: f64 = 0.908 - 0.004;
+/// The published time, lowered from the metadata floor on purpose (issue 26): Readability's is
+/// the metadata's value, Masthead's the day the page shows by its headline where that names
+/// another (`dates::page_date`). Of the 33 pages whose metadata has a date, two differ, both
+/// showing the reader another day: bug-1255978 its display date "Friday 25 December 2015"
+/// (metadata 2015-09-17), topicseed-1 "On 6/13/2018" (metadata 2018-06-12T23:00Z, the same
+/// moment in the page's zone). People's annotations agree more: date agreement wcxb-dev 0.790
+/// -> 0.839, trafilatura-dev 0.794 -> 0.847, held-out folds 0.824 -> 0.878 and 0.797 -> 0.870.
+const READABILITY_DATE_FLOOR: f64 = 31.0 / 33.0 - 0.004;
 /// Zyte development split, body F1: 0.9768 when set.
 const ZYTE_BODY_F1_FLOOR: f64 = 0.9768 - BODY_F1_TOLERANCE;
 /// trafilatura's development half, segment F1 (its own metric): 0.9377 when last raised.
@@ -297,10 +305,10 @@ fn readability_test_pages() {
     );
     for (i, field) in fields.iter().enumerate() {
         let agreement = agree[i] as f64 / compared[i].max(1) as f64;
-        let floor = if *field == "byline" {
-            READABILITY_BYLINE_FLOOR
-        } else {
-            READABILITY_METADATA_FLOOR
+        let floor = match *field {
+            "byline" => READABILITY_BYLINE_FLOOR,
+            "publishedTime" => READABILITY_DATE_FLOOR,
+            _ => READABILITY_METADATA_FLOOR,
         };
         assert!(
             agreement >= floor,

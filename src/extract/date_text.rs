@@ -212,6 +212,18 @@ pub fn date_in(text: &str) -> Option<String> {
                         Some(Token::Separator('.')),
                         Some(Token::Number(y, 4)),
                     ) => calendar_date(*y, *m, n),
+                    // 09/25/2025 or 13/11/2025, where only one of the two readings is a day:
+                    // 03/04/2025 says nothing the page's language would not have to settle.
+                    (
+                        Some(Token::Separator('/')),
+                        Some(Token::Number(m, m_len)),
+                        Some(Token::Separator('/')),
+                        Some(Token::Number(y, 4)),
+                    ) if len <= 2 && *m_len <= 2 => match (n <= 12, *m <= 12) {
+                        (true, false) => calendar_date(*y, n, *m),
+                        (false, true) => calendar_date(*y, *m, n),
+                        _ => None,
+                    },
                     // 2021年3月12日
                     (
                         Some(Token::Separator('年')),
@@ -577,6 +589,8 @@ mod tests {
             ("2021年3月12日 10:00", "2021-03-12"),
             ("2021-03-12T10:00:00Z", "2021-03-12"),
             ("2021/03/12", "2021-03-12"),
+            ("Thu, 09/25/2025 - 11:38", "2025-09-25"),
+            ("13/11/2025 09:21:40", "2025-11-13"),
         ] {
             assert_eq!(date_in(text).as_deref(), Some(date), "{text}");
         }
@@ -585,6 +599,8 @@ mod tests {
             "3 of 12 photos",
             "Chapter 12 March",
             "99.99.2021",
+            "03/04/2025",
+            "1/2 cup of 2025 flour",
         ] {
             assert_eq!(date_in(text), None, "{text}");
         }
