@@ -287,7 +287,7 @@ fn canonical_link(dom: &Dom) -> Option<String> {
 
 /// A date the metadata writes for people ("Feb 08, 2022", "12. März 2021") as its calendar
 /// date, which the view and the copy show in the reader's own way; an ISO 8601 time, or a
-/// form that names no unambiguous day ("09/25/2025"), as written.
+/// form that names no unambiguous day ("03/04/2025": March or April), as written.
 fn as_calendar_date(value: String) -> String {
     if crate::text::iso_day(&value).is_some() {
         return value;
@@ -323,7 +323,8 @@ mod tests {
             ("Feb 08, 2022", "2022-02-08"),
             ("12. März 2021", "2021-03-12"),
             ("2021-03-12T08:00:00-05:00", "2021-03-12T08:00:00-05:00"),
-            ("09/25/2025", "09/25/2025"),
+            ("09/25/2025", "2025-09-25"),
+            ("03/04/2025", "03/04/2025"),
         ] {
             let meta = read_page(&page(written), "H");
             assert_eq!(meta.published_time.as_deref(), Some(read), "{written}");
