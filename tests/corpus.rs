@@ -51,6 +51,8 @@ const READABILITY_BYLINE_FLOOR: f64 = 0.908 - 0.004;
 /// moment in the page's zone). People's annotations agree more: date agreement wcxb-dev 0.790
 /// -> 0.839, trafilatura-dev 0.794 -> 0.847, held-out folds 0.824 -> 0.878 and 0.797 -> 0.870.
 const READABILITY_DATE_FLOOR: f64 = 31.0 / 33.0 - 0.004;
+/// The pages named above: any other that differs fails the test.
+const READABILITY_OTHER_DAYS: &[&str] = &["bug-1255978", "topicseed-1"];
 /// Zyte development split, body F1: 0.9768 when set.
 const ZYTE_BODY_F1_FLOOR: f64 = 0.9768 - BODY_F1_TOLERANCE;
 /// trafilatura's development half, segment F1 (its own metric): 0.9377 when last raised.
@@ -176,6 +178,9 @@ fn readability_test_pages() {
     // (`anchor.rs`); those are counted apart.
     let mut compared = [0usize; 7];
     let mut shown_dates = 0;
+    // Pages whose published time differs from Readability's metadata read (see
+    // `READABILITY_DATE_FLOOR`).
+    let mut other_days: Vec<String> = Vec::new();
     let mut found_bylines = 0;
     let mut pages = 0;
     let mut strict_title = 0;
@@ -252,6 +257,9 @@ fn readability_test_pages() {
             } else {
                 same(got[i], expected[field].as_str())
             };
+            if !ok && *field == "publishedTime" {
+                other_days.push(key.clone());
+            }
             if ok {
                 agree[i] += 1;
             } else if std::env::var_os("MASTHEAD_CORPUS_VERBOSE").is_some() {
@@ -302,6 +310,11 @@ fn readability_test_pages() {
         score.f1() >= READABILITY_BODY_F1_FLOOR,
         "body F1 {:.4} below floor {READABILITY_BODY_F1_FLOOR}",
         score.f1()
+    );
+    other_days.retain(|page| !READABILITY_OTHER_DAYS.contains(&page.as_str()));
+    assert!(
+        other_days.is_empty(),
+        "published time differs from Readability's on {other_days:?}"
     );
     for (i, field) in fields.iter().enumerate() {
         let agreement = agree[i] as f64 / compared[i].max(1) as f64;

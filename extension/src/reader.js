@@ -214,7 +214,8 @@
     try {
       return date.toLocaleDateString(lang || undefined, options);
     } catch {
-      return date.toDateString();
+      // A language tag the page wrote wrong ("en_US"): the browser's own language instead.
+      return date.toLocaleDateString(undefined, options);
     }
   }
 

@@ -29,6 +29,24 @@ const MIN_OPENING_WORDS: usize = 8;
 /// two-letter words, or a short CJK sentence.
 const MIN_OPENING_CHARS: usize = 12;
 
+/// How far after the headline a dateline is looked for.
+#[derive(Clone, Copy)]
+pub enum DatelineReach {
+    /// Anywhere the story's dateline may stand, down to its end (`MAX_DATELINE_CHARS`).
+    Story,
+    /// The headline's own lines, where the byline and the date stand (`MAX_GAP_CHARS`).
+    HeadlineLines,
+}
+
+impl DatelineReach {
+    fn after(self) -> usize {
+        match self {
+            DatelineReach::Story => MAX_DATELINE_CHARS,
+            DatelineReach::HeadlineLines => MAX_GAP_CHARS,
+        }
+    }
+}
+
 pub struct Anchor {
     /// Characters of text before each node, in document order, and within it.
     before: Vec<usize>,
@@ -43,9 +61,9 @@ impl Anchor {
     }
 
     /// Where the page's dateline may be read from when `find` finds no headline: the first
-    /// heading down to `<h3>` (a blog's post title) that shares half the title's words (a
-    /// headline that says "(With Confidence!)" where its title says ": A Beginner's Guide").
-    /// Only the date is read by it: the story is found without a headline.
+    /// heading down to `<h3>` (a blog's post title) more than half of whose text is the title's
+    /// words (a headline that says "(With Confidence!)" where its title says ": A Beginner's
+    /// Guide"). Only the date is read by it: the story is found without a headline.
     pub fn find_loosely(dom: &Dom, title: &str) -> Option<Anchor> {
         Self::find_among(dom, title, &["h1", "h2", "h3"], LOOSE_HEADLINE_SIMILARITY)
     }
@@ -122,26 +140,28 @@ impl Anchor {
             || (start >= headline_end && start - headline_end <= MAX_GAP_CHARS)
     }
 
-    /// Whether `node` starts near the headline: within its dateline's reach before it, or in the
-    /// first stretch of the story after it.
-    pub fn near_headline(&self, node: NodeId) -> bool {
+    /// Whether `node` starts within `reach` of the headline: a kicker's or a byline's distance
+    /// before it, or the reach's stretch after it.
+    pub fn in_reach(&self, node: NodeId, reach: DatelineReach) -> bool {
         let Some((start, _)) = self.span(node) else {
             return false;
         };
         let (headline_start, headline_end) = self.headline_span();
         (start < headline_start && headline_start - start <= MAX_BYLINE_LEAD_CHARS)
-            || (start >= headline_start && start - headline_end.min(start) <= MAX_DATELINE_CHARS)
+            || (start >= headline_start && start - headline_end.min(start) <= reach.after())
     }
 
-    /// Whether `node` starts in the headline's own lines: just above it (a kicker's date) or in
-    /// the first stretch after it, where the byline and the dateline stand.
-    pub fn by_headline(&self, node: NodeId) -> bool {
-        let Some((start, _)) = self.span(node) else {
-            return false;
-        };
-        let (headline_start, headline_end) = self.headline_span();
-        (start < headline_start && headline_start - start <= MAX_BYLINE_LEAD_CHARS)
-            || (start >= headline_start && start - headline_end.min(start) <= MAX_GAP_CHARS)
+    /// Whether `node` starts past `reach` after the headline: in document order, nothing after
+    /// it is in reach either.
+    pub fn past_reach(&self, node: NodeId, reach: DatelineReach) -> bool {
+        let (_, headline_end) = self.headline_span();
+        self.span(node)
+            .is_some_and(|(start, _)| start > headline_end + reach.after())
+    }
+
+    /// Whether `node`'s text starts before the headline's.
+    pub fn before_headline(&self, node: NodeId) -> bool {
+        self.start(node) < self.headline_span().0
     }
 
     /// Where `node`'s text starts in the page's, for telling which of two comes first.

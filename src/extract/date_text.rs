@@ -278,8 +278,17 @@ fn month_number(word: &str) -> Option<u32> {
 }
 
 pub(super) fn calendar_date(year: u32, month: u32, day: u32) -> Option<String> {
-    ((1990..=2100).contains(&year) && (1..=12).contains(&month) && (1..=31).contains(&day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    ((1990..=2100).contains(&year)
+        && (1..=12).contains(&month)
+        && (1..=days_in_month).contains(&day))
+    .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
 #[derive(Debug, PartialEq)]
@@ -591,6 +600,7 @@ mod tests {
             ("2021/03/12", "2021-03-12"),
             ("Thu, 09/25/2025 - 11:38", "2025-09-25"),
             ("13/11/2025 09:21:40", "2025-11-13"),
+            ("29.02.2024", "2024-02-29"),
         ] {
             assert_eq!(date_in(text).as_deref(), Some(date), "{text}");
         }
@@ -600,7 +610,9 @@ mod tests {
             "Chapter 12 March",
             "99.99.2021",
             "03/04/2025",
-            "1/2 cup of 2025 flour",
+            "13/14/2025",
+            "31/02/2025",
+            "29.02.2025",
         ] {
             assert_eq!(date_in(text), None, "{text}");
         }

@@ -1,13 +1,15 @@
-//! Stage 5, when the metadata gives no date: the date the page shows by its headline. Almost every article
-//! whose metadata is silent still says when it was published, in a `<time>` element, in its
-//! address (`/2019/01/31/`), on a line of its own marked as the date ("Veröffentlicht am
-//! 3. März 2021", "12 marca 2021", "2021年3月12日"), or on a short line near the headline however
-//! it is marked (not in a link, a quote or a figure). Read in that order of trust; dates in
-//! navigation, sidebars, comments and teasers for other stories are not the article's.
+//! Stage 5: the page's date (`page_date`). The metadata's, unless the page shows another day by
+//! its headline that is not an update's; and where the metadata is silent, the date the page
+//! shows. Almost every article whose metadata is silent still says when it was published, in a
+//! `<time>` element, in its address (`/2019/01/31/`), on a line of its own marked as the date
+//! ("Veröffentlicht am 3. März 2021", "12 marca 2021", "2021年3月12日"), or on a short line near
+//! the headline however it is marked (not in a link, a quote or a figure). Read in that order of
+//! trust; dates in navigation, sidebars, comments and teasers for other stories are not the
+//! article's.
 //!
-//! The result is a calendar date, `YYYY-MM-DD`.
+//! The result is a calendar date, `YYYY-MM-DD`, or the metadata's time as it gives it.
 
-use super::anchor::Anchor;
+use super::anchor::{Anchor, DatelineReach};
 use super::date_text::{calendar_date, date_in};
 use super::patterns::{contains_any, OTHER_CONTENT_MARKERS, PHRASING_ELEMS};
 use crate::dom::{Dom, NodeId, ROOT};
@@ -75,7 +77,7 @@ pub fn page_date(
 /// what stands near it is read: the dateline is by the headline, and a page of many elements
 /// is not read whole for it.
 fn visible_date(dom: &Dom, url: Option<&Url>, anchor: Option<&Anchor>) -> Option<String> {
-    let find = Datelines::new(dom, anchor, Reach::Near);
+    let find = Datelines::new(dom, anchor, DatelineReach::Story);
     find.time()
         .map(|(date, _)| date)
         .or_else(|| url.and_then(|u| date_in_path(u.path())))
@@ -90,7 +92,7 @@ fn visible_date(dom: &Dom, url: Option<&Url>, anchor: Option<&Anchor>) -> Option
 /// republished under an old CMS date, a post dated by its import. `None` when the first shown
 /// date is an update's: the metadata's publication date is then the better one.
 fn shown_publication_date(dom: &Dom, anchor: &Anchor) -> Option<String> {
-    let find = Datelines::new(dom, Some(anchor), Reach::HeadlineLines);
+    let find = Datelines::new(dom, Some(anchor), DatelineReach::HeadlineLines);
     let (date, node) = [find.time(), find.marked(), find.line()]
         .into_iter()
         .flatten()
@@ -98,26 +100,21 @@ fn shown_publication_date(dom: &Dom, anchor: &Anchor) -> Option<String> {
     (!says_updated(dom, node) && !in_another_story(dom, node, anchor)).then_some(date)
 }
 
-/// How far from the headline a date is looked for.
-#[derive(Clone, Copy)]
-enum Reach {
-    /// Anywhere the story's dateline may be (`Anchor::near_headline`); the whole page when
-    /// the headline is not found.
-    Near,
-    /// The headline's own lines (`Anchor::by_headline`).
-    HeadlineLines,
-}
+/// Most levels between a date above the headline and the header they share (not the page's
+/// body): a kicker's line beside the headline, not a site header's "Wednesday, 24 September
+/// 2025" above the story.
+const MAX_SHARED_HEADER_LEVELS: usize = 3;
 
 /// The three ways a page shows a date by its headline, each giving the date and its element.
 struct Datelines<'a> {
     dom: &'a Dom,
     body: NodeId,
     anchor: Option<&'a Anchor>,
-    reach: Reach,
+    reach: DatelineReach,
 }
 
 impl<'a> Datelines<'a> {
-    fn new(dom: &'a Dom, anchor: Option<&'a Anchor>, reach: Reach) -> Self {
+    fn new(dom: &'a Dom, anchor: Option<&'a Anchor>, reach: DatelineReach) -> Self {
         let body = dom.body().unwrap_or(ROOT);
         Datelines {
             dom,
@@ -127,21 +124,54 @@ impl<'a> Datelines<'a> {
         }
     }
 
-    fn near(&self, node: NodeId) -> bool {
-        match (self.anchor, self.reach) {
-            (None, _) => true,
-            (Some(anchor), Reach::Near) => anchor.near_headline(node),
-            (Some(anchor), Reach::HeadlineLines) => anchor.by_headline(node),
+    /// Whether `node` is where a dateline may stand: anywhere without the headline; within the
+    /// reach of it with it. In the headline's own lines, not the headline itself ("Floods of
+    /// March 3, 2021"), and above it only in the header it shares with the headline.
+    fn in_reach(&self, node: NodeId) -> bool {
+        let Some(anchor) = self.anchor else {
+            return true;
+        };
+        if !anchor.in_reach(node, self.reach) {
+            return false;
         }
+        match self.reach {
+            DatelineReach::Story => true,
+            DatelineReach::HeadlineLines => {
+                !anchor.touches_headline(self.dom, node)
+                    && (!anchor.before_headline(node)
+                        || self
+                            .dom
+                            .ancestors(node, MAX_SHARED_HEADER_LEVELS)
+                            .into_iter()
+                            .find(|&a| anchor.encloses_headline(self.dom, a))
+                            .is_some_and(|shared| {
+                                !matches!(self.dom.tag(shared), Some("body" | "html"))
+                            }))
+            }
+        }
+    }
+
+    /// The elements under `tags` (all of them when none), in document order, up to the last
+    /// one that may be in reach.
+    fn candidates(&self, tags: &[&str]) -> impl Iterator<Item = NodeId> + '_ {
+        let nodes = if tags.is_empty() {
+            self.dom.descendants(self.body)
+        } else {
+            self.dom.find_all(self.body, tags)
+        };
+        nodes
+            .into_iter()
+            .take_while(|&node| !self.anchor.is_some_and(|a| a.past_reach(node, self.reach)))
     }
 
     /// The first `<time>` in reach that is the article's and not marked as a change.
     fn time(&self) -> Option<(String, NodeId)> {
         let dom = self.dom;
-        dom.find_all(self.body, &["time"])
-            .into_iter()
+        self.candidates(&["time"])
             .filter(|&t| {
-                self.near(t) && !is_elsewhere(dom, t, self.anchor) && !is_modified_date(dom, t)
+                self.in_reach(t)
+                    && !is_elsewhere(dom, t, self.anchor)
+                    && !names_a_change(&markup_names(dom, t))
             })
             .find_map(|t| {
                 dom.attr(t, "datetime")
@@ -154,11 +184,11 @@ impl<'a> Datelines<'a> {
     /// The first short element in reach whose class, id or itemprop marks it as a date.
     fn marked(&self) -> Option<(String, NodeId)> {
         let dom = self.dom;
-        dom.descendants(self.body).into_iter().find_map(|node| {
-            (self.near(node)
-                && dom.is_element(node)
+        self.candidates(&[]).find_map(|node| {
+            (dom.is_element(node)
                 && is_marked_as_date(dom, node)
-                && dom.text_len(node) <= MAX_DATE_LINE_CHARS
+                && self.in_reach(node)
+                && !dom.has_more_text_than(node, MAX_DATE_LINE_CHARS)
                 && !is_elsewhere(dom, node, self.anchor))
             .then(|| date_in(&dom.inner_text(node)).map(|date| (date, node)))
             .flatten()
@@ -171,10 +201,10 @@ impl<'a> Datelines<'a> {
     /// longer block (a sentence's "<strong>June 30, 2024</strong>").
     fn line(&self) -> Option<(String, NodeId)> {
         let (dom, anchor) = (self.dom, self.anchor?);
-        dom.descendants(self.body).into_iter().find_map(|node| {
+        self.candidates(&[]).find_map(|node| {
             if !dom.is_element(node)
                 || only_wraps(dom, node)
-                || !self.near(node)
+                || !self.in_reach(node)
                 || dom.has_more_text_than(node, MAX_BARE_DATE_LINE_CHARS)
             {
                 return None;
@@ -195,24 +225,9 @@ impl<'a> Datelines<'a> {
     }
 }
 
-/// Whether the date in `node` is a change's: its line, or the short line it is set in with its
-/// label ("Last Updated:" in an element of its own), says so. In the languages of `DATE_WORDS`.
-fn says_updated(dom: &Dom, node: NodeId) -> bool {
-    let line_says = |n: NodeId| {
-        let names = dom.class_and_id(n).to_lowercase();
-        let text = dom.inner_text(n).to_lowercase();
-        UPDATE_WORDS
-            .iter()
-            .any(|word| text.contains(word) || names.contains(word))
-    };
-    line_says(node)
-        || dom.parent(node).is_some_and(|parent| {
-            !dom.has_more_text_than(parent, MAX_DATE_LINE_CHARS) && line_says(parent)
-        })
-}
-
 /// Whether `node` stands in an `<article>` of its own that does not hold the headline: a
-/// related story's card set just under it.
+/// related story's card set just under it. (A story whose headline stands in a header above
+/// its `<article>` loses its shown date to this, and keeps its metadata's.)
 fn in_another_story(dom: &Dom, node: NodeId, anchor: &Anchor) -> bool {
     std::iter::once(node)
         .chain(dom.ancestors(node, 0))
@@ -220,28 +235,82 @@ fn in_another_story(dom: &Dom, node: NodeId, anchor: &Anchor) -> bool {
         .is_some_and(|story| !anchor.encloses_headline(dom, story))
 }
 
-/// What a line says when its date is the story's last change, not its publication: English,
-/// German, French, Spanish, Portuguese, Polish, Russian and Chinese/Japanese, as `DATE_WORDS`.
-const UPDATE_WORDS: &[&str] = &[
-    "updated",
+/// Most elements inside a date's line looked at for markup that names a change.
+const MAX_LINE_ELEMENTS: usize = 64;
+
+/// Whether the date in `node` is a change's: its markup names a modification (on it, or on an
+/// element in it: `<time itemprop=dateModified>` in a byline's box), or its line, or a short
+/// line around it with its label ("Last Updated:" in an element of its own, one or two levels
+/// up), says so.
+fn says_updated(dom: &Dom, node: NodeId) -> bool {
+    let inside = dom.descendants(node);
+    let marked_inside = inside
+        .iter()
+        .filter(|&&n| dom.is_element(n))
+        .take(MAX_LINE_ELEMENTS)
+        .any(|&n| names_a_change(&markup_names(dom, n)));
+    let short_lines = std::iter::once(node).chain(
+        dom.ancestors(node, MAX_SHARED_HEADER_LEVELS)
+            .into_iter()
+            .take_while(|&a| !dom.has_more_text_than(a, MAX_DATE_LINE_CHARS)),
+    );
+    marked_inside
+        || short_lines
+            .into_iter()
+            .any(|n| says_change(&dom.inner_text(n)))
+}
+
+/// An element's class, id and itemprop, lowercase.
+fn markup_names(dom: &Dom, node: NodeId) -> String {
+    format!(
+        "{} {}",
+        dom.class_and_id(node),
+        dom.attr(node, "itemprop").unwrap_or_default()
+    )
+    .to_lowercase()
+}
+
+/// Whether markup names a change ("date-modified", `itemprop="dateModified"`, "updated"), and
+/// not the publication beside it (WordPress marks its publication date "published updated").
+fn names_a_change(names: &str) -> bool {
+    (names.contains("modified") || names.contains("updated")) && !names.contains("published")
+}
+
+/// Whether a line says its date is a change's, not the publication's: a word starting as one of
+/// `UPDATE_STEMS`, or one of `UPDATE_PHRASES` anywhere in it.
+fn says_change(line: &str) -> bool {
+    let line = line.to_lowercase();
+    line.split(|c: char| !c.is_alphanumeric())
+        .any(|word| UPDATE_STEMS.iter().any(|stem| word.starts_with(stem)))
+        || UPDATE_PHRASES.iter().any(|phrase| line.contains(phrase))
+}
+
+/// How words saying "updated", "revised" or "modified" start, in the languages whose months
+/// `date_text` reads: English, German, French, Spanish, Portuguese, Italian, Dutch, Polish,
+/// Russian ("Update:", "Last updated", "Aktualisiert", "Actualización", "Atualizado",
+/// "Aggiornato", "Bijgewerkt", "Zaktualizowano", "Обновлено").
+const UPDATE_STEMS: &[&str] = &[
+    "updat",
+    "revised",
     "modified",
     "aktualisiert",
     "geändert",
-    "mis à jour",
-    "mise à jour",
+    "zuletzt",
     "modifié",
-    "actualizado",
-    "actualizada",
-    "modificado",
-    "atualizado",
-    "atualizada",
-    "zaktualizowano",
-    "aktualizacja",
-    "обновлено",
-    "обновлён",
-    "изменено",
-    "更新",
+    "actualiza",
+    "modificad",
+    "atualiza",
+    "aggiornat",
+    "bijgewerkt",
+    "zaktualizow",
+    "aktualizacj",
+    "обновл",
+    "изменен",
 ];
+
+/// The same said in more than one word, or in a script without spaces: French "mis à jour",
+/// Arabic "تحديث" (with its article: "آخر تحديث", "تم التحديث"), Chinese and Japanese "更新".
+const UPDATE_PHRASES: &[&str] = &["à jour", "تحديث", "更新"];
 
 /// Whether `node` only wraps one block and has no text of its own: that block is read in its
 /// place (a page of wrappers hundreds deep is read once, not once per wrapper). A wrapper of a
@@ -322,17 +391,6 @@ pub fn microdata_date(dom: &Dom) -> Option<String> {
 
 /// The most `datePublished` marks read: a page of reviews marks one per review.
 const MAX_MICRODATA_DATES: usize = 50;
-
-/// A `<time>` for when the story was last changed, not when it was published.
-fn is_modified_date(dom: &Dom, time: NodeId) -> bool {
-    let names = format!(
-        "{} {}",
-        dom.class_and_id(time),
-        dom.attr(time, "itemprop").unwrap_or_default()
-    )
-    .to_lowercase();
-    names.contains("modified") || names.contains("updated")
-}
 
 fn is_marked_as_date(dom: &Dom, node: NodeId) -> bool {
     // Asked of every element of a page whose metadata has no date: most have no class, id or
@@ -514,6 +572,12 @@ mod shown_over_metadata {
     #[test]
     fn an_update_is_not_the_date_shown() {
         for line in [
+            "<div><span>Last updated:</span> <time>Sep 4, 2025</time></div>",
+            "<div class=byline>Ann Bee <time itemprop=dateModified>Sep 4, 2025</time></div>",
+            "<div class=meta><span itemprop=dateModified>Sep 4, 2025</span></div>",
+            "<div><span>Updated</span> <span class=v><time>Sep 4, 2025</time></span></div>",
+            "<div>Aggiornato il 4 settembre 2025</div>",
+            "<div>Обновлен 4 сентября 2025</div>",
             "<div class=date>Updated August 14, 2025</div>",
             "<div><span>Last updated:</span> <span>Sep 4, 2025</span></div>",
             "<p><time datetime=2025-06-18>Updated on June 18, 2025</time></p>",
@@ -562,6 +626,48 @@ mod shown_over_metadata {
             page_date(&dom, None, None, headline, false).as_deref(),
             Some("2019-08-16")
         );
+    }
+
+    #[test]
+    fn a_publication_marked_with_its_update_class_is_still_the_publication() {
+        // WordPress marks its publication date "published updated".
+        assert_eq!(
+            shown(
+                "<p><time class='entry-date published updated' datetime=2024-08-25>August 25, 2024</time></p>",
+                ""
+            )
+            .as_deref(),
+            Some("2024-08-25")
+        );
+    }
+
+    #[test]
+    fn a_site_header_above_the_story_and_the_headline_are_not_its_dateline() {
+        let page = "<body><header class=site><p>Wednesday, 24 September 2025</p></header>\
+            <main><article><h1>Rivers of the north run high</h1><p>The rivers of the north ran \
+            higher this spring than in any year since records began.</p></article></main></body>";
+        let dom = crate::parse::document(page);
+        let anchor = Anchor::find(&dom, "Rivers of the north run high").unwrap();
+        assert_eq!(shown_publication_date(&dom, &anchor), None);
+        // A kicker's date in the headline's own header is the story's.
+        let page = page.replace(
+            "<article><h1>",
+            "<article><header><p class=kicker>May 31, 2024</p><h1>",
+        );
+        let page = page.replace("</h1>", "</h1></header>");
+        let dom = crate::parse::document(&page);
+        let anchor = Anchor::find(&dom, "Rivers of the north run high").unwrap();
+        assert_eq!(
+            shown_publication_date(&dom, &anchor).as_deref(),
+            Some("2024-05-31")
+        );
+        // The headline's own date is its subject's.
+        let page = "<body><article><header class=post-info><h1>Floods of March 3, 2021</h1>\
+            </header><p>The rivers of the north ran higher that spring than in any year since \
+            records began.</p></article></body>";
+        let dom = crate::parse::document(page);
+        let anchor = Anchor::find(&dom, "Floods of March 3, 2021").unwrap();
+        assert_eq!(shown_publication_date(&dom, &anchor), None);
     }
 
     #[test]
