@@ -48,8 +48,8 @@ pub struct Headline<'a> {
 /// The page's date: the one the page shows by its headline, unless it is an update's, over a
 /// metadata date of another day (`shown_publication_date`; not on a discussion, whose page shows
 /// its posts' dates); else the metadata's; else any the page shows, or its address gives.
-/// Where no heading reads as the headline, one that shares half its words places a dateline
-/// for a page without a metadata date (`Anchor::find_loosely`; it measured no better at
+/// Where no heading reads as the headline, one more than half of whose text is the title's
+/// words places a dateline for a page without a metadata date (`Anchor::find_loosely`; it measured no better at
 /// overruling a metadata date: wcxb-dev's development folds two pages worse, trafilatura-dev's
 /// two better), and then the whole page is read.
 pub fn page_date(
