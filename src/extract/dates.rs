@@ -249,15 +249,12 @@ fn says_updated(dom: &Dom, node: NodeId) -> bool {
         .filter(|&&n| dom.is_element(n))
         .take(MAX_LINE_ELEMENTS)
         .any(|&n| names_a_change(&markup_names(dom, n)));
-    let short_lines = std::iter::once(node).chain(
+    let mut short_lines = std::iter::once(node).chain(
         dom.ancestors(node, MAX_SHARED_HEADER_LEVELS)
             .into_iter()
             .take_while(|&a| !dom.has_more_text_than(a, MAX_DATE_LINE_CHARS)),
     );
-    marked_inside
-        || short_lines
-            .into_iter()
-            .any(|n| says_change(&dom.inner_text(n)))
+    marked_inside || short_lines.any(|n| says_change(&dom.inner_text(n)))
 }
 
 /// An element's class, id and itemprop, lowercase.
@@ -282,7 +279,7 @@ fn says_change(line: &str) -> bool {
     let line = line.to_lowercase();
     line.split(|c: char| !c.is_alphanumeric())
         .any(|word| UPDATE_STEMS.iter().any(|stem| word.starts_with(stem)))
-        || UPDATE_PHRASES.iter().any(|phrase| line.contains(phrase))
+        || contains_any(&line, UPDATE_PHRASES)
 }
 
 /// How words saying "updated", "revised" or "modified" start, in the languages whose months

@@ -64,6 +64,9 @@ fn string_of(value: Option<&Value>) -> Option<String> {
 /// for the click to compile.
 struct Nodes<'a>(Vec<(&'a str, &'a Map<String, Value>)>);
 
+/// How deep in a page's JSON-LD its article, page and nodes are looked for.
+const MAX_DEPTH: usize = 8;
+
 /// Most objects a page's JSON-LD is searched through for `@id`s.
 const MAX_NODES: usize = 2_000;
 
@@ -74,7 +77,7 @@ impl<'a> Nodes<'a> {
         let mut seen = 0;
         while let Some((value, depth)) = stack.pop() {
             seen += 1;
-            if seen > MAX_NODES || depth > 8 {
+            if seen > MAX_NODES || depth > MAX_DEPTH {
                 continue;
             }
             match value {
@@ -133,7 +136,7 @@ fn image_url(value: &Value) -> Option<String> {
 
 /// Find the first schema.org article object in the page's JSON-LD scripts.
 fn find_article(value: &Value, depth: usize) -> Option<&Map<String, Value>> {
-    if depth > 8 {
+    if depth > MAX_DEPTH {
         return None;
     }
     match value {
@@ -155,7 +158,7 @@ fn find_article(value: &Value, depth: usize) -> Option<&Map<String, Value>> {
 /// `ItemPage`…) in a JSON-LD value: where SEO plugins put a post's date when they declare no
 /// article.
 fn page_date(value: &Value, depth: usize) -> Option<String> {
-    if depth > 8 {
+    if depth > MAX_DEPTH {
         return None;
     }
     match value {

@@ -111,7 +111,6 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     //    node ids.
     let anchor = anchor::Anchor::find(&dom, &headline);
     //    The date: the metadata's, or the one the page shows by its headline (see `dates`).
-    let dated_by_metadata = meta.published_time.is_some();
     let published_time = dates::page_date(
         &dom,
         meta.published_time.as_deref(),
@@ -258,7 +257,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     //    A thread whose metadata gave no date is as old as its first post: a date shown by its
     //    title may be its last reply's. Last, the date the page's microdata gives its own item
     //    (for the reader only: it is no date the page shows, so not a sign of a story).
-    let published_time = match (dated_by_metadata, first_post_date) {
+    let published_time = match (meta.published_time.is_some(), first_post_date) {
         (false, Some(first_post)) => Some(first_post),
         _ => published_time,
     }
