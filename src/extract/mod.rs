@@ -17,7 +17,7 @@
 //!     boxed with a few words become figures with their captions; `thread`: a discussion as its
 //!     posts (`thread_boxes`: read from its repeated boxes); `listing`: a run of items as a list;
 //!     `product`: a product's declared description; `main_region`: the page's main region, when
-//!     what was found is a sliver of it
+//!     what was found is a sliver of it; `repeats`: a block shown twice, once
 //!  9. text and counts           the plain text, word count and excerpt; `byline`: the names alone
 //! 10. `readerable`              whether what was found is an article: a stretch of running prose;
 //!     `kind`: what kind of page it is
@@ -47,6 +47,7 @@ mod phrases;
 mod prepare;
 mod product;
 mod readerable;
+mod repeats;
 mod safe_urls;
 mod score;
 mod select;
@@ -242,6 +243,9 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
             content = region;
         }
     }
+    //    A block shown twice (a copy for each screen size, a tab repeating the description)
+    //    is shown once.
+    repeats::drop_repeats(&mut content);
     let lead_image = meta
         .lead_image
         .as_deref()
@@ -665,6 +669,28 @@ mod tests {
         let text = text_of(&html);
         assert!(text.contains("Step 6: machine learning"), "{text}");
         assert!(!text.contains("A menu"), "{text}");
+    }
+
+    #[test]
+    fn a_story_laid_out_twice_for_two_screens_is_shown_once() {
+        let story = paragraphs(8, |i| {
+            format!(
+                "Paragraph {i} of the story tells the reader how the river rose overnight \
+                 and what the town did about it before the morning came."
+            )
+        });
+        let html = format!(
+            "<html><head><title>The river rose</title></head><body><article><h1>The river rose</h1>\
+             <div class=\"desktop\">{story}</div><div class=\"mobile\">{story}</div>\
+             </article></body></html>"
+        );
+        let text = text_of(&html);
+        assert_eq!(
+            text.matches("Paragraph 3 of the story").count(),
+            1,
+            "{text}"
+        );
+        assert!(text.contains("Paragraph 8 of the story"), "{text}");
     }
 
     #[test]
