@@ -69,6 +69,28 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     (!text.is_empty() && text.chars().any(char::is_alphabetic) && !only_label).then_some(text)
 }
 
+/// `names` without the outlet's name set after them ("Rob Picheta, CNN" on CNN's page): the
+/// site is its own line of the view, and the names are the writers'. Only a last part that is
+/// the site's name whole goes, after a comma, a bar or a dash.
+pub fn without_site_name(names: &str, site_name: Option<&str>) -> String {
+    let Some(site) = site_name.map(str::trim).filter(|site| !site.is_empty()) else {
+        return names.to_string();
+    };
+    let cut = names
+        .rfind([',', '|', '–', '—'])
+        .or_else(|| names.rfind(" - "))
+        .filter(|&at| {
+            let rest = names[at..].trim_start_matches([',', '|', '–', '—', ' ', '-']);
+            rest.trim().to_lowercase() == site.to_lowercase()
+        });
+    match cut {
+        Some(at) if names[..at].chars().any(char::is_alphabetic) => {
+            names[..at].trim_end().to_string()
+        }
+        _ => names.to_string(),
+    }
+}
+
 /// Whether `name` is a login rather than a name as people write it: one word of ASCII letters,
 /// digits, dots, underscores and hyphens, either with no capital ("wordpressadmin",
 /// "kffnirmitap", "admin2") or joined by dots or underscores ("edilson.la.rosa",
@@ -492,6 +514,26 @@ mod tests {
         ] {
             assert_eq!(clean_byline(raw).as_deref(), Some(name), "{raw}");
         }
+    }
+
+    #[test]
+    fn the_outlet_after_the_names_goes_and_a_date_label_is_no_name() {
+        let cnn = Some("CNN");
+        assert_eq!(without_site_name("Rob Picheta, CNN", cnn), "Rob Picheta");
+        assert_eq!(without_site_name("Ann Bee | cnn", cnn), "Ann Bee");
+        assert_eq!(without_site_name("Ann Bee - CNN", cnn), "Ann Bee");
+        // Another outlet, the site's name inside a name, or nothing before it, stay.
+        assert_eq!(
+            without_site_name("Rob Picheta, Reuters", cnn),
+            "Rob Picheta, Reuters"
+        );
+        assert_eq!(without_site_name("CNN Staff", cnn), "CNN Staff");
+        assert_eq!(without_site_name(", CNN", cnn), ", CNN");
+        assert_eq!(
+            without_site_name("Rob Picheta, CNN", None),
+            "Rob Picheta, CNN"
+        );
+        assert_eq!(clean_byline("Publiziert am"), None);
     }
 
     #[test]

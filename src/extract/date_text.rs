@@ -434,6 +434,7 @@ pub(super) const DATE_WORDS: &[&str] = &[
     "samedi",
     "dimanche",
     "veröffentlicht",
+    "publiziert",
     "aktualisiert",
     "geändert",
     "zuletzt",

@@ -286,7 +286,8 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
                 .as_deref()
                 .and_then(byline::clean_byline)
         })
-        .map(|names| without_invisible_marks(&names));
+        .map(|names| without_invisible_marks(&names))
+        .map(|names| byline::without_site_name(&names, meta.site_name.as_deref()));
     if let Some(names) = &byline {
         byline::drop_byline_line(&mut content, names);
     }
