@@ -14,10 +14,11 @@
 //!  7. `clean`                   what slipped into that container taken out (each attempt), last
 //!     `trailing`: the site's own sections after the story
 //!  8. `build`                   the output model, rebuilt from the allowlist; `figures`: images
-//!     boxed with a few words become figures with their captions; `thread`: a discussion as its
-//!     posts (`thread_boxes`: read from its repeated boxes); `listing`: a run of items as a list;
-//!     `product`: a product's declared description; `main_region`: the page's main region, when
-//!     what was found is a sliver of it; `repeats`: a block shown twice, once
+//!     boxed with a few words become figures with their captions; `shown`: what the page is
+//!     shown as — `thread`: a discussion as its posts (`thread_boxes`: read from its repeated
+//!     boxes); `listing`: a run of items as a list; `product`: a product's declared description;
+//!     `main_region`: the page's main region, when what was found is a sliver of it; then
+//!     `repeats`: a block shown twice, once
 //!  9. text and counts           the plain text, word count and excerpt; `byline`: the names alone
 //! 10. `readerable`              whether what was found is an article: a stretch of running prose;
 //!     `kind`: what kind of page it is
@@ -51,6 +52,7 @@ mod repeats;
 mod safe_urls;
 mod score;
 mod select;
+mod shown;
 mod thread;
 mod thread_boxes;
 mod title;
@@ -61,7 +63,7 @@ pub use kind::PageKind;
 pub use safe_urls::safe_image;
 
 use crate::article::{Article, Block};
-use crate::dom::{collapse_whitespace, without_invisible_marks, Dom, NodeId};
+use crate::dom::{collapse_whitespace, without_invisible_marks, Dom};
 use crate::wording::Wording;
 use crate::{label, text, Error, Options};
 use url::Url;
@@ -141,7 +143,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         }
     }
     // 8. Rebuild it from the allowlist as the output model; captions set beside images marked.
-    let mut content = match &selection {
+    let content = match &selection {
         Some((selected_dom, selection)) => build::Builder {
             dom: selected_dom,
             base: base.as_ref(),
@@ -157,92 +159,28 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         max_depth: options.max_output_depth,
     };
     let body = dom.body();
-    //    A discussion as its posts, where the page marks them up; a listing as its items, where
-    //    they hold more than the story found (see `listing`).
-    let mut shown_as = None;
-    // A thread's first post's day, which dates a thread that gives no date of its own.
-    let mut first_post_date = None;
-    // The cards shown in place of the story found, when they are (their ids are the page's).
-    let mut shown_cards = None;
-    if let (true, Some(body)) = (discussion, body) {
-        // The posts as the page marks them up, else as its repeated boxes around the text found.
-        //    The boxes stand in for the story only where it is a part of them: where they say
-        //    less than 1.6 times its words, it held the thread already (wcxb-dev's development
-        //    folds: the threads that gain say 1.6-6 times the story found; a board's page of
-        //    messages found whole, then read as the page's layout boxes, said 1.5 times, 0.66
-        //    -> 0.47; a question whose answers said 1.52 times gained 0.03).
-        let posts = thread::posts(&whole_page, body).or_else(|| {
-            let found = selection
+    //    What the page is shown as: a thread's posts, a listing's items, a product's own
+    //    description, or the page's main region around a sliver (see `shown`).
+    let shown = shown::choose(
+        &shown::Page {
+            dom: &dom,
+            whole_page: &whole_page,
+            found: selection
                 .as_ref()
-                .map(|(selected, chosen)| page_nodes(&dom, selected, chosen.content))?;
-            let found_words = text::word_count(&text::to_text(&content));
-            thread_boxes::repeated_posts(&whole_page, body, &found).filter(|posts| {
-                5 * text::word_count(&text::to_text(&posts.blocks)) >= 8 * found_words
-            })
-        });
-        if let Some(posts) = posts {
-            content = posts.blocks;
-            first_post_date = posts.first_date;
-            shown_as = Some(PageKind::Thread);
-        }
-    }
-    //    A page that calls itself an article or a product is never shown as a listing.
-    if let (None, false, Some(body)) = (shown_as, product || meta.declares_article, body) {
-        if let Some(items) = listing::find(&dom, body) {
-            let found_words = text::word_count(&text::to_text(&content));
-            let prose = readerable::has_running_prose(&content, options.readerable_min_words);
-            if !prose && items.outweighs(found_words) {
-                content = items.build(&whole_page);
-                shown_as = Some(PageKind::Listing);
-                shown_cards = Some(items.cards.clone());
-            } else if items.is_most_of(found_words) {
-                // The story's container already is the run of items.
-                shown_as = Some(PageKind::Listing);
-            }
-        }
-    }
-    //    One product's page: its own description, where the story found is no prose and says
-    //    too little of it.
-    if let (None, Some(description), Some(body)) = (shown_as, &product_description, body) {
-        if !readerable::has_running_prose(&content, options.readerable_min_words)
-            && product::misses(&text::to_text(&content), description)
-        {
-            content = product::description_block(&whole_page, body, description);
-        }
-    }
-    // A page that says it is an article, a thread or a product is shown as the stages above
-    // found it. A listing's cards may still give way to the region around them, which holds
-    // them (wcxb-dev's listings and collections gained by it); the kind stays `listing`.
-    let says_what_it_is = shown_as == Some(PageKind::Thread) || product || meta.declares_article;
-    if let (false, Some(body)) = (says_what_it_is, body) {
-        let prose = readerable::has_running_prose(&content, options.readerable_min_words);
-        // The shown text's own nodes, by the page's ids: a listing's cards, or what the
-        // selection moved into a container of its own (nodes it made have ids past the page's).
-        let found_nodes: Vec<_> = shown_cards.unwrap_or_else(|| {
-            selection
-                .as_ref()
-                .map(|(selected, chosen)| page_nodes(&dom, selected, chosen.content))
-                .unwrap_or_default()
-        });
-        // A date, or found text that holds the headline or begins just under it, makes the page
-        // a story or a post, whose body around it is the site's (the next story loaded below
-        // it, a sidebar): the region stage does not read its body in place of a region it lacks.
-        let story_signs = published_time.is_some()
-            || anchor
-                .as_ref()
-                .is_some_and(|a| found_nodes.iter().any(|&node| a.holds(node)));
-        if let Some(region) = main_region::instead_of(
-            &dom,
-            body,
-            &content,
-            &found_nodes,
-            prose,
-            story_signs,
-            &whole_page,
-        ) {
-            content = region;
-        }
-    }
+                .map(|(selected, chosen)| (selected, chosen.content)),
+            discussion,
+            product,
+            declares_article: meta.declares_article,
+            product_description: product_description.as_deref(),
+            readerable_min_words: options.readerable_min_words,
+            anchor: anchor.as_ref(),
+            dated: published_time.is_some(),
+        },
+        content,
+    );
+    let mut content = shown.content;
+    let shown_as = shown.kind;
+    let first_post_date = shown.first_post_date;
     //    A block shown twice (a copy for each screen size, a tab repeating the description)
     //    is shown once.
     repeats::drop_repeats(&mut content);
@@ -374,25 +312,6 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         name_claim,
         wire_credits,
     })
-}
-
-/// The elements the story found holds, by the page's ids, outermost first (`content` is the
-/// selection's own container in `selected`, a copy of `dom`; nodes the selection made, such as
-/// paragraphs around loose text, have ids past the page's and are looked into).
-fn page_nodes(dom: &Dom, selected: &Dom, content: NodeId) -> Vec<NodeId> {
-    let mut nodes = Vec::new();
-    let mut stack: Vec<NodeId> = selected.children(content).iter().rev().copied().collect();
-    while let Some(node) = stack.pop() {
-        if !selected.is_element(node) {
-            continue;
-        }
-        if node < dom.nodes.len() {
-            nodes.push(node);
-        } else {
-            stack.extend(selected.children(node).iter().rev());
-        }
-    }
-    nodes
 }
 
 fn base_url(dom: &Dom, page: Option<&Url>) -> Option<Url> {
