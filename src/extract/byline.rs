@@ -76,13 +76,17 @@ pub fn without_site_name(names: &str, site_name: Option<&str>) -> String {
     let Some(site) = site_name.map(str::trim).filter(|site| !site.is_empty()) else {
         return names.to_string();
     };
+    // The last separator: a comma, a bar, a dash, or a hyphen between spaces.
     let cut = names
-        .rfind([',', '|', '–', '—'])
-        .or_else(|| names.rfind(" - "))
-        .filter(|&at| {
-            let rest = names[at..].trim_start_matches([',', '|', '–', '—', ' ', '-']);
-            rest.trim().to_lowercase() == site.to_lowercase()
-        });
+        .char_indices()
+        .rev()
+        .find(|&(at, c)| {
+            matches!(c, ',' | '|' | '–' | '—')
+                || (c == '-' && names[..at].ends_with(' ') && names[at + 1..].starts_with(' '))
+        })
+        .map(|(at, c)| (at, at + c.len_utf8()))
+        .filter(|&(_, after)| names[after..].trim().to_lowercase() == site.to_lowercase())
+        .map(|(at, _)| at);
     match cut {
         Some(at) if names[..at].chars().any(char::is_alphabetic) => {
             names[..at].trim_end().to_string()
