@@ -57,6 +57,11 @@ const READABILITY_OTHER_DAYS: &[&str] = &["bug-1255978", "topicseed-1"];
 const ZYTE_BODY_F1_FLOOR: f64 = 0.9773 - BODY_F1_TOLERANCE;
 /// trafilatura's development half, segment F1 (its own metric): 0.9377 when last raised.
 const TRAFILATURA_F1_FLOOR: f64 = 0.9377 - BODY_F1_TOLERANCE;
+/// Title, author and date agreement with trafilatura-dev's annotations, all pages (December
+/// 2026), less `METADATA_TOLERANCE`.
+const TRAFILATURA_METADATA_FLOORS: [f64; 3] = [0.764, 0.599, 0.847];
+/// The same with wcxb-dev's answers.
+const WCXB_METADATA_FLOORS: [f64; 3] = [0.705, 0.746, 0.840];
 
 fn write_report(name: &str, mut rows: Vec<(f64, String)>) {
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -554,6 +559,8 @@ fn trafilatura_development_half() {
     );
     println!("  {}", readerable.summary());
     assert!(readerable.missed.is_empty(), "{}", readerable.summary());
+    let below = metadata.below(TRAFILATURA_METADATA_FLOORS);
+    assert!(below.is_empty(), "{below:?}");
     assert!(
         score.f1() >= TRAFILATURA_F1_FLOOR,
         "segment F1 {:.4} below floor {TRAFILATURA_F1_FLOOR}",
@@ -744,7 +751,7 @@ fn wcxb_development_split() {
         metadata.summary()
     );
     let mut fold_totals = [MeanScore::default(); 2];
-    let mut failures = Vec::new();
+    let mut failures = metadata.below(WCXB_METADATA_FLOORS);
     for (i, (kind, floor)) in WCXB_TYPES.iter().enumerate() {
         let [development, kept_out] = folds[i];
         for (total, part) in fold_totals.iter_mut().zip([development, kept_out]) {

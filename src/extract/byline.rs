@@ -311,6 +311,48 @@ pub fn byline_beside_headline(dom: &Dom, anchor: &super::anchor::Anchor) -> Opti
     })
 }
 
+/// The longest line read as an introduced name ("Posted by Konstantin", "von Daniela Obers").
+const MAX_INTRODUCED_CHARS: usize = 60;
+/// The most words of the names after an introduction.
+const MAX_NAME_WORDS: usize = 6;
+/// Lowercase words inside names: particles and the words joining two names.
+const NAME_JOINERS: &[&str] = &[
+    "von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "ibn",
+    "al", "y", "e", "et", "and", "und", "&",
+];
+
+/// The names a line by the headline introduces, where the page marks no byline: a line of its
+/// own that opens with an introduction ("By", "Posted by", "von", "Par") and holds names
+/// only, each word capitalised but for the particles and joiners between them. A sentence
+/// ("By the way, …", "Von Berlin aus …") is none.
+pub(super) fn introduced_name_near(dom: &Dom, anchor: &super::anchor::Anchor) -> Option<String> {
+    let node = anchor.byline_near(dom, |d, n| introduced_name(&d.inner_text(n)).is_some())?;
+    introduced_name(&dom.inner_text(node))
+}
+
+fn introduced_name(line: &str) -> Option<String> {
+    if line.len() > 4 * MAX_INTRODUCED_CHARS {
+        return None;
+    }
+    let line = collapse_whitespace(line);
+    if line.chars().count() > MAX_INTRODUCED_CHARS {
+        return None;
+    }
+    let rest = strip_introduction(line.trim_start_matches(|c: char| !c.is_alphanumeric()))?;
+    let names = clean_byline(&rest)?;
+    let words: Vec<&str> = names.split_whitespace().collect();
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let names_only = words.len() <= MAX_NAME_WORDS
+        && words.first().is_some_and(|w| capitalised(w))
+        && words.last().is_some_and(|w| capitalised(w))
+        && words.iter().all(|word| {
+            let word = word.trim_end_matches(',');
+            !word.chars().any(|c| c.is_ascii_digit())
+                && (capitalised(word) || NAME_JOINERS.contains(&word))
+        });
+    names_only.then_some(names)
+}
+
 /// The author the page marks as one (`rel="author"`, `itemprop="author"`) where neither its
 /// metadata nor the story's walk gave a byline: one name, however often it is marked, outside
 /// comments, asides and lists of other stories. Two different names are no answer (a page of
@@ -538,6 +580,28 @@ mod tests {
             "Rob Picheta, CNN"
         );
         assert_eq!(clean_byline("Publiziert am"), None);
+    }
+
+    #[test]
+    fn a_line_introducing_names_is_a_byline_and_a_sentence_is_not() {
+        for (line, names) in [
+            ("Posted by Konstantin", "Konstantin"),
+            ("von Daniela Obers", "Daniela Obers"),
+            ("Written by Madeline Puckette", "Madeline Puckette"),
+            ("| By Jane Doe and John Roe", "Jane Doe and John Roe"),
+            ("Par Jean de La Fontaine", "Jean de La Fontaine"),
+        ] {
+            assert_eq!(introduced_name(line).as_deref(), Some(names), "{line}");
+        }
+        for line in [
+            "By the way, this is fine",
+            "Von Berlin aus fuhr der Zug",
+            "By 2030 Solar Power",
+            "Jane Doe",
+            "By Jane Doe, a reporter who has covered the city council for many years",
+        ] {
+            assert_eq!(introduced_name(line), None, "{line}");
+        }
     }
 
     #[test]

@@ -204,6 +204,8 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         _ => published_time,
     }
     .or_else(|| dates::microdata_date(&dom));
+    //    The site's front page is no one story: it is the site.
+    let front_page = page_url.as_ref().is_some_and(title::is_front_page);
     // 9. The byline, the names alone, and its line out of the body; the plain text and counts;
     //    metadata gaps filled from the content.
     let byline = meta
@@ -218,6 +220,16 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         })
         //  Last, the one author the page marks as one, wherever it stands.
         .or_else(|| body.and_then(|body| byline::marked_author(&dom, body)))
+        //  Or a line by the headline that introduces names ("Posted by Konstantin"), on a page
+        //  that is one story: a product's "by" names its maker, a listing's or a front page's
+        //  its first item's.
+        .or_else(|| {
+            let one_story = !product && !front_page && shown_as != Some(PageKind::Listing);
+            anchor
+                .as_ref()
+                .filter(|_| one_story)
+                .and_then(|a| byline::introduced_name_near(&dom, a))
+        })
         //  A login or the site's own name, given as the author, where nothing names a writer.
         .or_else(|| {
             meta.fallback_byline
@@ -236,7 +248,6 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     //    the reader: the story was looked for under the title the page gave; as the story's
     //    headline the heading cost two pages their text, 0.49 and 0.86).
     //    Not on the site's front page, which is the site.
-    let front_page = page_url.as_ref().is_some_and(title::is_front_page);
     let shown_headline = (!front_page)
         .then(|| title::instead_of_site_name(&dom, &headline, site_name.as_deref(), host))
         .flatten()
@@ -589,6 +600,24 @@ mod tests {
         let text = text_of(&html);
         assert!(text.contains("Step 6: machine learning"), "{text}");
         assert!(!text.contains("A menu"), "{text}");
+    }
+
+    #[test]
+    fn a_line_by_the_headline_introducing_a_name_is_the_byline() {
+        let story = paragraphs(6, |i| {
+            format!(
+                "Paragraph {i} explains why small integers are interned by the interpreter, \
+                 and what that means for code comparing them with the identity operator."
+            )
+        });
+        let html = format!(
+            "<html><head><title>Interning of small integers</title></head><body><article>\
+             <h1>Interning of small integers</h1><div class=\"postdata\"><span class=\"category\">\
+             Posted by Konstantin</span></div><div class=\"entry\">{story}</div></article></body></html>"
+        );
+        let article = extract(&html, None, &Options::default()).unwrap();
+        assert_eq!(article.byline.as_deref(), Some("Konstantin"));
+        assert!(!article.text.contains("Posted by"), "{}", article.text);
     }
 
     #[test]

@@ -185,8 +185,12 @@ impl ReaderableTally {
     }
 }
 
+/// How far a metadata agreement may fall below its floor: about one page in 250.
+pub const METADATA_TOLERANCE: f64 = 0.004;
+
 /// Title, author and date agreement with a corpus's own answers, where it gives one, for all
-/// pages and by fold (development folds, held-out fold). Reported, not gated.
+/// pages and by fold (development folds, held-out fold). Each corpus's test holds all pages'
+/// figure to a floor.
 #[derive(Default)]
 pub struct MetadataTally {
     /// [field][fold] = [agreeing, given]
@@ -205,6 +209,28 @@ impl MetadataTally {
         let tally = &mut self.counts[field][usize::from(held_out)];
         tally[1] += 1;
         tally[0] += usize::from(agrees);
+    }
+
+    /// A field's agreement over all pages.
+    pub fn agreement(&self, field: usize) -> f64 {
+        let [development, kept_out] = self.counts[field];
+        (development[0] + kept_out[0]) as f64 / (development[1] + kept_out[1]).max(1) as f64
+    }
+
+    /// The fields whose agreement is below their floor (`FIELDS`' order), as messages.
+    pub fn below(&self, floors: [f64; 3]) -> Vec<String> {
+        Self::FIELDS
+            .iter()
+            .enumerate()
+            .filter(|&(field, _)| self.agreement(field) < floors[field] - METADATA_TOLERANCE)
+            .map(|(field, name)| {
+                format!(
+                    "{name} agreement {:.3} below floor {}",
+                    self.agreement(field),
+                    floors[field]
+                )
+            })
+            .collect()
     }
 
     /// "title 0.759 (432 pages; 0.760 / 0.755), ...": all pages, then development / held-out.
