@@ -50,6 +50,17 @@ const INTRODUCTIONS: &[&str] = &[
     "الكاتب",
 ];
 
+/// Whether `label` is an introduction alone ("Written by", "Verfasst von:"), as a page labels
+/// the author's name set beside it.
+pub fn is_introduction(label: &str) -> bool {
+    let label = label
+        .trim()
+        .trim_end_matches([':', '：'])
+        .trim_end()
+        .to_lowercase();
+    INTRODUCTIONS.contains(&label.as_str())
+}
+
 /// Whether `text` opens with a byline's introduction ("By Alex Heath, a deputy editor…").
 pub fn starts_with_introduction(text: &str) -> bool {
     strip_introduction(text).is_some()

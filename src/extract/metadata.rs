@@ -82,6 +82,15 @@ fn meta_values(dom: &Dom) -> HashMap<String, String> {
     values
 }
 
+/// The name a page's labelled pair gives as its author: `twitter:data1` where `twitter:label1`
+/// introduces a name ("Written by", "Verfasst von", "Escrito por"), as SEO plugins write them.
+fn labelled_author(values: &HashMap<String, String>) -> Option<String> {
+    let label = values.get("twitter:label1")?;
+    super::introductions::is_introduction(label)
+        .then(|| values.get("twitter:data1").cloned())
+        .flatten()
+}
+
 /// `dc.creator`, `DC:Creator`, `twitter:title`, `parsely-pub-date`... → one canonical key.
 fn normalize_meta_name(name: &str) -> Option<String> {
     let lower = collapse_whitespace(&name.to_ascii_lowercase());
@@ -93,6 +102,9 @@ fn normalize_meta_name(name: &str) -> Option<String> {
         "title",
         "site_name",
         "image",
+        // A pair a page labels itself (`twitter:label1` "Written by", `twitter:data1` the name).
+        "label1",
+        "data1",
     ];
     if plain.contains(&lower.as_str()) {
         return Some(lower);
@@ -158,6 +170,7 @@ pub fn read(
         first_of(&values, &["dcterm:creator"]),
         first_of(&values, &["author"]),
         first_of(&values, &["parsely:author"]),
+        labelled_author(&values),
     ]
     .into_iter()
     .flatten()
@@ -373,6 +386,24 @@ mod tests {
         assert_eq!(meta.site_name.as_deref(), Some("The Paper"));
         assert_eq!(meta.published_time.as_deref(), Some("2020-01-02"));
         assert_eq!(meta.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn a_labelled_pair_names_the_author_only_under_an_author_s_label() {
+        let page = |label: &str, data: &str| {
+            format!(
+                r#"<html><head><title>Doc</title><meta name="twitter:label1" content="{label}">
+                <meta name="twitter:data1" content="{data}"></head><body></body></html>"#
+            )
+        };
+        let byline = |label: &str, data: &str| read_page(&page(label, data), "Doc").byline;
+        assert_eq!(
+            byline("Verfasst von", "Karoline Herr").as_deref(),
+            Some("Karoline Herr")
+        );
+        assert_eq!(byline("Written by", "Ann Bee").as_deref(), Some("Ann Bee"));
+        assert_eq!(byline("Est. reading time", "3 minutes"), None);
+        assert_eq!(byline("Availability", "In stock"), None);
     }
 
     #[test]
