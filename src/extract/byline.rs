@@ -557,6 +557,9 @@ mod tests {
             ("Dec 17, 2025 April Glaser", "April Glaser"),
             ("Sat 18th Dec 2025 at 11:04 Ann Bee", "Ann Bee"),
             ("12.03.2021 Ann Bee", "Ann Bee"),
+            // A weekday's abbreviation before the date goes with it; a name that is one stays.
+            ("Heiko Sauer Do  9 Apr 2020", "Heiko Sauer"),
+            ("Mo Farah", "Mo Farah"),
         ] {
             assert_eq!(clean_byline(raw).as_deref(), Some(name), "{raw}");
         }
