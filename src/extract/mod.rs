@@ -181,6 +181,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
     let mut content = shown.content;
     let shown_as = shown.kind;
     let first_post_date = shown.first_post_date;
+    let first_post_author = shown.first_post_author;
     //    A block shown twice (a copy for each screen size, a tab repeating the description)
     //    is shown once.
     repeats::drop_repeats(&mut content);
@@ -212,6 +213,8 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         .byline
         .as_deref()
         .and_then(byline::clean_byline)
+        //  A thread's is its first post's author.
+        .or_else(|| first_post_author.as_deref().and_then(byline::clean_byline))
         .or_else(|| {
             selection
                 .as_ref()

@@ -36,6 +36,8 @@ pub struct Shown {
     pub kind: Option<PageKind>,
     /// A thread's first post's day, which dates a thread that gives no date of its own.
     pub first_post_date: Option<String>,
+    /// A thread's first post's author, who signs a thread whose metadata names no one.
+    pub first_post_author: Option<String>,
 }
 
 /// The page as it is shown, from `content`, the story found.
@@ -58,6 +60,7 @@ pub fn choose(page: &Page<'_>, mut content: Vec<Block>) -> Shown {
     let mut shown_as = None;
     // A thread's first post's day, which dates a thread that gives no date of its own.
     let mut first_post_date = None;
+    let mut first_post_author = None;
     // The cards shown in place of the story found, when they are (their ids are the page's).
     let mut shown_cards = None;
     if let (true, Some(body)) = (discussion, body) {
@@ -77,6 +80,7 @@ pub fn choose(page: &Page<'_>, mut content: Vec<Block>) -> Shown {
         if let Some(posts) = posts {
             content = posts.blocks;
             first_post_date = posts.first_date;
+            first_post_author = posts.first_author;
             shown_as = Some(PageKind::Thread);
         }
     }
@@ -138,6 +142,7 @@ pub fn choose(page: &Page<'_>, mut content: Vec<Block>) -> Shown {
         content,
         kind: shown_as,
         first_post_date,
+        first_post_author,
     }
 }
 

@@ -85,26 +85,25 @@ pub fn date_of(dom: &Dom, node: NodeId) -> Option<String> {
 }
 
 /// A thread as the model shows it: each post an `h3` of its author and date (each when short
-/// enough to be one), its text, and a rule between posts; and the calendar day of the first
-/// post, which dates a thread that gives no date of its own.
+/// enough to be one), its text, and a rule between posts; and the calendar day and the author
+/// of the first post, which date and sign a thread that gives neither of its own.
 #[derive(Default)]
 pub struct Posts {
     pub blocks: Vec<Block>,
     pub first_date: Option<String>,
+    pub first_author: Option<String>,
     pub count: usize,
 }
 
 impl Posts {
     /// One post added: `date` as the page shows it (its day read for the first post).
     pub fn push(&mut self, author: Option<String>, date: Option<String>, text: Vec<Block>) {
+        let short = |s: &String| !s.is_empty() && s.chars().count() <= MAX_LINE_CHARS;
         if self.count == 0 {
             self.first_date = date.as_deref().and_then(super::date_text::date_in);
+            self.first_author = author.clone().filter(short);
         }
-        let header: Vec<String> = [author, date]
-            .into_iter()
-            .flatten()
-            .filter(|s| !s.is_empty() && s.chars().count() <= MAX_LINE_CHARS)
-            .collect();
+        let header: Vec<String> = [author, date].into_iter().flatten().filter(short).collect();
         if !self.blocks.is_empty() {
             self.blocks.push(Block::element("hr", Vec::new()));
         }

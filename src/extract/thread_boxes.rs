@@ -327,6 +327,8 @@ mod tests {
         for open in [&by_class as &dyn Fn(usize) -> String, &by_numbered_id] {
             let article = read(&thread_of(open, &card_text_buttons));
             assert_eq!(article.kind, PageKind::Thread);
+            // The thread is signed by its first post's author.
+            assert_eq!(article.byline.as_deref(), Some("Member 1"));
             let text = article.text;
             for n in 1..=3 {
                 assert!(text.contains(&format!("Post {n}.")), "{text}");
