@@ -339,18 +339,67 @@ fn introduced_name(line: &str) -> Option<String> {
         return None;
     }
     let rest = strip_introduction(line.trim_start_matches(|c: char| !c.is_alphanumeric()))?;
-    let names = clean_byline(&rest)?;
-    let words: Vec<&str> = names.split_whitespace().collect();
+    clean_byline(&rest).filter(|names| names_only(names))
+}
+
+/// Whether `text` is names only: at most [`MAX_NAME_WORDS`] words, each capitalised but for the
+/// particles and joiners between them, no figures.
+fn names_only(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
     let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
-    let names_only = words.len() <= MAX_NAME_WORDS
+    words.len() <= MAX_NAME_WORDS
         && words.first().is_some_and(|w| capitalised(w))
         && words.last().is_some_and(|w| capitalised(w))
         && words.iter().all(|word| {
             let word = word.trim_end_matches(',');
             !word.chars().any(|c| c.is_ascii_digit())
                 && (capitalised(word) || NAME_JOINERS.contains(&word))
+        })
+}
+
+/// A site's address for its writers' pages has one of these as a segment of its path
+/// (`/author/ann-lee/`), in the corpora's languages.
+const AUTHOR_PAGES: &[&str] = &[
+    "author", "authors", "autor", "autoren", "autorin", "auteur", "auteurs", "autore", "autori",
+    "autores", "autorzy",
+];
+
+/// The one writer the page links to their page on the site (`<a href="/author/ann-lee">Ann
+/// Lee</a>`), read as `marked_author` reads the marked ones: names only, outside comments,
+/// asides and other stories, and no answer where two names are linked so.
+pub(super) fn linked_author(dom: &Dom, body: NodeId) -> Option<String> {
+    let mut found: Option<String> = None;
+    let mut seen = 0;
+    for link in dom.find_all(body, &["a"]) {
+        let to_author_page = dom.attr(link, "href").is_some_and(|href| {
+            let path = href.split(['?', '#']).next().unwrap_or_default();
+            path.split('/').any(|segment| {
+                AUTHOR_PAGES
+                    .iter()
+                    .any(|page| segment.eq_ignore_ascii_case(page))
+            })
         });
-    names_only.then_some(names)
+        if !to_author_page {
+            continue;
+        }
+        seen += 1;
+        if seen > MAX_MARKED_AUTHORS {
+            return None;
+        }
+        if dom.has_more_text_than(link, MAX_MARKED_AUTHOR_CHARS) || elsewhere(dom, link) {
+            continue;
+        }
+        let Some(name) = clean_byline(&byline_text(dom, link)).filter(|name| names_only(name))
+        else {
+            continue;
+        };
+        match &found {
+            Some(earlier) if *earlier != name => return None,
+            Some(_) => {}
+            None => found = Some(name),
+        }
+    }
+    found
 }
 
 /// The author the page marks as one (`rel="author"`, `itemprop="author"`) where neither its
@@ -722,6 +771,34 @@ mod tests {
         ] {
             assert!(!is_login(name), "{name}");
         }
+    }
+
+    #[test]
+    fn the_writer_the_page_links_to_their_page() {
+        let linked = |html: &str| {
+            let dom = crate::parse::document(&format!("<body>{html}</body>"));
+            linked_author(&dom, dom.body().unwrap())
+        };
+        assert_eq!(
+            linked("<h1>Rivers</h1><span><a href=\"/authors/trevor-jackins\">Trevor Jackins</a></span>")
+                .as_deref(),
+            Some("Trevor Jackins")
+        );
+        // A sentence about them, two writers, or a commenter's page say nothing of the story's.
+        assert_eq!(
+            linked("<a href=/author/ann>View all posts by Ann</a>"),
+            None
+        );
+        assert_eq!(
+            linked("<a href=/author/ann>Ann Lee</a> <a href=/author/bo>Bo Chan</a>"),
+            None
+        );
+        assert_eq!(
+            linked("<ol class=comments><li><a href=/author/bo>Bo Chan</a></li></ol>"),
+            None
+        );
+        // Only a segment of the path: a story about authorship is no writer's page.
+        assert_eq!(linked("<a href=/authorship-explained>Ann Lee</a>"), None);
     }
 
     #[test]

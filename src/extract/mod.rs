@@ -223,15 +223,17 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         })
         //  Last, the one author the page marks as one, wherever it stands.
         .or_else(|| body.and_then(|body| byline::marked_author(&dom, body)))
-        //  Or a line by the headline that introduces names ("Posted by Konstantin"), on a page
-        //  that is one story: a product's "by" names its maker, a listing's or a front page's
-        //  its first item's.
+        //  Or, on a page that is one story (a product's "by" names its maker, a listing's or a
+        //  front page's its first item's), the one writer it links to their page on the site,
+        //  or a line by the headline that introduces names ("Posted by Konstantin").
         .or_else(|| {
             let one_story = !product && !front_page && shown_as != Some(PageKind::Listing);
-            anchor
-                .as_ref()
-                .filter(|_| one_story)
-                .and_then(|a| byline::introduced_name_near(&dom, a))
+            let body = body.filter(|_| one_story)?;
+            byline::linked_author(&dom, body).or_else(|| {
+                anchor
+                    .as_ref()
+                    .and_then(|a| byline::introduced_name_near(&dom, a))
+            })
         })
         //  A login or the site's own name, given as the author, where nothing names a writer.
         .or_else(|| {
