@@ -51,7 +51,8 @@ pub fn clean_byline(raw: &str) -> Option<String> {
     let text = cut_trailing_date(&text);
     let text = text
         .trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | '·' | ',' | ':')
+            c.is_whitespace()
+                || matches!(c, '|' | '-' | '–' | '—' | '·' | ',' | ':' | '"' | '“' | '”')
         })
         .to_string();
     let words: Vec<String> = text
@@ -609,6 +610,8 @@ mod tests {
             // A weekday's abbreviation before the date goes with it; a name that is one stays.
             ("Heiko Sauer Do  9 Apr 2020", "Heiko Sauer"),
             ("Mo Farah", "Mo Farah"),
+            ("Authored by: Dr. Ehsan Jazini", "Dr. Ehsan Jazini"),
+            ("David Kim\"", "David Kim"),
         ] {
             assert_eq!(clean_byline(raw).as_deref(), Some(name), "{raw}");
         }

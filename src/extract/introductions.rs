@@ -6,6 +6,7 @@
 /// taken off only as whole words at the start, before a name.
 const INTRODUCTIONS: &[&str] = &[
     "written by",
+    "authored by",
     "posted by",
     "published by",
     "story by",
