@@ -292,7 +292,50 @@ pub fn strip_site_name(title: &str, site_name: Option<&str>, host: Option<&str>)
             return tail.to_string();
         }
     }
-    title.to_string()
+    before_the_bar(title, site_name, host)
+        .unwrap_or(title)
+        .to_string()
+}
+
+/// The words a headline before its first bar needs to stand alone.
+const MIN_HEAD_WORDS: usize = 3;
+
+/// The headline before a title's first bar: "Best Resume Writing Service | Professional Resume
+/// Writers", "Homeowners Insurance Guide 2026 | Coverage Types, Costs & Savings". A bar parts a
+/// headline from what a search result should also show; a dash is a headline's own ("Tutorial
+/// - User Guide"). Not where the part before it is the site's ("Gregory Szorc's Digital Home |
+/// …") or a bracket is left open ("… in R (5 Examples | Some Title)").
+fn before_the_bar<'a>(
+    title: &'a str,
+    site_name: Option<&str>,
+    host: Option<&str>,
+) -> Option<&'a str> {
+    let head = title[..title.find(" | ")?].trim();
+    let open_bracket = head.matches(['(', '[']).count() > head.matches([')', ']']).count();
+    (word_count(head) >= MIN_HEAD_WORDS && !open_bracket && !mentions_site(head, site_name, host))
+        .then_some(head)
+}
+
+/// Whether `part` holds the site's name or its address's name ("Gregory Szorc's Digital Home"
+/// on gregoryszorc.com), compared by letters and digits alone.
+fn mentions_site(part: &str, site_name: Option<&str>, host: Option<&str>) -> bool {
+    let part = squeezed(part);
+    let site = site_name.map(squeezed).filter(|s| s.chars().count() >= 4);
+    let label = host.and_then(|host| {
+        let host = host.trim_start_matches("www.");
+        let labels: Vec<&str> = host.split('.').collect();
+        labels
+            .iter()
+            .rev()
+            .skip(1)
+            .find(|l| l.len() > 3 || labels.len() == 2)
+            .map(|l| squeezed(l))
+            .filter(|l| l.chars().count() >= 4)
+    });
+    [site, label]
+        .into_iter()
+        .flatten()
+        .any(|name| part.contains(&name))
 }
 
 /// Share of `b`'s distinct words that `a` also has — 1.0 means every word matches
@@ -396,9 +439,41 @@ mod tests {
             "A long headline here"
         );
         assert_eq!(
-            strip_site_name("A long headline here | Other", Some("The Paper"), None),
-            "A long headline here | Other"
+            strip_site_name("A long headline here - Other", Some("The Paper"), None),
+            "A long headline here - Other"
         );
+    }
+
+    #[test]
+    fn a_headline_stands_before_the_title_s_first_bar() {
+        let host = Some("gregoryszorc.com");
+        for (title, headline) in [
+            (
+                "Best Resume Writing Service | Professional Resume Writers",
+                "Best Resume Writing Service",
+            ),
+            (
+                "A long headline here | Other | More",
+                "A long headline here",
+            ),
+            // Two words, the site's own name, or an open bracket before the bar: the title whole.
+            ("Web Designs | Portfolio", "Web Designs | Portfolio"),
+            (
+                "Gregory Szorc's Digital Home | Mercurial's Journey",
+                "Gregory Szorc's Digital Home | Mercurial's Journey",
+            ),
+            (
+                "Font Size in R (5 Examples | Axis Text)",
+                "Font Size in R (5 Examples | Axis Text)",
+            ),
+            // A dash is the headline's own.
+            (
+                "Tutorial - User Guide - Fast",
+                "Tutorial - User Guide - Fast",
+            ),
+        ] {
+            assert_eq!(strip_site_name(title, None, host), headline, "{title}");
+        }
     }
 
     #[test]
