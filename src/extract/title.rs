@@ -302,9 +302,9 @@ const MIN_HEAD_WORDS: usize = 3;
 
 /// The headline before a title's first bar: "Best Resume Writing Service | Professional Resume
 /// Writers", "Homeowners Insurance Guide 2026 | Coverage Types, Costs & Savings". A bar parts a
-/// headline from what a search result should also show; a dash is a headline's own ("Tutorial
-/// - User Guide"). Not where the part before it is the site's ("Gregory Szorc's Digital Home |
-/// …") or a bracket is left open ("… in R (5 Examples | Some Title)").
+/// headline from what a search result should also show; a dash is a headline's own
+/// ("Tutorial - User Guide"). Not where the part before it is the site's ("Gregory Szorc's
+/// Digital Home | …") or a bracket is left open ("… in R (5 Examples | Some Title)").
 fn before_the_bar<'a>(
     title: &'a str,
     site_name: Option<&str>,
