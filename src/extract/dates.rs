@@ -379,7 +379,7 @@ pub fn microdata_date(dom: &Dom) -> Option<String> {
                 dom.attr(item, "itemprop").is_none()
                     && !dom
                         .attr(item, "itemtype")
-                        .is_some_and(super::byline::is_other_item)
+                        .is_some_and(super::byline_on_page::is_other_item)
             })
         })
         .and_then(|meta| dom.attr(meta, "content"))

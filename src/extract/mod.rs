@@ -20,6 +20,7 @@
 //!     `main_region`: the page's main region, when what was found is a sliver of it; then
 //!     `repeats`: a block shown twice, once
 //!  9. text and counts           the plain text, word count and excerpt; `byline`: the names alone
+//!     (`byline_on_page`: where the page shows them)
 //! 10. `readerable`              whether what was found is an article: a stretch of running prose;
 //!     `kind`: what kind of page it is
 //! 11. `label`                   who stands behind the outlet, and any state wire copy
@@ -31,6 +32,7 @@ mod anchor;
 mod answers;
 mod build;
 mod byline;
+mod byline_on_page;
 mod clean;
 mod date_text;
 mod dates;
@@ -222,17 +224,17 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
                 .and_then(byline::clean_byline)
         })
         //  Last, the one author the page marks as one, wherever it stands.
-        .or_else(|| body.and_then(|body| byline::marked_author(&dom, body)))
+        .or_else(|| body.and_then(|body| byline_on_page::marked_author(&dom, body)))
         //  Or, on a page that is one story (a product's "by" names its maker, a listing's or a
         //  front page's its first item's), the one writer it links to their page on the site,
         //  or a line by the headline that introduces names ("Posted by Konstantin").
         .or_else(|| {
             let one_story = !product && !front_page && shown_as != Some(PageKind::Listing);
             let body = body.filter(|_| one_story)?;
-            byline::linked_author(&dom, body).or_else(|| {
+            byline_on_page::linked_author(&dom, body).or_else(|| {
                 anchor
                     .as_ref()
-                    .and_then(|a| byline::introduced_name_near(&dom, a))
+                    .and_then(|a| byline_on_page::introduced_name_near(&dom, a))
             })
         })
         //  A login or the site's own name, given as the author, where nothing names a writer.

@@ -3,7 +3,7 @@
 //! (Readability's `_grabArticle`, one attempt); `with_retries` runs it and stage 7's cleaning on
 //! a fresh copy of the page with looser flags while the story comes out short.
 
-use super::byline::byline_text;
+use super::byline_on_page::byline_text;
 use super::score::{commas_in, initial_score, link_density, score_of_paragraph, Flags, Measures};
 use super::walk::walk;
 pub use super::walk::Context;
@@ -383,7 +383,7 @@ pub fn with_retries(
     // The byline beside the headline, looked for once: every attempt's copy has the same node.
     let header_byline = anchor
         .filter(|_| metadata_byline.is_none())
-        .and_then(|a| super::byline::byline_beside_headline(dom, a));
+        .and_then(|a| super::byline_on_page::byline_beside_headline(dom, a));
     let context = Context {
         title: headline,
         anchor,

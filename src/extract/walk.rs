@@ -3,7 +3,7 @@
 //! empty blocks), takes the byline it meets, turns text-only `<div>`s into paragraphs, and
 //! returns the elements whose text `select` scores.
 
-use super::byline::{byline_text, is_valid_byline};
+use super::byline_on_page::{byline_text, is_valid_byline};
 use super::patterns::{
     contains_any, DIV_TO_P_ELEMS, MAYBE_CANDIDATE, TAGS_TO_SCORE, UNLIKELY_CANDIDATES,
     UNLIKELY_ROLES,
