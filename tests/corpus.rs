@@ -53,15 +53,15 @@ const READABILITY_BYLINE_FLOOR: f64 = 0.908 - 0.004;
 const READABILITY_DATE_FLOOR: f64 = 31.0 / 33.0 - 0.004;
 /// The pages named above: any other that differs fails the test.
 const READABILITY_OTHER_DAYS: &[&str] = &["bug-1255978", "topicseed-1"];
-/// Zyte development split, body F1: 0.9768 when set.
+/// Zyte development split, body F1: 0.9773 when last raised.
 const ZYTE_BODY_F1_FLOOR: f64 = 0.9773 - BODY_F1_TOLERANCE;
 /// trafilatura's development half, segment F1 (its own metric): 0.9377 when last raised.
 const TRAFILATURA_F1_FLOOR: f64 = 0.9377 - BODY_F1_TOLERANCE;
 /// Title, author and date agreement with trafilatura-dev's annotations, all pages (December
 /// 2026), less `METADATA_TOLERANCE`.
-const TRAFILATURA_METADATA_FLOORS: [f64; 3] = [0.762, 0.621, 0.847];
+const TRAFILATURA_METADATA_FLOORS: [f64; 3] = [0.764, 0.621, 0.847];
 /// The same with wcxb-dev's answers.
-const WCXB_METADATA_FLOORS: [f64; 3] = [0.719, 0.780, 0.840];
+const WCXB_METADATA_FLOORS: [f64; 3] = [0.718, 0.780, 0.840];
 
 fn write_report(name: &str, mut rows: Vec<(f64, String)>) {
     rows.sort_by(|a, b| a.0.total_cmp(&b.0));

@@ -46,12 +46,10 @@ pub fn clean_byline(raw: &str) -> Option<String> {
         }
     }
     let text = cut_trailing_date(&text);
-    let text = text
-        .trim_matches(|c: char| {
-            c.is_whitespace()
-                || matches!(c, '|' | '-' | '–' | '—' | '·' | ',' | ':' | '"' | '“' | '”')
-        })
-        .to_string();
+    let text = text.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '|' | '-' | '–' | '—' | '·' | ',' | ':')
+    });
+    let text = without_stray_quotes(text).to_string();
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -65,6 +63,27 @@ pub fn clean_byline(raw: &str) -> Option<String> {
             || w.starts_with(|c: char| c.is_ascii_digit())
     });
     (!text.is_empty() && text.chars().any(char::is_alphabetic) && !only_label).then_some(text)
+}
+
+/// `text` without quotes around it or a quote left over at an end ("David Kim\""), keeping the
+/// quotes inside a name (`Dwayne "The Rock" Johnson`, `Dwayne "The Rock"`).
+fn without_stray_quotes(text: &str) -> &str {
+    let text = text.trim();
+    if text.matches(['"', '“', '”']).count() == 2 {
+        let inside = [('"', '"'), ('“', '”')]
+            .into_iter()
+            .find_map(|(open, close)| text.strip_prefix(open)?.strip_suffix(close));
+        if let Some(inside) = inside {
+            return inside.trim();
+        }
+    }
+    let odd = text.matches('"').count() % 2 == 1;
+    let unopened = text.matches('“').count() < text.matches('”').count();
+    let unclosed = text.matches('“').count() > text.matches('”').count();
+    let stray = |c: char| (odd && c == '"') || (unopened && c == '”') || (unclosed && c == '“');
+    text.trim_start_matches(stray)
+        .trim_end_matches(stray)
+        .trim()
 }
 
 /// `names` without the outlet's name set after them ("Rob Picheta, CNN" on CNN's page): the
@@ -179,6 +198,10 @@ fn is_day(word: &str) -> bool {
 fn cut_trailing_date(text: &str) -> String {
     let mut cut = text.len();
     for (at, c) in text.char_indices() {
+        if c.is_whitespace() && at > 0 && abbreviated_weekday_and_day(text, at) {
+            cut = at;
+            break;
+        }
         let boundary = c.is_whitespace() || matches!(c, ',' | '·' | '|' | '–' | '—');
         // After a separator, any number is the dateline's: "Ann Bee - 11/18/19 11:04 PM".
         let separated = matches!(c, ',' | '·' | '|' | '–' | '—' | '-')
@@ -191,6 +214,26 @@ fn cut_trailing_date(text: &str) -> String {
         }
     }
     text[..cut].to_string()
+}
+
+/// Weekdays abbreviated to two letters before a date ("Do 9 Apr 2020"). They are names too
+/// ("Anh Do", "Mo Farah"), so only these words followed by a day's number, after a name of two
+/// words or more, are a date's start; `DATE_WORDS` does not hold them.
+const TWO_LETTER_WEEKDAYS: &[&str] = &["mo", "di", "mi", "do", "fr", "sa", "so"];
+
+/// Whether a two-letter weekday and a day's number follow the space at `at` in `text`, after two
+/// words of a name or more ("Heiko Sauer Do 9 Apr 2020", not "Anh Do, 12 March 2020").
+fn abbreviated_weekday_and_day(text: &str, at: usize) -> bool {
+    let mut words = text[at..].split_whitespace();
+    let weekday = words
+        .next()
+        .map(|w| w.trim_end_matches(['.', ',']).to_lowercase())
+        .is_some_and(|w| TWO_LETTER_WEEKDAYS.contains(&w.as_str()));
+    weekday
+        && words
+            .next()
+            .is_some_and(|day| is_day(day.trim_end_matches(['.', ','])))
+        && text[..at].split_whitespace().nth(1).is_some()
 }
 
 /// Whether a date begins `rest` (after the words a dateline sets before it: "am", "on",
@@ -332,8 +375,13 @@ mod tests {
             // A weekday's abbreviation before the date goes with it; a name that is one stays.
             ("Heiko Sauer Do  9 Apr 2020", "Heiko Sauer"),
             ("Mo Farah", "Mo Farah"),
+            ("Anh Do, 12 March 2020", "Anh Do"),
+            ("Mo", "Mo"),
             ("Authored by: Dr. Ehsan Jazini", "Dr. Ehsan Jazini"),
             ("David Kim\"", "David Kim"),
+            ("“David Kim”", "David Kim"),
+            ("Ann Bee ”", "Ann Bee"),
+            ("Dwayne \"The Rock\"", "Dwayne \"The Rock\""),
         ] {
             assert_eq!(clean_byline(raw).as_deref(), Some(name), "{raw}");
         }
@@ -357,6 +405,13 @@ mod tests {
             "Rob Picheta, CNN"
         );
         assert_eq!(clean_byline("Publiziert am"), None);
+    }
+
+    #[test]
+    fn a_quote_alone_is_stray() {
+        for quote in ["\"", "“", "”", "“”", "\"\""] {
+            assert_eq!(without_stray_quotes(quote), "", "{quote}");
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! What is read is cleaned to the names alone by `byline`.
 
 use super::byline::clean_byline;
-use super::introductions::strip_introduction;
+use super::introductions::{is_introduction, strip_introduction};
 use super::patterns::{contains_any, BYLINE, OTHER_CONTENT_MARKERS, PHRASING_ELEMS};
 use crate::dom::collapse_whitespace;
 use crate::dom::{Dom, NodeId};
@@ -47,21 +47,34 @@ const NAME_JOINERS: &[&str] = &[
 /// own that opens with an introduction ("By", "Posted by", "von", "Par") and holds names
 /// only, each word capitalised but for the particles and joiners between them. A sentence
 /// ("By the way, …", "Von Berlin aus …") is none.
+/// A heading is a section's name ("By Topic"), never a byline line.
 pub(super) fn introduced_name_near(dom: &Dom, anchor: &super::anchor::Anchor) -> Option<String> {
-    let node = anchor.byline_near(dom, |d, n| introduced_name(&d.inner_text(n)).is_some())?;
+    let node = anchor.byline_near(dom, |d, n| {
+        !d.tag(n).is_some_and(|tag| HEADINGS.contains(&tag))
+            // Measured before it is read: a wrapper by the headline may hold the whole story.
+            && !d.has_more_text_than(n, 4 * MAX_INTRODUCED_CHARS)
+            && introduced_name(&d.inner_text(n)).is_some()
+    })?;
     introduced_name(&dom.inner_text(node))
 }
 
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/// The names `line` introduces. One word is a name only after an introduction of two words or
+/// a colon ("Posted by Konstantin", "Autor: Konstantin"): after "By", "Text" or "Author" alone
+/// it is a page's label ("By Topic", "Text Size", "Author Bio").
 fn introduced_name(line: &str) -> Option<String> {
-    if line.len() > 4 * MAX_INTRODUCED_CHARS {
-        return None;
-    }
     let line = collapse_whitespace(line);
     if line.chars().count() > MAX_INTRODUCED_CHARS {
         return None;
     }
-    let rest = strip_introduction(line.trim_start_matches(|c: char| !c.is_alphanumeric()))?;
-    clean_byline(&rest).filter(|names| names_only(names))
+    let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let rest = strip_introduction(line)?;
+    let introduction = line.strip_suffix(rest.as_str()).unwrap_or(line).trim();
+    let spelled_out = introduction.contains([' ', ':', '：']);
+    clean_byline(&rest)
+        .filter(|names| names_only(names))
+        .filter(|names| spelled_out || names.split_whitespace().nth(1).is_some())
 }
 
 /// Whether `text` is names only: at most [`MAX_NAME_WORDS`] words, each capitalised but for the
@@ -88,22 +101,16 @@ const AUTHOR_PAGES: &[&str] = &[
 
 /// The one writer the page links to their page on the site (`<a href="/author/ann-lee">Ann
 /// Lee</a>`), read as `marked_author` reads the marked ones: names only, outside comments,
-/// asides and other stories, and no answer where two names are linked so.
+/// asides and other stories, and no answer where two names are linked so. The page's address
+/// names them after the author segment: a menu's "Authors" (`/authors/`) and an encyclopedia's
+/// "Author" (`/wiki/Author`) are no one's.
 pub(super) fn linked_author(dom: &Dom, body: NodeId) -> Option<String> {
     let mut found: Option<String> = None;
     let mut seen = 0;
     for link in dom.find_all(body, &["a"]) {
-        let to_author_page = dom.attr(link, "href").is_some_and(|href| {
-            let path = href.split(['?', '#']).next().unwrap_or_default();
-            path.split('/').any(|segment| {
-                AUTHOR_PAGES
-                    .iter()
-                    .any(|page| segment.eq_ignore_ascii_case(page))
-            })
-        });
-        if !to_author_page {
+        let Some(slug) = dom.attr(link, "href").and_then(author_page_slug) else {
             continue;
-        }
+        };
         seen += 1;
         if seen > MAX_MARKED_AUTHORS {
             return None;
@@ -111,7 +118,9 @@ pub(super) fn linked_author(dom: &Dom, body: NodeId) -> Option<String> {
         if dom.has_more_text_than(link, MAX_MARKED_AUTHOR_CHARS) || elsewhere(dom, link) {
             continue;
         }
-        let Some(name) = clean_byline(&byline_text(dom, link)).filter(|name| names_only(name))
+        let Some(name) = clean_byline(&byline_text(dom, link))
+            .filter(|name| names_only(name) && !is_introduction(name))
+            .filter(|name| slug_names(&slug, name))
         else {
             continue;
         };
@@ -122,6 +131,28 @@ pub(super) fn linked_author(dom: &Dom, body: NodeId) -> Option<String> {
         }
     }
     found
+}
+
+/// The segment after an author segment of `href`'s path (`ann-lee` of `/author/ann-lee/`),
+/// lowercase, when there is one.
+fn author_page_slug(href: &str) -> Option<String> {
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    let mut segments = path.split('/').filter(|segment| !segment.is_empty());
+    segments.find(|segment| {
+        AUTHOR_PAGES
+            .iter()
+            .any(|page| segment.eq_ignore_ascii_case(page))
+    })?;
+    segments.next().map(str::to_lowercase)
+}
+
+/// Whether a writer's page address names `name`: one of its words (three letters or more) is
+/// in the address's segment (`trevor-jackins` for "Trevor Jackins").
+fn slug_names(slug: &str, name: &str) -> bool {
+    name.split_whitespace()
+        .map(|word| word.to_lowercase())
+        .filter(|word| word.chars().count() >= 3)
+        .any(|word| slug.contains(&word))
 }
 
 /// The author the page marks as one (`rel="author"`, `itemprop="author"`) where neither its
@@ -300,6 +331,9 @@ mod tests {
             assert_eq!(introduced_name(line).as_deref(), Some(names), "{line}");
         }
         for line in [
+            "By Topic",
+            "Text Size",
+            "Author Bio",
             "By the way, this is fine",
             "Von Berlin aus fuhr der Zug",
             "By 2030 Solar Power",
@@ -390,9 +424,16 @@ mod tests {
             None
         );
         assert_eq!(
-            linked("<a href=/author/ann>Ann Lee</a> <a href=/author/bo>Bo Chan</a>"),
+            linked("<a href=/author/ann-lee>Ann Lee</a> <a href=/author/bo-chan>Bo Chan</a>"),
             None
         );
+        // A menu's writers' page, an encyclopedia's entry, a name the address does not give.
+        assert_eq!(
+            linked("<ul class=menu><li><a href=/authors/>Authors</a></li></ul>"),
+            None
+        );
+        assert_eq!(linked("<a href=/wiki/Author>Author</a>"), None);
+        assert_eq!(linked("<a href=/author/4711>Ann Lee</a>"), None);
         assert_eq!(
             linked("<ol class=comments><li><a href=/author/bo>Bo Chan</a></li></ol>"),
             None

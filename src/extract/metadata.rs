@@ -87,7 +87,7 @@ fn meta_values(dom: &Dom) -> HashMap<String, String> {
 fn labelled_author(values: &HashMap<String, String>) -> Option<String> {
     let label = values.get("twitter:label1")?;
     super::introductions::is_introduction(label)
-        .then(|| values.get("twitter:data1").cloned())
+        .then(|| first_of(values, &["twitter:data1"]))
         .flatten()
 }
 

@@ -226,16 +226,15 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         //  Last, the one author the page marks as one, wherever it stands.
         .or_else(|| body.and_then(|body| byline_on_page::marked_author(&dom, body)))
         //  Or, on a page that is one story (a product's "by" names its maker, a listing's or a
-        //  front page's its first item's), the one writer it links to their page on the site,
-        //  or a line by the headline that introduces names ("Posted by Konstantin").
+        //  front page's its first item's), a line by the headline that introduces names
+        //  ("Posted by Konstantin"), else the one writer it links to their page on the site.
         .or_else(|| {
             let one_story = !product && !front_page && shown_as != Some(PageKind::Listing);
             let body = body.filter(|_| one_story)?;
-            byline_on_page::linked_author(&dom, body).or_else(|| {
-                anchor
-                    .as_ref()
-                    .and_then(|a| byline_on_page::introduced_name_near(&dom, a))
-            })
+            anchor
+                .as_ref()
+                .and_then(|a| byline_on_page::introduced_name_near(&dom, a))
+                .or_else(|| byline_on_page::linked_author(&dom, body))
         })
         //  A login or the site's own name, given as the author, where nothing names a writer.
         .or_else(|| {
@@ -243,11 +242,19 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
                 .as_deref()
                 .and_then(byline::clean_byline)
         })
-        .map(|names| without_invisible_marks(&names))
-        .map(|names| byline::without_site_name(&names, meta.site_name.as_deref()));
+        .map(|names| without_invisible_marks(&names));
+    //    The byline's line out of the body, as the page wrote it ("By Rob Picheta, CNN"); then
+    //    the outlet's name after the writers' out of the byline.
     if let Some(names) = &byline {
         byline::drop_byline_line(&mut content, names);
     }
+    let byline = byline.map(|names| {
+        let writers = byline::without_site_name(&names, meta.site_name.as_deref());
+        if writers != names {
+            byline::drop_byline_line(&mut content, &writers);
+        }
+        writers
+    });
     let plain = text::to_text(&content);
     let site_name = meta.site_name;
     let host = page_url.as_ref().and_then(Url::host_str);
@@ -264,6 +271,7 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         site_name.as_deref(),
         host,
     ))
+    .map(|t| title::headline_before_bar(&dom, &t, site_name.as_deref(), host).unwrap_or(t))
     .map(|t| collapse_whitespace(&without_invisible_marks(&t)))
     .filter(|t| !t.is_empty());
     // 10. Is it an article? Judged on what was found, not on the page's markup.

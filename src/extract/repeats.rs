@@ -3,11 +3,13 @@
 //! hidden by a style sheet a reader mode never sees), and a product's or a service's page shows
 //! its description or its specifications again in a tab. A reader wants each once.
 //!
-//! Only a run of blocks repeated whole counts: a block holding two blocks or more whose text,
-//! images and links match a block shown before it, with at least [`MIN_CHARS`] characters, so
-//! that a repeated heading or a "Read more" stays. A paragraph repeated alone is the writer's
-//! (filler, a caption, a citation), and quotations repeat on purpose (a reply quoting the post it
-//! answers, a pull quote); neither is read for it.
+//! Only a run of blocks repeated whole counts: a block holding two blocks or more whose words
+//! (whitespace aside), images and links match a block shown before it, with at least
+//! [`MIN_CHARS`] characters of words, so that a repeated heading or a "Read more" stays. A
+//! paragraph repeated alone is the writer's (filler, a caption, a citation), and quotations
+//! repeat on purpose (a reply quoting the post it answers, a pull quote); neither is read for
+//! it, nor a code block (it holds no blocks), nor a table's rows or a list's items one by one.
+//! A refrain written as a box of its lines, twice, is shown once: no corpus page has one.
 //!
 //! Measured on every corpus (`tests/corpus.rs`), each page's text before and after: wcxb-dev
 //! 0.8460 -> 0.8478 (development folds 0.8518 -> 0.8535, held-out fold 0.8201 -> 0.8224), its
@@ -33,7 +35,7 @@ const QUOTES: &[&str] = &["blockquote", "q"];
 /// whole table counts; a list's items too (an API's reference describes one parameter under
 /// every call that takes it), so only a whole list does.
 const UNITS: &[&str] = &[
-    "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "pre", "table", "figure", "div", "details",
+    "p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "table", "figure", "div", "details",
 ];
 
 /// Drop every block of `blocks` that repeats one shown before it.
@@ -94,7 +96,8 @@ fn key_of(element: &Element) -> Key {
     key
 }
 
-/// FNV-1a over a block's words and addresses; `chars` counts the words' characters.
+/// FNV-1a over a block's words and addresses; `chars` counts the words' characters, spaces
+/// aside.
 struct Key {
     hash: u64,
     chars: usize,
@@ -146,7 +149,6 @@ impl Key {
         }
         if self.space_pending && self.chars > 0 {
             self.hash_byte(b' ');
-            self.chars += 1;
         }
         self.space_pending = false;
         self.hash_str(word);
@@ -222,15 +224,25 @@ mod tests {
     }
 
     #[test]
-    fn a_wrapper_is_no_copy_of_its_only_child() {
-        let wrapped = || Block::element("div", vec![Block::element("div", vec![p(LONG)])]);
-        let mut blocks = vec![wrapped()];
+    fn a_wrapper_is_no_copy_of_what_it_holds() {
+        // The outer box's words are its inner box's: recorded before the inner box was read,
+        // its key would drop the inner box.
+        let nested = || {
+            Block::element(
+                "div",
+                vec![
+                    Block::element("div", vec![p(LONG), p(OTHER)]),
+                    Block::element("hr", Vec::new()),
+                ],
+            )
+        };
+        let mut blocks = vec![nested()];
         drop_repeats(&mut blocks);
-        assert_eq!(blocks, vec![wrapped()]);
+        assert_eq!(blocks, vec![nested()]);
     }
 
     #[test]
-    fn short_blocks_quotes_and_other_photos_stay() {
+    fn other_photos_quotes_and_short_runs_stay() {
         let figure = |src: &str| {
             Block::Element(Element {
                 tag: "figure",
@@ -245,14 +257,15 @@ mod tests {
                 ],
             })
         };
-        let quote = || Block::element("blockquote", vec![p(LONG)]);
+        let run = || Block::element("div", vec![p(LONG), p(OTHER)]);
+        let buttons = || Block::element("div", vec![p("Price"), p("Add to cart")]);
         let mut blocks = vec![
-            p("Specifications"),
-            p(LONG),
-            p("Specifications"),
-            quote(),
-            figure("https://example.com/a.jpg"),
-            figure("https://example.com/b.jpg"),
+            Block::element("div", vec![figure("https://example.com/a.jpg"), p(OTHER)]),
+            Block::element("div", vec![figure("https://example.com/b.jpg"), p(OTHER)]),
+            run(),
+            Block::element("blockquote", vec![run()]),
+            buttons(),
+            buttons(),
         ];
         let expected = blocks.clone();
         drop_repeats(&mut blocks);

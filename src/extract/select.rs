@@ -340,14 +340,18 @@ fn gather_siblings(
 
 /// The fewest headings made of one link each that make a block the site's "more stories".
 const MIN_TEASERS: usize = 3;
+/// The most words a teaser has, its heading and summary: a round-up's items say more.
+const MAX_TEASER_WORDS: usize = 60;
 
-/// Whether `node` is a run of teasers: three headings or more, each wholly one link's text, and
-/// at most a third of its headings of another kind (a section's label). After the story, such
-/// a block is the site's list of its other stories, however well their summaries read. Only a
-/// sibling joined to the story is read so: the same rule ending the story inside its container
-/// cost a documentation page its "next steps" (wcxb-dev 1442, -0.20) and a held-out listing 0.24
-/// for two pages' gain.
+/// Whether `node` is a run of teasers: three headings or more, each wholly one link's text, to
+/// as many different pages, at most a third of its headings of another kind (a section's
+/// label), and a few lines under each. After the story, such a block is the site's list of its
+/// other stories, however well their summaries read; a round-up's items, which say more under
+/// each heading, are not. Only a sibling joined to the story is read so: the same rule ending
+/// the story inside its container cost a documentation page its "next steps" (wcxb-dev 1442,
+/// -0.20) and a held-out listing 0.24 for two pages' gain.
 fn is_run_of_teasers(dom: &Dom, node: NodeId) -> bool {
+    let mut destinations: Vec<&str> = Vec::new();
     let (mut teasers, mut others) = (0, 0);
     for heading in dom.find_all(node, &["h2", "h3", "h4"]) {
         let text = dom.inner_text(heading);
@@ -355,18 +359,25 @@ fn is_run_of_teasers(dom: &Dom, node: NodeId) -> bool {
         if text.is_empty() {
             continue;
         }
-        let linked = dom.find_all(heading, &["a"]).into_iter().any(|link| {
+        let link = dom.find_all(heading, &["a"]).into_iter().find(|&link| {
             dom.attr(link, "href")
                 .is_some_and(|href| !href.starts_with('#'))
                 && dom.inner_text(link).trim() == text
         });
-        if linked {
-            teasers += 1;
-        } else {
-            others += 1;
+        match link.and_then(|link| dom.attr(link, "href")) {
+            Some(href) => {
+                teasers += 1;
+                if !destinations.contains(&href) {
+                    destinations.push(href);
+                }
+            }
+            None => others += 1,
         }
     }
-    teasers >= MIN_TEASERS && others * 2 <= teasers
+    teasers >= MIN_TEASERS
+        && destinations.len() >= MIN_TEASERS
+        && others * 2 <= teasers
+        && crate::text::word_count(&dom.inner_text(node)) <= MAX_TEASER_WORDS * teasers
 }
 
 /// Stages 6 and 7 on a fresh copy of the page with each set of flags in turn, until one gives

@@ -250,24 +250,28 @@ fn names_site(part: &str, site_name: Option<&str>, host: Option<&str>) -> bool {
     let Some(host) = host else {
         return false;
     };
-    let host = host.trim_start_matches("www.");
-    if squeezed(host) == part {
+    if squeezed(host.trim_start_matches("www.")) == part {
         return true;
     }
-    // The label before the public suffix: "vogelwarte" of www.vogelwarte.ch, "bbc" of
-    // bbc.co.uk (two-letter second levels are skipped).
+    let label = host_label(host);
+    label.chars().count() >= 4
+        && words <= 3
+        && part.contains(&label)
+        && part.chars().count() <= 3 * label.chars().count()
+}
+
+/// The label before the public suffix, squeezed: "vogelwarte" of www.vogelwarte.ch, "bbc" of
+/// bbc.co.uk (two-letter second levels are skipped).
+fn host_label(host: &str) -> String {
+    let host = host.trim_start_matches("www.");
     let labels: Vec<&str> = host.split('.').collect();
-    let label = labels
+    labels
         .iter()
         .rev()
         .skip(1)
         .find(|l| l.len() > 3 || labels.len() == 2)
         .map(|l| squeezed(l))
-        .unwrap_or_default();
-    label.chars().count() >= 4
-        && words <= 3
-        && part.contains(&label)
-        && part.chars().count() <= 3 * label.chars().count()
+        .unwrap_or_default()
 }
 
 /// Removes the site's name from the end or the start of a title, with whatever follows or
@@ -292,49 +296,54 @@ pub fn strip_site_name(title: &str, site_name: Option<&str>, host: Option<&str>)
             return tail.to_string();
         }
     }
-    before_the_bar(title, site_name, host)
-        .unwrap_or(title)
-        .to_string()
+    title.to_string()
+}
+
+/// The headline before a title's first bar: "Best Resume Writing Service | Professional Resume
+/// Writers", "Homeowners Insurance Guide 2026 | Coverage Types, Costs & Savings". A bar parts a
+/// headline from what a search result should also show; a dash is a headline's own
+/// ("Tutorial - User Guide"). Not where the part before it is short, is the site's ("Gregory
+/// Szorc's Digital Home | …") or leaves a bracket open ("… in R (5 Examples | Some Title)"),
+/// nor where a heading on the page shows the whole title or what follows the bar: then the part
+/// before it is a section's label ("Letters to the Editor | Why our schools…").
+pub fn headline_before_bar(
+    dom: &Dom,
+    title: &str,
+    site_name: Option<&str>,
+    host: Option<&str>,
+) -> Option<String> {
+    let bar = title.find(" | ")?;
+    let (head, tail) = (title[..bar].trim(), title[bar + 3..].trim());
+    let open_bracket = head.matches(['(', '[']).count() > head.matches([')', ']']).count();
+    if word_count(head) < MIN_HEAD_WORDS || open_bracket || mentions_site(head, site_name, host) {
+        return None;
+    }
+    let shown_beyond_head = dom
+        .find_all(ROOT, &["h1", "h2"])
+        .into_iter()
+        .any(|heading| {
+            if dom.has_more_text_than(heading, MAX_HEADLINE_CHARS) {
+                return false;
+            }
+            let text = collapse_whitespace(&dom.text_content(heading));
+            text == title || (!tail.is_empty() && text.contains(tail))
+        });
+    (!shown_beyond_head).then(|| head.to_string())
 }
 
 /// The words a headline before its first bar needs to stand alone.
 const MIN_HEAD_WORDS: usize = 3;
 
-/// The headline before a title's first bar: "Best Resume Writing Service | Professional Resume
-/// Writers", "Homeowners Insurance Guide 2026 | Coverage Types, Costs & Savings". A bar parts a
-/// headline from what a search result should also show; a dash is a headline's own
-/// ("Tutorial - User Guide"). Not where the part before it is the site's ("Gregory Szorc's
-/// Digital Home | …") or a bracket is left open ("… in R (5 Examples | Some Title)").
-fn before_the_bar<'a>(
-    title: &'a str,
-    site_name: Option<&str>,
-    host: Option<&str>,
-) -> Option<&'a str> {
-    let head = title[..title.find(" | ")?].trim();
-    let open_bracket = head.matches(['(', '[']).count() > head.matches([')', ']']).count();
-    (word_count(head) >= MIN_HEAD_WORDS && !open_bracket && !mentions_site(head, site_name, host))
-        .then_some(head)
-}
-
 /// Whether `part` holds the site's name or its address's name ("Gregory Szorc's Digital Home"
 /// on gregoryszorc.com), compared by letters and digits alone.
 fn mentions_site(part: &str, site_name: Option<&str>, host: Option<&str>) -> bool {
     let part = squeezed(part);
-    let site = site_name.map(squeezed).filter(|s| s.chars().count() >= 4);
-    let label = host.and_then(|host| {
-        let host = host.trim_start_matches("www.");
-        let labels: Vec<&str> = host.split('.').collect();
-        labels
-            .iter()
-            .rev()
-            .skip(1)
-            .find(|l| l.len() > 3 || labels.len() == 2)
-            .map(|l| squeezed(l))
-            .filter(|l| l.chars().count() >= 4)
-    });
+    let site = site_name.map(squeezed);
+    let label = host.map(host_label);
     [site, label]
         .into_iter()
         .flatten()
+        .filter(|name| name.chars().count() >= 4)
         .any(|name| part.contains(&name))
 }
 
@@ -447,33 +456,36 @@ mod tests {
     #[test]
     fn a_headline_stands_before_the_title_s_first_bar() {
         let host = Some("gregoryszorc.com");
+        let page = |body: &str| crate::parse::document(&format!("<body>{body}</body>"));
+        let plain = page("<p>No heading.</p>");
         for (title, headline) in [
             (
                 "Best Resume Writing Service | Professional Resume Writers",
-                "Best Resume Writing Service",
+                Some("Best Resume Writing Service"),
             ),
             (
                 "A long headline here | Other | More",
-                "A long headline here",
+                Some("A long headline here"),
             ),
-            // Two words, the site's own name, or an open bracket before the bar: the title whole.
-            ("Web Designs | Portfolio", "Web Designs | Portfolio"),
-            (
-                "Gregory Szorc's Digital Home | Mercurial's Journey",
-                "Gregory Szorc's Digital Home | Mercurial's Journey",
-            ),
-            (
-                "Font Size in R (5 Examples | Axis Text)",
-                "Font Size in R (5 Examples | Axis Text)",
-            ),
+            // Two words, the site's own name, or an open bracket before the bar.
+            ("Web Designs | Portfolio", None),
+            ("Gregory Szorc's Digital Home | Mercurial's Journey", None),
+            ("Font Size in R (5 Examples | Axis Text)", None),
             // A dash is the headline's own.
-            (
-                "Tutorial - User Guide - Fast",
-                "Tutorial - User Guide - Fast",
-            ),
+            ("Tutorial - User Guide - Fast", None),
         ] {
-            assert_eq!(strip_site_name(title, None, host), headline, "{title}");
+            assert_eq!(
+                headline_before_bar(&plain, title, None, host).as_deref(),
+                headline,
+                "{title}"
+            );
         }
+        // A heading shows what follows the bar, or the whole title: the part before is a label.
+        let title = "Letters to the Editor | Why our schools need more time";
+        let shown = page("<h2>Why our schools need more time</h2>");
+        assert_eq!(headline_before_bar(&shown, title, None, host), None);
+        let whole = page(&format!("<h1>{title}</h1>"));
+        assert_eq!(headline_before_bar(&whole, title, None, host), None);
     }
 
     #[test]
