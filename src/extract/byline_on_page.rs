@@ -105,23 +105,36 @@ const AUTHOR_PAGES: &[&str] = &[
 /// names them after the author segment: a menu's "Authors" (`/authors/`) and an encyclopedia's
 /// "Author" (`/wiki/Author`) are no one's.
 pub(super) fn linked_author(dom: &Dom, body: NodeId) -> Option<String> {
-    let mut found: Option<String> = None;
-    let mut seen = 0;
-    for link in dom.find_all(body, &["a"]) {
-        let Some(slug) = dom.attr(link, "href").and_then(author_page_slug) else {
-            continue;
-        };
-        seen += 1;
-        if seen > MAX_MARKED_AUTHORS {
-            return None;
-        }
-        if dom.has_more_text_than(link, MAX_MARKED_AUTHOR_CHARS) || elsewhere(dom, link) {
-            continue;
-        }
-        let Some(name) = clean_byline(&byline_text(dom, link))
+    let slug = |link: NodeId| dom.attr(link, "href").and_then(author_page_slug);
+    let links = dom
+        .find_all(body, &["a"])
+        .into_iter()
+        .filter(|&link| slug(link).is_some());
+    the_one_name(dom, links, |link| {
+        let slug = slug(link)?;
+        clean_byline(&byline_text(dom, link))
             .filter(|name| names_only(name) && !is_introduction(name))
             .filter(|name| slug_names(&slug, name))
-        else {
+    })
+}
+
+/// The one name `name_of` reads from `nodes`, each outside comments, asides and other stories
+/// and short enough to be a name; none where two differ, or where a page gives more than
+/// [`MAX_MARKED_AUTHORS`] (a hostile page marks thousands: each is checked up its ancestors).
+fn the_one_name(
+    dom: &Dom,
+    nodes: impl Iterator<Item = NodeId>,
+    name_of: impl Fn(NodeId) -> Option<String>,
+) -> Option<String> {
+    let mut found: Option<String> = None;
+    for (seen, node) in nodes.enumerate() {
+        if seen >= MAX_MARKED_AUTHORS {
+            return None;
+        }
+        if dom.has_more_text_than(node, MAX_MARKED_AUTHOR_CHARS) || elsewhere(dom, node) {
+            continue;
+        }
+        let Some(name) = name_of(node) else {
             continue;
         };
         match &found {
@@ -162,37 +175,17 @@ fn slug_names(slug: &str, name: &str) -> bool {
 /// (trafilatura-dev's author agreement 0.518 -> 0.526), the fourth a repository's owner; none
 /// loses one, and no page's text changes.
 pub(super) fn marked_author(dom: &Dom, body: NodeId) -> Option<String> {
-    let mut found: Option<String> = None;
-    let mut seen = 0;
-    for node in dom.descendants(body) {
-        let marked = dom.attr(node, "rel").is_some_and(|rel| {
+    let marked = dom.descendants(body).into_iter().filter(|&node| {
+        dom.attr(node, "rel").is_some_and(|rel| {
             rel.split_ascii_whitespace()
                 .any(|word| word.eq_ignore_ascii_case("author"))
-        }) || dom.attr(node, "itemprop") == Some("author");
-        if !marked {
-            continue;
-        }
-        // A hostile page marks thousands: each is checked up its ancestors.
-        seen += 1;
-        if seen > MAX_MARKED_AUTHORS {
-            return None;
-        }
-        if dom.has_more_text_than(node, MAX_MARKED_AUTHOR_CHARS) || elsewhere(dom, node) {
-            continue;
-        }
-        // A name, not a sentence about one ("View all posts by Ann Lee").
-        let Some(name) = clean_byline(&byline_text(dom, node))
+        }) || dom.attr(node, "itemprop") == Some("author")
+    });
+    // A name, not a sentence about one ("View all posts by Ann Lee").
+    the_one_name(dom, marked, |node| {
+        clean_byline(&byline_text(dom, node))
             .filter(|name| crate::text::word_count(name) <= MAX_MARKED_AUTHOR_WORDS)
-        else {
-            continue;
-        };
-        match &found {
-            Some(earlier) if *earlier != name => return None,
-            Some(_) => {}
-            None => found = Some(name),
-        }
-    }
-    found
+    })
 }
 
 /// A page that marks more authors than this is a page of many posts: no one's byline.
