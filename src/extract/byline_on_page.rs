@@ -242,14 +242,23 @@ pub(super) fn byline_text(dom: &Dom, node: NodeId) -> String {
         .or_else(|| {
             // A byline box holds a few elements; a page nesting thousands under one is not
             // read element by element (each is measured whole).
-            inside.iter().copied().take(MAX_NAME_CANDIDATES).find(|&n| {
+            let candidates = || inside.iter().copied().take(MAX_NAME_CANDIDATES);
+            let named = |n: NodeId| {
                 // "classname" is a style tool's word for any element, not the writer's name.
                 let names = dom
                     .class_and_id(n)
                     .to_ascii_lowercase()
                     .replace("classname", "");
                 names.contains("name") && clean_byline(&dom.text_content(n)).is_some()
-            })
+            };
+            // The innermost so named: a "nameContainer" holds the name and the job title.
+            let mut found = candidates().find(|&n| named(n))?;
+            while let Some(inner) =
+                candidates().find(|&n| n != found && dom.is_attached_to(n, found) && named(n))
+            {
+                found = inner;
+            }
+            Some(found)
         });
     spaced_text(dom, name_node.unwrap_or(node))
 }
@@ -379,6 +388,16 @@ mod tests {
             )
             .as_deref(),
             Some("Liza Burke")
+        );
+        // The innermost element so named: its container holds the job title too.
+        assert_eq!(
+            text_of(
+                r#"<a id=b class=author href=/a><div class=name-container>
+                <p class=styles_name>Harry Rabinowitz</p><p class=job-title>Tech Reporter</p>
+                </div></a>"#
+            )
+            .as_deref(),
+            Some("Harry Rabinowitz")
         );
         // A style tool's "className" names no one.
         assert_eq!(
