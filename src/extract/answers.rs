@@ -7,7 +7,8 @@
 //! Only where two questions or more open panels (an FAQ; the button's text is words ending in a
 //! question mark, in any script), and only a panel that asks nothing back (no field: "Forgot
 //! your password?" opens a form): menus, a shop's tabs and a site's drawers are opened by
-//! buttons too.
+//! buttons too. A page without buttons that say so folds each answer into the hidden block
+//! right after its question; those are shown on the same terms.
 //!
 //! Measured on wcxb-dev's development folds before it was written: of the words in panels that
 //! sat beside a panel the view showed and lay hidden, 2,297 of 2,498 under a question were in
@@ -53,6 +54,7 @@ pub fn show_folded_answers(dom: &mut Dom) {
         }
     }
     if questions < MIN_QUESTIONS || targets.is_empty() {
+        show_answers_after_questions(dom, &elements);
         return;
     }
     // At most `MAX_PANELS` elements (a page may give two the same id): each is looked into
@@ -61,14 +63,64 @@ pub fn show_folded_answers(dom: &mut Dom) {
         .into_iter()
         .filter(|&node| dom.attr(node, "id").is_some_and(|id| targets.contains(&id)))
         .take(MAX_PANELS)
-        .filter(|&panel| {
-            dom.find_first(panel, |d, n| {
-                d.is_tag(n, "input") || d.is_tag(n, "select") || d.is_tag(n, "textarea")
-            })
-            .is_none()
-        })
+        .filter(|&panel| asks_nothing(dom, panel))
         .collect();
-    for panel in panels {
+    show(dom, &panels);
+}
+
+/// The answers an FAQ without buttons folds away: each question a block of its own, its answer
+/// the hidden block right after it, opened by the page's script. Only where two questions or
+/// more are followed so, and only an answer that asks nothing back, as above. wcxb-dev: services
+/// 0.7884 -> 0.7935 (development folds; four pages +0.06 to +0.63, a security vendor's page
+/// -0.12, its story now chosen with the pricing table beside the FAQ), a course site's listing
+/// 0.32 -> 0.83, a shop's product +0.13, a held-out article +0.11; no other corpus moved.
+fn show_answers_after_questions(dom: &mut Dom, elements: &[NodeId]) {
+    let panels: Vec<NodeId> = elements
+        .iter()
+        .copied()
+        .filter(|&node| is_folded(dom, node))
+        .filter(|&panel| {
+            previous_element_sibling(dom, panel).is_some_and(|question| {
+                !dom.has_more_text_than(question, MAX_QUESTION_CHARS)
+                    && !is_folded(dom, question)
+                    && is_question(&dom.text_content(question))
+            })
+        })
+        .take(MAX_PANELS)
+        .filter(|&panel| asks_nothing(dom, panel))
+        .collect();
+    if panels.len() >= MIN_QUESTIONS {
+        show(dom, &panels);
+    }
+}
+
+fn previous_element_sibling(dom: &Dom, node: NodeId) -> Option<NodeId> {
+    let (parent, position) = dom.position_in_parent(node)?;
+    dom.children(parent)[..position]
+        .iter()
+        .rev()
+        .copied()
+        .find(|&sibling| dom.is_element(sibling))
+}
+
+/// Whether a block is marked "not yet shown".
+fn is_folded(dom: &Dom, node: NodeId) -> bool {
+    dom.attr(node, "hidden").is_some()
+        || dom.attr(node, "aria-hidden") == Some("true")
+        || dom.attr(node, "style").is_some_and(style_hides)
+}
+
+/// Whether a panel holds no field: "Forgot your password?" opens a form.
+fn asks_nothing(dom: &Dom, panel: NodeId) -> bool {
+    dom.find_first(panel, |d, n| {
+        d.is_tag(n, "input") || d.is_tag(n, "select") || d.is_tag(n, "textarea")
+    })
+    .is_none()
+}
+
+/// The "not yet shown" marks off each panel.
+fn show(dom: &mut Dom, panels: &[NodeId]) {
+    for &panel in panels {
         dom.remove_attr(panel, "hidden");
         if dom.attr(panel, "aria-hidden") == Some("true") {
             dom.remove_attr(panel, "aria-hidden");
@@ -158,6 +210,37 @@ mod tests {
         assert!(text.contains("ninety percent"), "{text}");
         assert!(
             !text.contains("premium tax") && !text.contains("send a new link"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn an_answer_folded_after_its_question_is_shown() {
+        let intro = "We insure cats and dogs of every age and breed, with no upper age limit \
+            and no questions about their past. Cover starts the day after you join. "
+            .repeat(3);
+        let page = |second_question: &str| {
+            format!(
+                "<html><body><main><h1>Pet insurance</h1><p>{intro}</p><div>\
+                 <div class=question>When does cover start? <span></span></div>\
+                 <div class=answer style='display: none'><p>{COVER}</p></div>\
+                 <div class=question>{second_question}</div>\
+                 <div class=answer hidden><p>{ANSWER}</p></div>\
+                 <div>Forgot your password?</div>\
+                 <div hidden><p>Enter the address you joined with.</p><input name=email></div>\
+                 </div></main></body></html>"
+            )
+        };
+        let text = extract(&page("How much does a claim pay back?"));
+        assert!(
+            text.contains(COVER) && text.contains("ninety percent"),
+            "{text}"
+        );
+        assert!(!text.contains("address you joined"), "{text}");
+        // One question is no FAQ: a block hidden after a heading is a menu's or a drawer's.
+        let text = extract(&page("Claims and payments"));
+        assert!(
+            !text.contains(COVER) && !text.contains("ninety percent"),
             "{text}"
         );
     }
