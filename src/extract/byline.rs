@@ -81,18 +81,40 @@ fn without_stray_quotes(text: &str) -> &str {
     let unopened = text.matches('“').count() < text.matches('”').count();
     let unclosed = text.matches('“').count() > text.matches('”').count();
     let stray = |c: char| (odd && c == '"') || (unopened && c == '”') || (unclosed && c == '“');
-    text.trim_start_matches(stray)
+    let text = text
+        .trim_start_matches(stray)
         .trim_end_matches(stray)
+        .trim();
+    // A single quote left at the end, its opener gone with the punctuation before the name
+    // ("'Luana Patriolino, Raphael Felice'"); one inside a name ("O'Brien") is matched by none.
+    let odd_single = text.matches('\'').count() % 2 == 1;
+    let unopened_single = text.matches('‘').count() < text.matches('’').count();
+    text.trim_end_matches(|c: char| (odd_single && c == '\'') || (unopened_single && c == '’'))
         .trim()
 }
 
 /// `names` without the outlet's name set after them ("Rob Picheta, CNN" on CNN's page): the
 /// site is its own line of the view, and the names are the writers'. Only a last part that is
-/// the site's name whole goes, after a comma, a bar or a dash.
+/// the site's name whole goes, after a comma, a bar or a dash, or a first part before a bar or
+/// a dash.
 pub fn without_site_name(names: &str, site_name: Option<&str>) -> String {
     let Some(site) = site_name.map(str::trim).filter(|site| !site.is_empty()) else {
         return names.to_string();
     };
+    // Set before them too: "unocero - Alberto Ávila" on unocero's page, after a bar or a dash.
+    let first_cut = names
+        .char_indices()
+        .find(|&(at, c)| {
+            matches!(c, '|' | '–' | '—')
+                || (c == '-' && names[..at].ends_with(' ') && names[at + 1..].starts_with(' '))
+        })
+        .filter(|&(at, _)| names[..at].trim().to_lowercase() == site.to_lowercase())
+        .map(|(at, c)| at + c.len_utf8());
+    if let Some(after) = first_cut {
+        if names[after..].chars().any(char::is_alphabetic) {
+            return names[after..].trim_start().to_string();
+        }
+    }
     // The last separator: a comma, a bar, a dash, or a hyphen between spaces.
     let cut = names
         .char_indices()
@@ -382,6 +404,13 @@ mod tests {
             ("“David Kim”", "David Kim"),
             ("Ann Bee ”", "Ann Bee"),
             ("Dwayne \"The Rock\"", "Dwayne \"The Rock\""),
+            (
+                "'Luana Patriolino, Raphael Felice'",
+                "Luana Patriolino, Raphael Felice",
+            ),
+            ("‘Ann Bee’", "Ann Bee"),
+            ("Conan O'Brien", "Conan O'Brien"),
+            ("Conan O’Brien", "Conan O’Brien"),
         ] {
             assert_eq!(clean_byline(raw).as_deref(), Some(name), "{raw}");
         }
@@ -393,6 +422,16 @@ mod tests {
         assert_eq!(without_site_name("Rob Picheta, CNN", cnn), "Rob Picheta");
         assert_eq!(without_site_name("Ann Bee | cnn", cnn), "Ann Bee");
         assert_eq!(without_site_name("Ann Bee - CNN", cnn), "Ann Bee");
+        assert_eq!(without_site_name("CNN - Ann Bee", cnn), "Ann Bee");
+        assert_eq!(
+            without_site_name("cnn | Ann Bee, Rob Picheta", cnn),
+            "Ann Bee, Rob Picheta"
+        );
+        assert_eq!(without_site_name("CNN -", cnn), "CNN -");
+        assert_eq!(
+            without_site_name("CNN-Reporterin Ann Bee", cnn),
+            "CNN-Reporterin Ann Bee"
+        );
         // Another outlet, the site's name inside a name, or nothing before it, stay.
         assert_eq!(
             without_site_name("Rob Picheta, Reuters", cnn),
