@@ -271,7 +271,11 @@ pub fn extract(html: &str, url: Option<&str>, options: &Options) -> Result<Artic
         site_name.as_deref(),
         host,
     ))
-    .map(|t| title::headline_before_bar(&dom, &t, site_name.as_deref(), host).unwrap_or(t))
+    .map(|t| {
+        title::heading_before_separator(&dom, &t, site_name.as_deref(), host)
+            .or_else(|| title::headline_before_bar(&dom, &t, site_name.as_deref(), host))
+            .unwrap_or(t)
+    })
     .map(|t| collapse_whitespace(&without_invisible_marks(&t)))
     .filter(|t| !t.is_empty());
     // 10. Is it an article? Judged on what was found, not on the page's markup.

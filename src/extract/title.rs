@@ -331,6 +331,33 @@ pub fn headline_before_bar(
     (!shown_beyond_head).then(|| head.to_string())
 }
 
+/// The page's first heading where the title opens with it and a separator, however short it
+/// is ("Kayaks | REI Co-op" under "Kayaks", "Promise - JavaScript | MDN" under "Promise"): the
+/// page shows it as its headline, and the rest is the site's. Not a heading that names the
+/// site (a logo set as the page's `<h1>`), nor one in the site's navigation or a link. A
+/// permalink's mark after a heading ("Quickstart¶") is no part of it.
+pub fn heading_before_separator(
+    dom: &Dom,
+    title: &str,
+    site_name: Option<&str>,
+    host: Option<&str>,
+) -> Option<String> {
+    let h1 = dom
+        .find_all(ROOT, &["h1"])
+        .into_iter()
+        .find(|&h1| !dom.has_more_text_than(h1, MAX_HEADLINE_CHARS) && shown_in_place(dom, h1))?;
+    let text = collapse_whitespace(&dom.text_content(h1));
+    let text = text.trim_end_matches(['¶', '#']).trim();
+    let rest = title.strip_prefix(text)?.trim_start();
+    let parted = rest.starts_with(PARTING)
+        && rest[rest.chars().next()?.len_utf8()..]
+            .chars()
+            .any(char::is_alphanumeric);
+    let names_site =
+        mentions_site(text, site_name, host) || SiteNames::new(&[site_name], host).is_named(text);
+    (parted && text.chars().any(char::is_alphanumeric) && !names_site).then(|| text.to_string())
+}
+
 /// The words a headline before its first bar needs to stand alone.
 const MIN_HEAD_WORDS: usize = 3;
 
@@ -549,6 +576,44 @@ mod tests {
         );
         // An <h1> that only starts the title, without a separator, is not the headline.
         assert_eq!(page("Rust in production today", "Rust in production"), None);
+    }
+
+    #[test]
+    fn a_short_heading_the_title_opens_with_is_the_headline() {
+        let page = |title: &str, body: &str| {
+            let dom = crate::parse::document(&format!("<title>x</title><body>{body}</body>"));
+            heading_before_separator(&dom, title, Some("REI"), Some("www.rei.com"))
+        };
+        let h1 = |text: &str| format!("<h1>{text}</h1><p>Forty kayaks in stock.</p>");
+        assert_eq!(
+            page("Kayaks | REI Co-op", &h1("Kayaks")).as_deref(),
+            Some("Kayaks")
+        );
+        assert_eq!(
+            page("Promise - JavaScript | MDN", &h1("Promise")).as_deref(),
+            Some("Promise")
+        );
+        assert_eq!(
+            page(
+                "Quickstart — Flask Documentation",
+                "<h1>Quickstart<a href='#quickstart'>¶</a></h1>"
+            )
+            .as_deref(),
+            Some("Quickstart")
+        );
+        // The site's logo as the page's heading, a heading in a link or the navigation, one the
+        // title only opens with, and a title that is the heading alone: the title stays.
+        assert_eq!(page("REI | Kayaks for every river", &h1("REI")), None);
+        assert_eq!(
+            page("Kayaks | REI Co-op", "<a href=/><h1>Kayaks</h1></a>"),
+            None
+        );
+        assert_eq!(
+            page("Kayaks | REI Co-op", "<nav><h1>Kayaks</h1></nav>"),
+            None
+        );
+        assert_eq!(page("Kayaks and canoes | REI", &h1("Kayaks")), None);
+        assert_eq!(page("Kayaks |", &h1("Kayaks")), None);
     }
 
     #[test]
