@@ -15,7 +15,7 @@ pub enum PageKind {
     Thread,
     /// A run of items (a section front, results, a category), shown as a list (`listing`).
     Listing,
-    /// One product's page, as its structured data says.
+    /// One product's page, for sale, as its structured data says.
     Product,
     /// Neither running prose nor any of the above.
     Page,

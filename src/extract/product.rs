@@ -312,6 +312,17 @@ mod tests {
         // A service page declares a Product for its rating stars; its testimonials are its text.
         let text = extracted(&page_with_reviews(""));
         assert!(text.contains("kept us warm"), "{text}");
+        // Nor is it a product's page.
+        let kind = |offers: &str| {
+            crate::extract::extract(&page_with_reviews(offers), None, &crate::Options::default())
+                .unwrap()
+                .kind
+        };
+        assert_ne!(kind(""), crate::extract::PageKind::Product);
+        assert_eq!(
+            kind(",\"offers\":{\"price\":\"399\"}"),
+            crate::extract::PageKind::Product
+        );
     }
 
     #[test]
