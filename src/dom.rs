@@ -643,6 +643,15 @@ impl Dom {
     }
 
     /// Previous and next element siblings.
+    pub fn previous_element_sibling(&self, id: NodeId) -> Option<NodeId> {
+        let (parent, at) = self.position_in_parent(id)?;
+        self.nodes[parent].children[..at]
+            .iter()
+            .rev()
+            .copied()
+            .find(|&c| self.is_element(c))
+    }
+
     pub fn next_element_sibling(&self, id: NodeId) -> Option<NodeId> {
         let (parent, at) = self.position_in_parent(id)?;
         let siblings = &self.nodes[parent].children;
