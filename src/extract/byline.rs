@@ -110,11 +110,12 @@ pub fn without_site_name(names: &str, site_name: Option<&str>) -> String {
         })
         .filter(|&(at, _)| names[..at].trim().to_lowercase() == site.to_lowercase())
         .map(|(at, c)| at + c.len_utf8());
-    if let Some(after) = first_cut {
-        if names[after..].chars().any(char::is_alphabetic) {
-            return names[after..].trim_start().to_string();
+    let names = match first_cut {
+        Some(after) if names[after..].chars().any(char::is_alphabetic) => {
+            names[after..].trim_start()
         }
-    }
+        _ => names,
+    };
     // The last separator: a comma, a bar, a dash, or a hyphen between spaces.
     let cut = names
         .char_indices()
@@ -428,6 +429,7 @@ mod tests {
             "Ann Bee, Rob Picheta"
         );
         assert_eq!(without_site_name("CNN -", cnn), "CNN -");
+        assert_eq!(without_site_name("CNN | Ann Bee | CNN", cnn), "Ann Bee");
         assert_eq!(
             without_site_name("CNN-Reporterin Ann Bee", cnn),
             "CNN-Reporterin Ann Bee"

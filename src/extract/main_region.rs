@@ -16,7 +16,8 @@ use crate::article::Block;
 use crate::dom::{Dom, NodeId};
 use crate::text::{to_text, word_count};
 
-/// How many times the found text's words the region must hold to be shown in its place.
+/// How many times the found text's words the region must hold to be shown in its place, where
+/// the page names no region and its body is read (`MIN_TIMES_FOUND_NAMED` where it names one).
 /// Chosen on wcxb-dev's development folds, where 2, 3 and 4 times gained about as much; 3 is
 /// the middle of that flat stretch.
 const MIN_TIMES_FOUND: usize = 3;

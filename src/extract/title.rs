@@ -318,8 +318,14 @@ pub fn headline_before_bar(
     if word_count(head) < MIN_HEAD_WORDS || open_bracket || mentions_site(head, site_name, host) {
         return None;
     }
-    let shown_beyond_head = dom
-        .find_all(ROOT, &["h1", "h2"])
+    (!shows_beyond(dom, title, tail)).then(|| head.to_string())
+}
+
+/// Whether a heading on the page shows the whole `title` or `tail`, what follows its
+/// separator: then the part before it is a section's label ("Letters to the Editor | Why our
+/// schools…"), not the headline.
+fn shows_beyond(dom: &Dom, title: &str, tail: &str) -> bool {
+    dom.find_all(ROOT, &["h1", "h2"])
         .into_iter()
         .any(|heading| {
             if dom.has_more_text_than(heading, MAX_HEADLINE_CHARS) {
@@ -327,35 +333,68 @@ pub fn headline_before_bar(
             }
             let text = collapse_whitespace(&dom.text_content(heading));
             text == title || (!tail.is_empty() && text.contains(tail))
-        });
-    (!shown_beyond_head).then(|| head.to_string())
+        })
 }
 
 /// The page's first heading where the title opens with it and a separator, however short it
 /// is ("Kayaks | REI Co-op" under "Kayaks", "Promise - JavaScript | MDN" under "Promise"): the
 /// page shows it as its headline, and the rest is the site's. Not a heading that names the
-/// site (a logo set as the page's `<h1>`), nor one in the site's navigation or a link. A
-/// permalink's mark after a heading ("Quickstart¶") is no part of it.
+/// site (a logo set as the page's `<h1>`), nor one in the site's navigation or a link, nor a
+/// section's label whose story a heading shows ("Opinion | The headline" under an `<h2>` of
+/// the headline); not where the title runs on in the same word ("Covid-19 vaccines" under
+/// "Covid"). A permalink in the heading ("Quickstart¶") is no part of it.
 pub fn heading_before_separator(
     dom: &Dom,
     title: &str,
     site_name: Option<&str>,
     host: Option<&str>,
 ) -> Option<String> {
+    let title = collapse_whitespace(title);
     let h1 = dom
         .find_all(ROOT, &["h1"])
         .into_iter()
         .find(|&h1| !dom.has_more_text_than(h1, MAX_HEADLINE_CHARS) && shown_in_place(dom, h1))?;
-    let text = collapse_whitespace(&dom.text_content(h1));
-    let text = text.trim_end_matches(['¶', '#']).trim();
-    let rest = title.strip_prefix(text)?.trim_start();
-    let parted = rest.starts_with(PARTING)
-        && rest[rest.chars().next()?.len_utf8()..]
-            .chars()
-            .any(char::is_alphanumeric);
-    let names_site =
+    let text = heading_text(dom, h1);
+    let text = text.trim();
+    let rest = title.strip_prefix(text)?;
+    // The separator right after the heading's words, parting the title as a separator does.
+    let separator = separator_positions(&title, PARTING, PARTING_UNSPACED)
+        .into_iter()
+        .find(|&at| at >= text.len() && rest[..at - text.len()].trim().is_empty())?;
+    let tail = title[separator..].chars().skip(1).collect::<String>();
+    let tail = tail.trim();
+    let is_site =
         mentions_site(text, site_name, host) || SiteNames::new(&[site_name], host).is_named(text);
-    (parted && text.chars().any(char::is_alphanumeric) && !names_site).then(|| text.to_string())
+    let named = text.chars().any(char::is_alphanumeric) && tail.chars().any(char::is_alphanumeric);
+    // A heading that is the rest: the story under its section's label.
+    let story_shown = dom
+        .find_all(ROOT, &["h1", "h2"])
+        .into_iter()
+        .any(|heading| {
+            !dom.has_more_text_than(heading, MAX_HEADLINE_CHARS)
+                && collapse_whitespace(&dom.text_content(heading)) == tail
+        });
+    (named && !is_site && !story_shown).then(|| text.to_string())
+}
+
+/// A heading's words without a permalink's mark in it (`<a href="#quickstart">¶</a>`).
+fn heading_text(dom: &Dom, heading: NodeId) -> String {
+    let mut text = String::new();
+    let mut stack = vec![heading];
+    while let Some(node) = stack.pop() {
+        if let Some(words) = dom.text_of(node) {
+            text.push_str(words);
+            continue;
+        }
+        let in_page = dom.is_tag(node, "a")
+            && dom
+                .attr(node, "href")
+                .is_some_and(|href| href.trim_start().starts_with('#'));
+        if !in_page {
+            stack.extend(dom.children(node).iter().rev());
+        }
+    }
+    collapse_whitespace(&text)
 }
 
 /// The words a headline before its first bar needs to stand alone.
@@ -614,6 +653,20 @@ mod tests {
         );
         assert_eq!(page("Kayaks and canoes | REI", &h1("Kayaks")), None);
         assert_eq!(page("Kayaks |", &h1("Kayaks")), None);
+        // The title running on in the heading's last word, and a section's label over its story.
+        assert_eq!(page("Covid-19 vaccines | BBC", &h1("Covid")), None);
+        assert_eq!(
+            page(
+                "Opinion | Kayaks for every river",
+                "<h1>Opinion</h1><h2>Kayaks for every river</h2><p>Text.</p>"
+            ),
+            None
+        );
+        // A C# heading keeps its mark.
+        assert_eq!(
+            page("C# | Programming guide", &h1("C#")).as_deref(),
+            Some("C#")
+        );
     }
 
     #[test]
