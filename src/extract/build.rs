@@ -167,7 +167,12 @@ fn is_container(tag: &str) -> bool {
 /// listing 0.21 -> 0.54; on the held-out fold a listing -0.11 and a collection -0.02, menus
 /// beside them now counted word by word).
 fn drop_indentation(children: &mut Vec<Block>) {
-    let is_inline = |block: Option<&Block>| matches!(block, Some(Block::Element(e)) if !is_block_tag(e.tag) && e.tag != "br");
+    // Words, or an element that is not a block of its own.
+    let is_inline = |block: Option<&Block>| match block {
+        Some(Block::Element(e)) => !is_block_tag(e.tag) && e.tag != "br",
+        Some(Block::Text(text)) => !text.trim().is_empty(),
+        None => false,
+    };
     let mut kept = Vec::with_capacity(children.len());
     let mut previous_inline = false;
     let mut blocks = std::mem::take(children).into_iter().peekable();
@@ -455,6 +460,11 @@ mod tests {
         assert_eq!(
             text("<div>\n  <a href=/h>Hangers</a>\n  <a href=/k>Hooks</a>\n  <b>new</b>\n</div>"),
             "Hangers Hooks new"
+        );
+        // Words of an element the model unwraps stand beside a link the same way.
+        assert_eq!(
+            text("<div><a href=/h>Hangers</a>\n<span>Hooks</span></div>"),
+            "Hangers Hooks"
         );
         // Indentation between blocks is still not content.
         assert_eq!(
