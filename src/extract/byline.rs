@@ -104,10 +104,7 @@ pub fn without_site_name(names: &str, site_name: Option<&str>) -> String {
     // Set before them too: "unocero - Alberto Ávila" on unocero's page, after a bar or a dash.
     let first_cut = names
         .char_indices()
-        .find(|&(at, c)| {
-            matches!(c, '|' | '–' | '—')
-                || (c == '-' && names[..at].ends_with(' ') && names[at + 1..].starts_with(' '))
-        })
+        .find(|&(at, c)| c != ',' && parts_names(names, at, c))
         .filter(|&(at, _)| names[..at].trim().to_lowercase() == site.to_lowercase())
         .map(|(at, c)| at + c.len_utf8());
     let names = match first_cut {
@@ -116,14 +113,11 @@ pub fn without_site_name(names: &str, site_name: Option<&str>) -> String {
         }
         _ => names,
     };
-    // The last separator: a comma, a bar, a dash, or a hyphen between spaces.
+    // The last separator.
     let cut = names
         .char_indices()
         .rev()
-        .find(|&(at, c)| {
-            matches!(c, ',' | '|' | '–' | '—')
-                || (c == '-' && names[..at].ends_with(' ') && names[at + 1..].starts_with(' '))
-        })
+        .find(|&(at, c)| parts_names(names, at, c))
         .map(|(at, c)| (at, at + c.len_utf8()))
         .filter(|&(_, after)| names[after..].trim().to_lowercase() == site.to_lowercase())
         .map(|(at, _)| at);
@@ -133,6 +127,13 @@ pub fn without_site_name(names: &str, site_name: Option<&str>) -> String {
         }
         _ => names.to_string(),
     }
+}
+
+/// Whether `c`, at byte `at` of `names`, parts them: a comma, a bar, a dash, or a hyphen between
+/// spaces.
+fn parts_names(names: &str, at: usize, c: char) -> bool {
+    matches!(c, ',' | '|' | '–' | '—')
+        || (c == '-' && names[..at].ends_with(' ') && names[at + 1..].starts_with(' '))
 }
 
 /// Whether `name` is a login rather than a name as people write it: one word of ASCII letters,

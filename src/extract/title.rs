@@ -318,21 +318,22 @@ pub fn headline_before_bar(
     if word_count(head) < MIN_HEAD_WORDS || open_bracket || mentions_site(head, site_name, host) {
         return None;
     }
-    (!shows_beyond(dom, title, tail)).then(|| head.to_string())
+    // A heading showing the whole title or what follows the bar: the part before it is a
+    // section's label ("Letters to the Editor | Why our schools…"), not the headline.
+    let shown_beyond_head = any_heading(dom, &|text| {
+        text == title || (!tail.is_empty() && text.contains(tail))
+    });
+    (!shown_beyond_head).then(|| head.to_string())
 }
 
-/// Whether a heading on the page shows the whole `title` or `tail`, what follows its
-/// separator: then the part before it is a section's label ("Letters to the Editor | Why our
-/// schools…"), not the headline.
-fn shows_beyond(dom: &Dom, title: &str, tail: &str) -> bool {
+/// Whether a heading on the page (an `<h1>` or `<h2>` of a headline's length) reads as `test`
+/// says, its whitespace collapsed.
+fn any_heading(dom: &Dom, test: &dyn Fn(&str) -> bool) -> bool {
     dom.find_all(ROOT, &["h1", "h2"])
         .into_iter()
         .any(|heading| {
-            if dom.has_more_text_than(heading, MAX_HEADLINE_CHARS) {
-                return false;
-            }
-            let text = collapse_whitespace(&dom.text_content(heading));
-            text == title || (!tail.is_empty() && text.contains(tail))
+            !dom.has_more_text_than(heading, MAX_HEADLINE_CHARS)
+                && test(&collapse_whitespace(&dom.text_content(heading)))
         })
 }
 
@@ -367,13 +368,7 @@ pub fn heading_before_separator(
         mentions_site(text, site_name, host) || SiteNames::new(&[site_name], host).is_named(text);
     let named = text.chars().any(char::is_alphanumeric) && tail.chars().any(char::is_alphanumeric);
     // A heading that is the rest: the story under its section's label.
-    let story_shown = dom
-        .find_all(ROOT, &["h1", "h2"])
-        .into_iter()
-        .any(|heading| {
-            !dom.has_more_text_than(heading, MAX_HEADLINE_CHARS)
-                && collapse_whitespace(&dom.text_content(heading)) == tail
-        });
+    let story_shown = any_heading(dom, &|text| text == tail);
     (named && !is_site && !story_shown).then(|| text.to_string())
 }
 
